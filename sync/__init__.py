@@ -1,0 +1,1 @@
+"""Sync: sealed envelopes, outbox worker, transport and the reference intake server."""

@@ -1,0 +1,1 @@
+"""PySide6 user interface and the `kiosk` command (composition root)."""
