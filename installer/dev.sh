@@ -22,6 +22,8 @@ APT_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 xvfb
+  # Qt Multimedia (document camera) runtime
+  libpulse0 libasound2
   # fonts with full Vietnamese glyphs (metric-compatible with Times New Roman)
   fonts-liberation2
   # scanning (SANE test backend), OCR with the Vietnamese model, PDF tools, signing tokens
