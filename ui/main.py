@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--kiosk-mode", action="store_true", help="full-screen self-service kiosk")
+    gui.add_argument("--smoke-test", action="store_true", help="open the window, let it start, close it")
     gui.set_defaults(func=_run_gui)
 
     demo = sub.add_parser(
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window with a throwaway demo profile, a simulated card and a local server",
     )
     demo.add_argument("--no-window", action="store_true", help="run the demo flow headless and exit")
+    demo.add_argument("--smoke-test", action="store_true", help="open the window, let it start, close it")
     demo.set_defaults(func=_run_demo)
 
     for name in COMMAND_MODULES:
@@ -69,13 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui
 
-    return run_gui(Profile.open(args.profile), kiosk_mode=getattr(args, "kiosk_mode", False))
+    return run_gui(
+        Profile.open(args.profile),
+        kiosk_mode=getattr(args, "kiosk_mode", False),
+        smoke_test=getattr(args, "smoke_test", False),
+    )
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     from ui.demo import run_demo
 
-    return run_demo(args.profile, window=not args.no_window)
+    return run_demo(args.profile, window=not args.no_window, smoke_test=args.smoke_test)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,37 @@
+"""State shared by every screen: the profile, the unlocked store, the mode, the language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.profile import Profile
+
+
+class AppSignals(QObject):
+    store_opened = Signal()
+    store_locked = Signal()
+    # The citizen's session ended (card removed, kiosk idle, "next citizen"): every screen
+    # drops the personal data it shows.
+    citizen_session_ended = Signal()
+    dossier_saved = Signal(str)  # dossier uuid
+    language_changed = Signal(str)
+
+
+@dataclass
+class AppContext:
+    profile: Profile
+    kiosk_mode: bool = False
+    demo: Any = None  # sync.demo.DemoEnvironment in demo mode
+    store: Any = None  # kiosk.dossier.store.Store once unlocked
+    officer: Any = None  # the officer session once logged in
+    language: str = "vi"
+    signals: AppSignals = field(default_factory=AppSignals)
+
+    def end_citizen_session(self) -> None:
+        from kiosk.privacy import redactor
+
+        redactor.clear()
+        self.signals.citizen_session_ended.emit()
