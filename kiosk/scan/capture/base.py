@@ -1,0 +1,126 @@
+"""One interface for every capture backend: device list, capabilities, scan, progress, cancel.
+
+Backends run the vendor driver in a separate process (see :mod:`.process`), so a driver that
+crashes or hangs ends in a clear :class:`~kiosk.scan.errors.ScanError` instead of taking the
+counter application down with it.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from kiosk.scan.page import Page
+
+SourceKind = Literal["flatbed", "adf", "duplex"]
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str  # backend-qualified id, e.g. "sane:test:0" or "wia:{...}\\0000"
+    vendor: str
+    model: str
+    kind: str  # "flatbed scanner", "sheetfed scanner", "virtual device", ...
+    sources: tuple[SourceKind, ...] = ("flatbed",)
+    resolutions: tuple[int, ...] = (200, 300)
+    colour: bool = True
+    max_area_mm: tuple[float, float] = (210.0, 297.0)
+
+    @property
+    def label(self) -> str:
+        return f"{self.vendor} {self.model}".strip() or self.id
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "vendor": self.vendor,
+            "model": self.model,
+            "kind": self.kind,
+            "sources": list(self.sources),
+            "resolutions": list(self.resolutions),
+            "colour": self.colour,
+            "max_area_mm": list(self.max_area_mm),
+        }
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    source: SourceKind = "flatbed"
+    dpi: int = 200
+    colour: bool = True
+    max_pages: int | None = None  # None: one page on flatbed, until empty on the feeder
+    area_mm: tuple[float, float] = (210.0, 297.0)  # A4 portrait
+    timeout_s: float = 60.0  # longest silence from the driver before it counts as hung
+    # Driver-specific extras (e.g. SANE test-backend fault injection); names as the driver spells them.
+    driver_options: dict[str, str | int | float | bool] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScanProgress:
+    page: int  # 1-based page being scanned
+    fraction: float  # 0..1 of the current page
+    message: str = ""
+
+
+EndReason = Literal["complete", "feeder_empty", "cancelled"]
+
+
+@dataclass
+class ScanResult:
+    pages: list[Page]
+    ended_by: EndReason
+
+
+class CancelToken:
+    """Thread-safe cancel flag shared by the UI and the backend."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+ProgressFn = Callable[[ScanProgress], None]
+PageFn = Callable[[Page], None]
+
+
+class ScanBackend(Protocol):
+    name: str
+
+    def list_devices(self) -> list[DeviceInfo]: ...
+
+    def scan(
+        self,
+        device_id: str,
+        settings: ScanSettings,
+        *,
+        on_page: PageFn | None = None,
+        progress: ProgressFn | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ScanResult:
+        """Scan one page (flatbed) or a feeder batch.
+
+        Pages are handed to ``on_page`` as they arrive, so pages scanned before a jam are kept
+        by the caller even though the batch ends in an error; the error also carries them as
+        ``err.pages``.
+        """
+        ...
+
+
+def default_backend() -> ScanBackend:
+    """The platform's scanner backend (SANE on Linux/macOS, WIA on Windows)."""
+    if sys.platform == "win32":
+        from kiosk.scan.capture.wia_backend import WiaBackend
+
+        return WiaBackend()
+    from kiosk.scan.capture.sane_backend import SaneBackend
+
+    return SaneBackend()

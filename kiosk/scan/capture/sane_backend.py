@@ -1,0 +1,377 @@
+"""SANE backend (Linux, macOS): python-sane driven from a separate process.
+
+SANE status strings are mapped to clear messages: "out of documents" at the start of a batch
+means the feeder is empty (an error), at the end it is the normal end of a feeder batch.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from kiosk.scan.capture.base import (
+    CancelToken,
+    DeviceInfo,
+    PageFn,
+    ProgressFn,
+    ScanProgress,
+    ScanResult,
+    ScanSettings,
+    SourceKind,
+)
+from kiosk.scan.capture.process import Message, run_driver
+from kiosk.scan.errors import (
+    CoverOpenError,
+    DeviceBusyError,
+    FeederEmptyError,
+    NoDeviceError,
+    PaperJamError,
+    ScanCancelledError,
+    ScanError,
+)
+from kiosk.scan.page import Page
+
+PREFIX = "sane:"
+LIST_TIMEOUT_S = 30.0
+PROGRESS_EVERY_S = 0.2
+
+# sane_strstatus() texts (lower case) -> our kind
+_STATUS_KINDS: tuple[tuple[str, str], ...] = (
+    ("out of documents", "no_docs"),
+    ("jammed", "jam"),
+    ("cover", "cover_open"),
+    ("busy", "busy"),
+    ("cancel", "cancelled"),
+    ("denied", "denied"),
+    ("invalid argument", "invalid"),
+    ("i/o", "io"),
+)
+
+
+def status_kind(message: str) -> str:
+    low = message.lower()
+    for needle, kind in _STATUS_KINDS:
+        if needle in low:
+            return kind
+    return "other"
+
+
+def error_for(kind: str, *, page: int, source: SourceKind) -> ScanError:
+    """The user-facing error for a SANE failure kind at ``page`` (1-based)."""
+    if kind == "no_docs":
+        where = "document feeder" if source != "flatbed" else "scanner"
+        return FeederEmptyError(f"The {where} is empty; put the papers in and scan again.")
+    if kind == "jam":
+        return PaperJamError(
+            f"Paper jammed at page {page}; open the feeder, remove the paper and scan the rest again."
+        )
+    if kind == "cover_open":
+        return CoverOpenError("The scanner cover is open; close it and scan again.")
+    if kind == "busy":
+        return DeviceBusyError("The scanner is busy with another program; wait or close that program.")
+    if kind == "cancelled":
+        return ScanCancelledError("The scan was cancelled at the scanner.")
+    if kind == "denied":
+        return NoDeviceError("Access to the scanner was denied; ask the administrator for scanner permission.")
+    if kind == "invalid":
+        return ScanError("The scanner rejected the settings; choose another resolution or source.")
+    return ScanError("The scanner reported a device error; switch it off and on, then try again.")
+
+
+# --------------------------------------------------------------------------- child side
+
+
+def _sane_error_text(exc: BaseException) -> str:
+    return str(exc.args[0]) if exc.args else str(exc)
+
+
+def _pick_source(options: dict[str, Any], kind: SourceKind) -> str | None:
+    opt = options.get("source")
+    if opt is None or not isinstance(opt.constraint, list):
+        return None
+    names = [str(s) for s in opt.constraint]
+    wanted = {
+        "flatbed": ("flatbed",),
+        "adf": ("automatic document feeder", "adf front", "adf", "feeder"),
+        "duplex": ("duplex",),
+    }[kind]
+    for needle in wanted:
+        for name in names:
+            low = name.lower()
+            if needle in low and (kind == "duplex" or "duplex" not in low):
+                return name
+    return None
+
+
+def _sources_of(options: dict[str, Any]) -> tuple[SourceKind, ...]:
+    opt = options.get("source")
+    if opt is None or not isinstance(opt.constraint, list):
+        return ("flatbed",)
+    found: list[SourceKind] = [k for k in ("flatbed", "adf", "duplex") if _pick_source(options, k)]  # type: ignore[misc]
+    return tuple(found) or ("flatbed",)
+
+
+def _resolutions_of(options: dict[str, Any]) -> tuple[int, ...]:
+    opt = options.get("resolution")
+    if opt is None:
+        return ()
+    cons = opt.constraint
+    if isinstance(cons, list):
+        return tuple(sorted({int(v) for v in cons}))
+    if isinstance(cons, tuple) and len(cons) == 3:
+        lo, hi = cons[0], cons[1]
+        return tuple(v for v in (150, 200, 300, 400, 600) if lo <= v <= hi)
+    return ()
+
+
+def _max_area(options: dict[str, Any]) -> tuple[float, float]:
+    def top(name: str) -> float:
+        opt = options.get(name)
+        if opt is not None and isinstance(opt.constraint, tuple):
+            return float(opt.constraint[1])
+        return 0.0
+
+    return (top("br_x"), top("br_y"))
+
+
+def _options(dev: Any) -> dict[str, Any]:
+    return {o[1].replace("-", "_"): _Opt(o) for o in dev.get_options() if o[1]}
+
+
+class _Opt:
+    def __init__(self, raw: tuple[Any, ...]) -> None:
+        self.name = raw[1]
+        self.constraint = raw[8]
+
+
+def child_list(payload: dict[str, Any], send: Callable[[Message], None], cancelled: Callable[[], bool]) -> None:
+    import sane
+
+    sane.init()
+    out = []
+    try:
+        for name, vendor, model, kind in sane.get_devices():
+            info: dict[str, Any] = {"id": PREFIX + name, "vendor": vendor, "model": model, "kind": kind}
+            try:
+                dev = sane.open(name)
+                try:
+                    opts = _options(dev)
+                    info["sources"] = _sources_of(opts)
+                    info["resolutions"] = _resolutions_of(opts)
+                    mode = opts.get("mode")
+                    info["colour"] = bool(
+                        mode is None
+                        or not isinstance(mode.constraint, list)
+                        or any("col" in str(m).lower() for m in mode.constraint)
+                    )
+                    info["max_area_mm"] = _max_area(opts)
+                finally:
+                    dev.close()
+            except Exception:  # a device that will not open is still listed, without capabilities
+                info["unavailable"] = True
+            out.append(info)
+    finally:
+        sane.exit()
+    send(("devices", out))
+
+
+def _set(dev: Any, name: str, value: Any) -> None:
+    try:
+        setattr(dev, name, value)
+    except (AttributeError, Exception):  # option absent or inactive on this model
+        pass
+
+
+def child_scan(payload: dict[str, Any], send: Callable[[Message], None], cancelled: Callable[[], bool]) -> None:
+    import sane
+
+    device: str = payload["device"]
+    source: SourceKind = payload["source"]
+    dpi: int = payload["dpi"]
+    max_pages: int | None = payload["max_pages"]
+    sane.init()
+    try:
+        try:
+            dev = sane.open(device)
+        except Exception as exc:
+            kind = status_kind(_sane_error_text(exc))
+            send(("error", kind if kind in ("busy", "denied") else "no_device", 1))
+            return
+        try:
+            opts = _options(dev)
+            if "source" in opts:
+                chosen = _pick_source(opts, source)
+                if chosen is None:
+                    send(("error", "no_source", 1))
+                    return
+                _set(dev, "source", chosen)
+            if "mode" in opts and isinstance(opts["mode"].constraint, list):
+                modes = [str(m) for m in opts["mode"].constraint]
+                want = "col" if payload["colour"] else "gr"
+                for m in modes:
+                    if m.lower().startswith(want):
+                        _set(dev, "mode", m)
+                        break
+            _set(dev, "depth", 8)
+            _set(dev, "resolution", dpi)
+            width, height = payload["area_mm"]
+            max_w, max_h = _max_area(opts)
+            _set(dev, "tl_x", 0.0)
+            _set(dev, "tl_y", 0.0)
+            _set(dev, "br_x", min(width, max_w) if max_w else width)
+            _set(dev, "br_y", min(height, max_h) if max_h else height)
+            for key, value in payload["driver_options"].items():
+                setattr(dev, key, value)  # explicit extras must apply or fail loudly
+
+            limit = max_pages if max_pages is not None else (1 if source == "flatbed" else 10_000)
+            page_no = 0
+            while page_no < limit:
+                if cancelled():
+                    send(("done", "cancelled"))
+                    return
+                page_no += 1
+                last = [0.0]
+
+                def progress(read: int, total: int, *_: Any, _n: int = page_no) -> None:
+                    now = time.monotonic()
+                    if now - last[0] >= PROGRESS_EVERY_S and total:
+                        last[0] = now
+                        send(("progress", _n, min(1.0, read / total)))
+                    if cancelled():
+                        dev.cancel()
+
+                send(("progress", page_no, 0.0))
+                try:
+                    dev.start()
+                    img = dev.snap(no_cancel=source != "flatbed", progress=progress)
+                except Exception as exc:  # _sane.error
+                    kind = status_kind(_sane_error_text(exc))
+                    if kind == "no_docs" and page_no > 1:
+                        send(("done", "feeder_empty"))
+                        return
+                    if kind == "cancelled" and cancelled():
+                        send(("done", "cancelled"))
+                        return
+                    send(("error", kind, page_no))
+                    return
+                if img.mode not in ("RGB", "L"):
+                    img = img.convert("RGB")
+                send(("page", page_no, img.width, img.height, img.mode, dpi, img.tobytes()))
+            send(("done", "complete"))
+        finally:
+            try:
+                dev.cancel()
+            finally:
+                dev.close()
+    finally:
+        sane.exit()
+
+
+# --------------------------------------------------------------------------- parent side
+
+
+class SaneBackend:
+    name = "sane"
+
+    def __init__(self, *, child_module: str = __name__) -> None:
+        self._child = child_module
+
+    def list_devices(self) -> list[DeviceInfo]:
+        found: list[dict[str, Any]] = []
+
+        def take(msg: Message) -> None:
+            if msg[0] == "devices":
+                found.extend(msg[1])
+
+        run_driver(f"{self._child}:child_list", {}, take, timeout_s=LIST_TIMEOUT_S, driver_name="SANE driver")
+        return [
+            DeviceInfo(
+                id=d["id"],
+                vendor=d["vendor"],
+                model=d["model"],
+                kind=d["kind"],
+                sources=tuple(d.get("sources", ("flatbed",))),
+                resolutions=tuple(d.get("resolutions", ())),
+                colour=bool(d.get("colour", True)),
+                max_area_mm=tuple(d.get("max_area_mm", (0.0, 0.0))),  # type: ignore[arg-type]
+            )
+            for d in found
+        ]
+
+    def scan(
+        self,
+        device_id: str,
+        settings: ScanSettings,
+        *,
+        on_page: PageFn | None = None,
+        progress: ProgressFn | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ScanResult:
+        device = device_id.removeprefix(PREFIX)
+        pages: list[Page] = []
+        ended: list[str] = []
+        failure: list[ScanError] = []
+
+        def take(msg: Message) -> None:
+            kind = msg[0]
+            if kind == "progress" and progress is not None:
+                progress(ScanProgress(page=msg[1], fraction=msg[2]))
+            elif kind == "page":
+                _, _n, w, h, mode, dpi, data = msg
+                arr = np.frombuffer(data, dtype=np.uint8)
+                arr = arr.reshape((h, w, 3) if mode == "RGB" else (h, w)).copy()
+                page = Page(pixels=arr, dpi=int(dpi), source="sane")
+                pages.append(page)
+                if on_page is not None:
+                    on_page(page)
+            elif kind == "done":
+                ended.append(msg[1])
+            elif kind == "error":
+                if msg[1] == "no_device":
+                    failure.append(
+                        NoDeviceError(
+                            "The scanner was not found; check that it is switched on and connected, "
+                            "then list the devices again."
+                        )
+                    )
+                elif msg[1] == "no_source":
+                    failure.append(
+                        ScanError(f"This scanner has no {settings.source} source; choose another source.")
+                    )
+                else:
+                    failure.append(error_for(msg[1], page=msg[2], source=settings.source))
+
+        payload = {
+            "device": device,
+            "source": settings.source,
+            "dpi": int(settings.dpi),
+            "colour": settings.colour,
+            "max_pages": settings.max_pages,
+            "area_mm": tuple(settings.area_mm),
+            "driver_options": dict(settings.driver_options),
+        }
+        try:
+            run_driver(
+                f"{self._child}:child_scan",
+                payload,
+                take,
+                timeout_s=settings.timeout_s,
+                cancel=cancel,
+                driver_name="SANE driver",
+            )
+        except ScanError as err:
+            err.pages = list(pages)  # type: ignore[attr-defined]
+            raise
+        if failure:
+            err = failure[0]
+            err.pages = list(pages)  # type: ignore[attr-defined]
+            raise err
+        reason = ended[0] if ended else "complete"
+        if reason == "cancelled":
+            err2 = ScanCancelledError("The scan was cancelled.")
+            err2.pages = list(pages)  # type: ignore[attr-defined]
+            raise err2
+        return ScanResult(pages=pages, ended_by=reason)  # type: ignore[arg-type]
