@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,13 +32,7 @@ class PageSpec:
     officer_only: bool = False
 
 
-def tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("MainWindow", text)
-
-
-# Titles are marked for lupdate through tr() calls in _titles() below.
+# Titles are translated in _titles() below, where lupdate can see them.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("reception", "Reception", "ui.reception:ReceptionPage"),
     PageSpec("dossiers", "Dossiers", "ui.pages:dossier_page", officer_only=True),
@@ -50,11 +44,11 @@ PAGES: tuple[PageSpec, ...] = (
 
 def _titles() -> dict[str, str]:
     return {
-        "reception": tr("Reception"),
-        "dossiers": tr("Dossiers"),
-        "scan": tr("Digitise papers"),
-        "sync": tr("Sync queue"),
-        "diagnostics": tr("Diagnostics"),
+        "reception": QCoreApplication.translate("MainWindow", "Reception"),
+        "dossiers": QCoreApplication.translate("MainWindow", "Dossiers"),
+        "scan": QCoreApplication.translate("MainWindow", "Digitise papers"),
+        "sync": QCoreApplication.translate("MainWindow", "Sync queue"),
+        "diagnostics": QCoreApplication.translate("MainWindow", "Diagnostics"),
     }
 
 
@@ -69,17 +63,17 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(tr("Một Cửa Kiosk"))
-        self.setAccessibleName(tr("Một Cửa Kiosk main window"))
+        self.setWindowTitle(self.tr("Một Cửa Kiosk"))
+        self.setAccessibleName(self.tr("Một Cửa Kiosk main window"))
         self.resize(1280, 800)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
         self.nav = QListWidget(central)
-        self.nav.setAccessibleName(tr("Screens"))
+        self.nav.setAccessibleName(self.tr("Screens"))
         self.nav.setFixedWidth(220)
         self.stack = QStackedWidget(central)
-        self.stack.setAccessibleName(tr("Current screen"))
+        self.stack.setAccessibleName(self.tr("Current screen"))
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -99,11 +93,11 @@ class MainWindow(QMainWindow):
         if ctx.kiosk_mode:
             self.nav.hide()
 
-        self.reader_status = QLabel(tr("Reader: starting…"), self)
-        self.reader_status.setAccessibleName(tr("Card reader state"))
+        self.reader_status = QLabel(self.tr("Reader: starting…"), self)
+        self.reader_status.setAccessibleName(self.tr("Card reader state"))
         self.statusBar().addWidget(self.reader_status, 1)
         self.sync_status = QLabel("", self)
-        self.sync_status.setAccessibleName(tr("Sync state"))
+        self.sync_status.setAccessibleName(self.tr("Sync state"))
         self.statusBar().addPermanentWidget(self.sync_status)
 
         for i in range(min(self.nav.count(), 9)):
@@ -117,7 +111,7 @@ class MainWindow(QMainWindow):
             return load_factory(spec.factory)(self.ctx)
         except Exception as exc:  # one broken screen must not take the app down
             log.exception("screen %s failed to load", spec.key)
-            label = QLabel(tr("This screen could not be opened: %s") % exc.__class__.__name__)
+            label = QLabel(self.tr("This screen could not be opened: %s") % exc.__class__.__name__)
             label.setAccessibleName(label.text())
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             return label

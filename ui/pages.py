@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.context import AppContext
@@ -15,12 +16,12 @@ def _placeholder(text: str) -> QWidget:
 
 
 def dossier_page(ctx: AppContext) -> QWidget:
-    return _placeholder(QLabel.tr("Dossier list: not available in this build."))
+    return _placeholder(QCoreApplication.translate("Pages", "Dossier list: not available in this build."))
 
 
 def scan_page(ctx: AppContext) -> QWidget:
-    return _placeholder(QLabel.tr("Digitisation: not available in this build."))
+    return _placeholder(QCoreApplication.translate("Pages", "Digitisation: not available in this build."))
 
 
 def sync_page(ctx: AppContext) -> QWidget:
-    return _placeholder(QLabel.tr("Sync queue: not available in this build."))
+    return _placeholder(QCoreApplication.translate("Pages", "Sync queue: not available in this build."))

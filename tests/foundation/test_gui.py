@@ -1,0 +1,77 @@
+"""The window starts offscreen, every screen loads, every control has an accessible name."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from kiosk.profile import Profile
+from ui.app import make_app
+from ui.context import AppContext
+from ui.i18n import install_translations
+from ui.main_window import MainWindow
+
+CONTROLS = (
+    QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QPlainTextEdit, QTextEdit,
+)
+
+
+@pytest.fixture
+def app() -> QApplication:
+    return make_app()
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("kiosk_mode", [False, True])
+def test_every_screen_loads_and_every_control_is_named(
+    app: QApplication, tmp_path: Path, kiosk_mode: bool
+) -> None:
+    ctx = AppContext(profile=Profile.open(tmp_path / "p"), kiosk_mode=kiosk_mode)
+    win = MainWindow(ctx)
+    try:
+        broken = [
+            k for k, w in win.pages.items() if isinstance(w, QLabel) and "could not be opened" in w.text()
+        ]
+        assert broken == []
+        unnamed = [
+            f"{type(w).__name__} {w.objectName()!r} in {type(w.parentWidget()).__name__}"
+            for w in win.findChildren(QWidget)
+            if isinstance(w, CONTROLS) and not w.accessibleName()
+        ]
+        assert unnamed == []
+        if kiosk_mode:
+            assert "diagnostics" not in win.pages and "dossiers" not in win.pages
+    finally:
+        win.close()
+        win.deleteLater()
+
+
+@pytest.mark.gui
+def test_vietnamese_is_the_default_language(app: QApplication, tmp_path: Path) -> None:
+    assert install_translations(app, "vi") >= 1
+    win = MainWindow(AppContext(profile=Profile.open(tmp_path / "p")))
+    try:
+        titles = [win.nav.item(i).text() for i in range(win.nav.count())]
+        assert titles[0] == "Tiếp nhận"
+        assert "Chẩn đoán" in titles
+    finally:
+        install_translations(app, "en")
+        win.close()
+        win.deleteLater()
