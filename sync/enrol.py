@@ -1,0 +1,71 @@
+"""Device enrolment: a one-time code from the server administrator binds this device to a unit.
+
+The device makes a fresh Ed25519 key, sends its public half with the code, and pins what
+the server answers: its URL, its X25519 public key and key id, the unit code and the device id.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+from datetime import UTC, datetime
+
+import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.errors import KioskError
+from kiosk.profile import Profile
+from sync import protocol as P
+from sync.device import DeviceState, load_device, save_device, save_key
+from sync.envelope import EnvelopeError, b64d, b64e, raw_public
+from sync.transport import ServerUnreachableError
+
+log = logging.getLogger(__name__)
+
+
+class EnrolmentError(KioskError):
+    pass
+
+
+def enrol(
+    profile: Profile, url: str, code: str, *, label: str | None = None, ca_bundle: str | None = None,
+    force: bool = False, timeout: tuple[float, float] = (5.0, 30.0),
+) -> DeviceState:
+    """Enrol this profile's device with the server at ``url`` using a one-time ``code``."""
+    current = load_device(profile)
+    if current is not None and current.revoked is None and not force:
+        raise EnrolmentError(f"This device is already enrolled as {current.device_id}; "
+                             "pass --force to enrol it again.")
+    if not url.startswith(("https://", "http://")):
+        raise EnrolmentError("The server URL must start with https:// (or http:// for a local test server).")
+    key = Ed25519PrivateKey.generate()
+    body = {"code": code.strip(), "public_key": b64e(raw_public(key.public_key())),
+            "label": label or platform.node()[:200]}
+    try:
+        resp = requests.post(url.rstrip("/") + f"{P.API_PREFIX}/enrol", json=body, timeout=timeout,
+                             verify=ca_bundle or True)
+    except requests.exceptions.RequestException as exc:
+        raise ServerUnreachableError(f"The server at {url} cannot be reached ({exc.__class__.__name__}).") from exc
+    if resp.status_code != 200:
+        try:
+            detail = resp.json().get("detail")
+        except ValueError:
+            detail = None
+        raise EnrolmentError(str(detail) if isinstance(detail, str) and detail
+                             else f"The server refused the enrolment (HTTP {resp.status_code}).")
+    try:
+        data = resp.json()
+        server_pub = b64d(data["server_public_key"])
+        if len(server_pub) != 32:
+            raise ValueError("bad key length")
+        dev = DeviceState(
+            device_id=str(data["device_id"]), unit_code=str(data["unit_code"]), server_url=url.rstrip("/"),
+            key_id=str(data["key_id"]), server_public_key=b64e(server_pub),
+            enrolled_at=datetime.now(UTC).isoformat(timespec="seconds"), ca_bundle=ca_bundle,
+        )
+    except (ValueError, KeyError, TypeError, EnvelopeError) as exc:
+        raise EnrolmentError("The server's enrolment answer is malformed; check the URL.") from exc
+    save_key(profile, key)
+    save_device(profile, dev)
+    log.info("device enrolled as %s for unit %s", dev.device_id, dev.unit_code)
+    return dev

@@ -1,0 +1,25 @@
+"""``python -m sync.server --data DIR [--host H] [--port N] [--db-url URL] [--port-file F]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sync.server.app import serve
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sync.server")
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8470)
+    parser.add_argument("--db-url", default=None)
+    parser.add_argument("--port-file", type=Path, default=None)
+    args = parser.parse_args(argv)
+    serve(args.data, args.host, args.port, args.db_url, port_file=args.port_file)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,256 @@
+"""HTTP layer of the reference intake server (FastAPI; OpenAPI document at /openapi.json)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Header, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync import protocol as P
+from sync.server.blobs import BlobStore
+from sync.server.config import ServerData
+from sync.server.db import make_engine
+from sync.server.export import ExportAdapter
+from sync.server.service import ApiError, IntakeService, valid_uuid
+
+
+class Problem(BaseModel):
+    error: str
+    detail: str
+
+
+class EnrolRequest(BaseModel):
+    code: str = Field(max_length=64, description="one-time enrolment code from the server administrator")
+    public_key: str = Field(max_length=100, description="the device's raw Ed25519 public key, base64")
+    label: str = Field(default="", max_length=200)
+
+
+class EnrolResponse(BaseModel):
+    device_id: str
+    unit_code: str
+    key_id: str
+    server_public_key: str
+    server_time: int
+
+
+class SubmitRequest(BaseModel):
+    manifest: str = Field(max_length=400_000, description="canonical manifest JSON, exactly as signed")
+    signature: str = Field(max_length=200, description="Ed25519 signature of the manifest, base64")
+
+
+class FileState(BaseModel):
+    id: str
+    offset: int
+    length: int
+
+
+class DossierState(BaseModel):
+    uuid: str
+    state: str
+    official_code: str | None
+    manifest_sha256: str
+    received_at: str | None
+    files: list[FileState]
+
+
+class CommitRequest(BaseModel):
+    manifest_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class CommitResult(BaseModel):
+    uuid: str
+    state: str
+    official_code: str
+    received_at: str
+
+
+class StatusResult(BaseModel):
+    uuid: str
+    state: str
+    official_code: str | None
+    portal_status: int | None
+    portal_status_text: str | None
+    received_at: str | None
+    status_updated_at: str | None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem} for code in (400, 401, 403, 404, 409, 413, 422)
+}
+
+
+class ServerTimeMiddleware:
+    """Adds X-Server-Time to every response so devices can correct their clock offset."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_time(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((P.H_SERVER_TIME.lower().encode(), str(int(time.time())).encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_time)
+
+
+def create_app(
+    data_dir: str | os.PathLike[str], db_url: str | None = None, *, blobs: BlobStore | None = None,
+    exporter: ExportAdapter | None = None,
+) -> FastAPI:
+    data = ServerData(data_dir)
+    svc = IntakeService(data, make_engine(data.dir, db_url), blobs, exporter)
+    app = FastAPI(
+        title="Một Cửa Kiosk intake server", version="1",
+        description="Receives sealed dossiers from enrolled counter devices, exactly once per UUID. "
+        "Device requests carry X-Device-Id, X-Timestamp, X-Nonce, X-Body-SHA256 and an Ed25519 "
+        "X-Signature over them.",
+    )
+    app.state.service = svc
+    app.add_middleware(ServerTimeMiddleware)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_req: Request, err: ApiError) -> JSONResponse:
+        return JSONResponse(err.body(), status_code=err.status, headers=err.headers)
+
+    async def auth(request: Request, body_sha: str) -> Any:
+        return await run_in_threadpool(svc.authenticate, request.method, request.url.path,
+                                       request.headers, body_sha)
+
+    async def body_sha(request: Request) -> str:
+        return hashlib.sha256(await request.body()).hexdigest()
+
+    @app.get(f"{P.API_PREFIX}/health")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "server_time": int(time.time())}
+
+    @app.get(f"{P.API_PREFIX}/server-key")
+    def server_key() -> dict[str, Any]:
+        return svc.server_key()
+
+    @app.post(f"{P.API_PREFIX}/enrol", response_model=EnrolResponse, responses=ERRORS)
+    def enrol(req: EnrolRequest) -> dict[str, Any]:
+        return svc.enrol(req.code, req.public_key, req.label)
+
+    @app.post(f"{P.API_PREFIX}/dossiers", response_model=DossierState, responses=ERRORS)
+    async def submit(
+        request: Request, response: Response, req: SubmitRequest,
+        idempotency_key: str | None = Header(default=None, alias=P.H_IDEMPOTENCY),  # noqa: B008
+    ) -> dict[str, Any]:
+        device = await auth(request, await body_sha(request))
+        status, result = await run_in_threadpool(svc.submit, device, idempotency_key, req.manifest, req.signature)
+        response.status_code = status
+        return result
+
+    @app.head(f"{P.API_PREFIX}/dossiers/{{uuid}}/files/{{file_id}}", responses=ERRORS)
+    async def file_head(uuid: str, file_id: str, request: Request) -> Response:
+        device = await auth(request, P.EMPTY_SHA256)
+        st = await run_in_threadpool(svc.file_offset, device, valid_uuid(uuid), file_id)
+        return Response(headers={P.H_OFFSET: str(st["offset"]), P.H_LENGTH: str(st["length"]),
+                                 "Cache-Control": "no-store"})
+
+    @app.get(f"{P.API_PREFIX}/dossiers/{{uuid}}/files/{{file_id}}", response_model=FileState, responses=ERRORS)
+    async def file_get(uuid: str, file_id: str, request: Request) -> dict[str, Any]:
+        device = await auth(request, P.EMPTY_SHA256)
+        return await run_in_threadpool(svc.file_offset, device, valid_uuid(uuid), file_id)
+
+    @app.patch(
+        f"{P.API_PREFIX}/dossiers/{{uuid}}/files/{{file_id}}", response_model=FileState, responses=ERRORS,
+        openapi_extra={"requestBody": {"required": True, "content": {
+            "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+    )
+    async def file_patch(uuid: str, file_id: str, request: Request) -> JSONResponse:
+        h = request.headers
+        try:
+            offset = int(h.get(P.H_OFFSET, ""))
+            length = int(h.get("content-length", ""))
+        except ValueError as err:
+            raise ApiError(400, P.E_BAD_ENVELOPE, "Upload-Offset and Content-Length must be integers.") from err
+        chunk_sha = h.get(P.H_CHUNK_SHA256, "").lower()
+        manifest_sha = h.get("X-Manifest-SHA256", "").lower()
+        if offset < 0 or not P.HEX64.match(chunk_sha) or not P.HEX64.match(manifest_sha):
+            raise ApiError(400, P.E_BAD_ENVELOPE, "A chunk needs Upload-Offset, Chunk-SHA256 and X-Manifest-SHA256.")
+        device = await auth(request, chunk_sha)
+        part = await run_in_threadpool(svc.chunk_begin, device, valid_uuid(uuid), file_id, manifest_sha,
+                                       offset, length)
+        digest = hashlib.sha256()
+        received = 0
+        try:
+            async for piece in request.stream():
+                received += len(piece)
+                if received > length:
+                    break
+                digest.update(piece)
+                part.write(piece)
+        except ClientDisconnect:
+            part.abort()
+            raise ApiError(400, P.E_INCOMPLETE, "The connection closed in the middle of the chunk.") from None
+        except BaseException:
+            part.abort()
+            raise
+        if received != length:
+            part.abort()
+            raise ApiError(400, P.E_INCOMPLETE, "The chunk length does not match Content-Length.")
+        if digest.hexdigest() != chunk_sha:
+            part.abort()
+            raise ApiError(422, P.E_CHUNK_CHECKSUM, "The chunk does not match its checksum; send it again.")
+        await run_in_threadpool(part.finish)
+        result = await run_in_threadpool(svc.chunk_publish, str(valid_uuid(uuid)), file_id, manifest_sha,
+                                         offset, length, part)
+        return JSONResponse({**result, "length": length}, headers={P.H_OFFSET: str(result["offset"])})
+
+    @app.post(f"{P.API_PREFIX}/dossiers/{{uuid}}/commit", response_model=CommitResult, responses=ERRORS)
+    async def commit(uuid: str, req: CommitRequest, request: Request) -> dict[str, Any]:
+        device = await auth(request, await body_sha(request))
+        return await run_in_threadpool(svc.commit, device, valid_uuid(uuid), req.manifest_sha256)
+
+    @app.get(f"{P.API_PREFIX}/dossiers/{{uuid}}", response_model=StatusResult, responses=ERRORS)
+    async def status(uuid: str, request: Request) -> dict[str, Any]:
+        device = await auth(request, P.EMPTY_SHA256)
+        return await run_in_threadpool(svc.status, device, valid_uuid(uuid))
+
+    return app
+
+
+def serve(
+    data_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8470, db_url: str | None = None,
+    *, port_file: Path | None = None,
+) -> None:
+    """Run the server in this process until interrupted (``port=0`` picks a free port)."""
+    import uvicorn
+
+    app = create_app(data_dir, db_url)
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    actual = sock.getsockname()[1]
+    if port_file is not None:
+        tmp = port_file.with_suffix(".tmp")
+        tmp.write_text(str(actual))
+        os.replace(tmp, port_file)
+    print(f"kiosk server listening on http://{host}:{actual}", flush=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=30,
+                            h11_max_incomplete_event_size=1 << 20)
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+    sys.stdout.flush()

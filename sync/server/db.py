@@ -1,0 +1,148 @@
+"""Intake server tables (SQLAlchemy Core): SQLite by default, PostgreSQL through a URL.
+
+Exactly-once rests on the database, not on the process: the dossier UUID is the primary
+key, the official code is unique, and commit is a compare-and-set inside one transaction,
+so several replicas on one PostgreSQL cannot issue two codes for one dossier.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    exc,
+)
+
+metadata = MetaData()
+
+devices = Table(
+    "devices", metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("public_key", String(64), nullable=False, unique=True),
+    Column("unit_code", String(64), nullable=False),
+    Column("label", String(200), nullable=False, default=""),
+    Column("enrolled_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+    Column("revoked_reason", String(300)),
+)
+
+enrol_codes = Table(
+    "enrol_codes", metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("unit_code", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", BigInteger, nullable=False),
+    Column("used_at", String(40)),
+    Column("used_by", String(64)),
+)
+
+dossiers = Table(
+    "dossiers", metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("device_id", String(64), ForeignKey("devices.device_id"), nullable=False),
+    Column("unit_code", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("manifest", Text, nullable=False),
+    Column("manifest_sha256", String(64), nullable=False),
+    Column("signature", String(200), nullable=False),
+    Column("key_id", String(64), nullable=False),
+    Column("state", String(16), nullable=False),  # receiving | committed
+    Column("official_code", String(80), unique=True),
+    Column("received_at", String(40), nullable=False),
+    Column("committed_at", String(40)),
+    Column("portal_status", Integer),
+    Column("status_updated_at", String(40)),
+)
+
+files = Table(
+    "files", metadata,
+    Column("dossier_uuid", String(36), ForeignKey("dossiers.uuid"), primary_key=True),
+    Column("file_id", String(16), primary_key=True),
+    Column("manifest_sha256", String(64), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("sealed_size", BigInteger, nullable=False),
+    Column("sealed_sha256", String(64), nullable=False),
+    Column("committed_offset", BigInteger, nullable=False, default=0),
+    Column("decrypted_sha256", String(64)),
+)
+
+parts = Table(
+    "parts", metadata,
+    Column("dossier_uuid", String(36), primary_key=True),
+    Column("file_id", String(16), primary_key=True),
+    Column("manifest_sha256", String(64), primary_key=True),
+    Column("offset", BigInteger, primary_key=True),
+    Column("length", BigInteger, nullable=False),
+    Column("blob", String(300), nullable=False),
+)
+
+counters = Table(
+    "counters", metadata,
+    Column("name", String(120), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+nonces = Table(
+    "nonces", metadata,
+    Column("nonce", String(32), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("seen_at", BigInteger, nullable=False, index=True),
+)
+
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("device_id", String(64)),
+    Column("dossier_uuid", String(36)),
+    Column("detail", String(500), nullable=False, default=""),
+)
+
+def make_engine(data_dir: Path, db_url: str | None) -> Engine:
+    if db_url is None:
+        db_url = f"sqlite:///{data_dir / 'intake.db'}"
+    if db_url.startswith("sqlite"):
+        engine = create_engine(
+            db_url, connect_args={"check_same_thread": False, "timeout": 60}, pool_size=8, max_overflow=8
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
+            # Take the write lock at BEGIN: SQLite cannot upgrade a read lock under
+            # contention without failing, and every transaction here is short.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    else:
+        if db_url.startswith("postgresql://"):
+            db_url = "postgresql+psycopg://" + db_url[len("postgresql://"):]
+        engine = create_engine(db_url, pool_size=8, max_overflow=8, pool_pre_ping=True)
+    try:
+        metadata.create_all(engine, checkfirst=True)
+    except exc.DBAPIError:
+        # Two replicas starting at once race to create the tables; the loser retries.
+        metadata.create_all(engine, checkfirst=True)
+    return engine
