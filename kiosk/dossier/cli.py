@@ -1,0 +1,436 @@
+"""Headless commands: ``kiosk dossier ...`` and ``kiosk admin ...``.
+
+Secrets never come from the command line (it is visible to every user of the machine):
+the passphrase is read from ``KIOSK_PASSPHRASE`` or ``--passphrase-fd N``; a new passphrase
+from ``KIOSK_NEW_PASSPHRASE`` or ``--new-passphrase-fd N``; a recovery key from
+``KIOSK_RECOVERY_KEY`` or ``--recovery-key-fd N``. The officer is ``--user`` or ``KIOSK_USER``
+(default ``admin``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import mimetypes
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.citizen import Citizen, CitizenDataError
+from kiosk.dossier.model import DossierState
+from kiosk.errors import KioskError, UsageError
+from kiosk.profile import Profile
+
+
+def _read_fd(fd: int) -> str:
+    try:
+        with os.fdopen(fd, "r", encoding="utf-8", closefd=True) as fh:
+            return fh.readline().rstrip("\r\n")
+    except OSError as exc:
+        raise UsageError(f"File descriptor {fd} cannot be read; pass an open descriptor.") from exc
+
+
+def _secret(args: argparse.Namespace, fd_attr: str, env: str, what: str) -> str:
+    fd = getattr(args, fd_attr, None)
+    if fd is not None:
+        return _read_fd(fd)
+    value = os.environ.get(env)
+    if value:
+        return value
+    raise UsageError(f"Give the {what} in the environment variable {env} or with --{fd_attr.replace('_', '-')} N.")
+
+
+def _user(args: argparse.Namespace) -> str:
+    return args.user or os.environ.get("KIOSK_USER") or "admin"
+
+
+def _unlock(args: argparse.Namespace) -> tuple[Profile, Any, Any]:
+    from kiosk.security.keys import unlock_with_passphrase
+
+    profile = Profile.open(args.profile)
+    passphrase = _secret(args, "passphrase_fd", "KIOSK_PASSPHRASE", "passphrase")
+    store, session = unlock_with_passphrase(profile, _user(args), passphrase)
+    return profile, store, session
+
+
+def _emit(args: argparse.Namespace, obj: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        print(text)
+
+
+def _resolve(store: Any, ref: str) -> str:
+    rows = store._read(
+        "SELECT uuid FROM dossiers WHERE uuid = ? OR provisional_code = ? OR official_code = ?",
+        (ref, ref.upper(), ref),
+    )
+    if not rows:
+        raise KioskError("No dossier has that id or code; check it with 'kiosk dossier list'.")
+    return str(rows[0][0])
+
+
+def _common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
+    p.add_argument("--user", help="officer user name (default: $KIOSK_USER or 'admin')")
+    p.add_argument("--passphrase-fd", type=int, metavar="N", help="read the passphrase from file descriptor N")
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+# -- dossier ------------------------------------------------------------------------------------
+def _load_data_file(path: str) -> tuple[dict[str, Citizen], dict[str, Any]]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise UsageError(f"The data file {path} does not exist.") from exc
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"The data file {path} is not valid JSON ({exc.__class__.__name__}).") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("roles", {}), dict):
+        raise UsageError('The data file must be {"roles": {"applicant": {...}}, "fields": {...}}.')
+    fields = data.get("fields", {})
+    if not isinstance(fields, dict):
+        raise UsageError('"fields" in the data file must be a JSON object.')
+    roles: dict[str, Citizen] = {}
+    for role, rec in data.get("roles", {}).items():
+        try:
+            roles[role] = Citizen.from_json(rec)
+        except CitizenDataError as exc:
+            raise UsageError(f"Role '{role}' in the data file: {exc}.") from exc
+    return roles, fields
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    roles, fields = _load_data_file(args.data)
+    for f in args.attach or []:
+        if not Path(f).is_file():
+            raise UsageError(f"The attachment {f} does not exist.")
+    _profile, store, session = _unlock(args)
+    with store:
+        session.require("create")
+        d = store.create_dossier(args.procedure, roles, fields, channel=args.channel, officer=session.username)
+        for f in args.attach or []:
+            mime = mimetypes.guess_type(f)[0] or "application/octet-stream"
+            with open(f, "rb") as fh:
+                store.add_attachment(d.uuid, Path(f).stem, fh, filename=Path(f).name, mime=mime)
+        if args.receive:
+            store.transition(d.uuid, DossierState.received)
+        if args.queue:
+            if not args.receive:
+                store.transition(d.uuid, DossierState.received)
+            store.transition(d.uuid, DossierState.queued)
+        d = store._load(d.uuid)
+        _emit(args, {"uuid": d.uuid, "provisional_code": d.provisional_code, "state": d.state.value,
+                     "revision": d.revision, "attachments": len(d.components)},
+              f"{d.provisional_code} {d.uuid} {d.state.value}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    _profile, store, session = _unlock(args)
+    with store:
+        session.require("list")
+        state = DossierState(args.state) if args.state else None
+        rows = store.list_dossiers(args.search, state, limit=args.limit, offset=args.offset)
+        store.log_event("view", detail=f"list rows={len(rows)}")
+        _emit(
+            args,
+            [r.__dict__ for r in rows],
+            "\n".join(
+                f"{r.provisional_code}\t{r.state.value}\t{r.procedure_id}\t{r.applicant_id_masked}\t"
+                f"{r.applicant_name}\t{r.official_code or ''}"
+                for r in rows
+            )
+            or "(no dossiers)",
+        )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    _profile, store, session = _unlock(args)
+    with store:
+        session.require("view")
+        uuid = _resolve(store, args.dossier)
+        store.get_dossier(uuid)  # logs the view
+        doc = store.export_dossier(uuid) if args.json else None
+        d = store._load(uuid)
+        lines = [
+            f"Dossier {d.provisional_code} ({d.uuid})",
+            f"  procedure: {d.procedure_id}   state: {d.state.value}   revision: {d.revision}",
+            f"  official code: {d.official_code or '-'}   portal status: {d.portal_status or '-'}",
+        ]
+        for role, c in d.roles.items():
+            lines.append(f"  {role}: {c.get('full_name') or ''} ({c.get('id_number') or ''})")
+        for comp in d.components:
+            lines.append(f"  component: {comp.name} [{comp.copy_kind} x{comp.count}] {comp.filename or ''}")
+        lines.append("  history:")
+        for h in d.history:
+            lines.append(f"    {h.at} {h.from_state or '-'} -> {h.to_state} {h.actor or ''} {h.reason or ''}")
+        _emit(args, doc, "\n".join(lines))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kiosk.security.consent import subject_export
+
+    _profile, store, session = _unlock(args)
+    with store:
+        session.require("export" if not args.subject else "subject_request")
+        if args.subject:
+            id_number = sys.stdin.readline().strip()
+            if not id_number.isdigit():
+                raise UsageError("Give the citizen's ID number (digits) on standard input.")
+            doc: Any = subject_export(store, id_number)
+        else:
+            if not args.dossier:
+                raise UsageError("Name the dossier to export (id or code), or use --subject.")
+            doc = store.export_dossier(_resolve(store, args.dossier))
+        text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
+        if args.out:
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+        else:
+            print(text)
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    _profile, store, session = _unlock(args)
+    with store:
+        session.require("purge")
+        if args.expired:
+            grace = args.grace_days if args.grace_days is not None else float(
+                store.settings().get("retention_days", 30)
+            )
+            done = store.purge_expired(grace)
+        elif args.dossier:
+            uuid = _resolve(store, args.dossier)
+            store.purge_dossier(uuid, reason=args.reason)
+            done = [uuid]
+        else:
+            raise UsageError("Name the dossier to purge, or use --expired.")
+        _emit(args, {"purged": done}, f"purged {len(done)} dossier(s)")
+    return 0
+
+
+def cmd_transition(args: argparse.Namespace) -> int:
+    _profile, store, session = _unlock(args)
+    with store:
+        session.require("transition")
+        uuid = _resolve(store, args.dossier)
+        try:
+            to = DossierState(args.state)
+        except ValueError as exc:
+            raise UsageError("Unknown state; use one of: " + ", ".join(s.value for s in DossierState)) from exc
+        d = store.transition(uuid, to, reason=args.reason)
+        _emit(args, {"uuid": d.uuid, "state": d.state.value}, f"{d.provisional_code} {d.state.value}")
+    return 0
+
+
+# -- admin --------------------------------------------------------------------------------------
+def _kdf(args: argparse.Namespace) -> Any:
+    from kiosk.security.keys import KdfParams
+
+    if args.kdf_memory_kib is None and args.kdf_time is None:
+        return None
+    d = KdfParams()
+    mem = args.kdf_memory_kib or d.memory_cost
+    if mem < 8192:
+        raise UsageError("--kdf-memory-kib must be at least 8192 (8 MiB).")
+    return KdfParams(time_cost=args.kdf_time or d.time_cost, memory_cost=mem, parallelism=d.parallelism)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from kiosk.security.keys import init_profile
+
+    profile = Profile.open(args.profile)
+    passphrase = _secret(args, "passphrase_fd", "KIOSK_PASSPHRASE", "administrator passphrase")
+    recovery = init_profile(
+        profile, unit_name=args.unit_name, unit_code=args.unit_code, admin_username=_user(args),
+        admin_passphrase=passphrase, server_url=args.server, kiosk=args.kiosk, kdf=_kdf(args),
+        retention_days=args.retention_days, idle_lock_s=args.idle_lock,
+    )
+    _emit(args, {"profile": str(profile.root), "admin": _user(args), "recovery_key": recovery},
+          f"Store created in {profile.root}.\nRECOVERY KEY (print it now and keep it in the safe; "
+          f"it is shown only once):\n\n    {recovery}\n")
+    return 0
+
+
+def cmd_add_officer(args: argparse.Namespace) -> int:
+    from kiosk.security.keys import add_officer
+
+    new = _secret(args, "new_passphrase_fd", "KIOSK_NEW_PASSPHRASE", "new officer's passphrase")
+    profile, store, session = _unlock(args)
+    with store:
+        session.require("manage_officers")
+        add_officer(profile, store, args.username, new, args.role, replace=args.reset)
+    _emit(args, {"username": args.username, "role": args.role}, f"officer {args.username} ({args.role}) saved")
+    return 0
+
+
+def cmd_officers(args: argparse.Namespace) -> int:
+    from kiosk.security.keys import list_officers
+
+    profile, store, session = _unlock(args)
+    with store:
+        session.require("manage_officers")
+        rows = list_officers(profile)
+    _emit(args, rows, "\n".join(f"{r['username']}\t{r['role']}\t{'LOCKED' if r['locked'] else ''}" for r in rows))
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    from kiosk.security.keys import change_passphrase, remove_machine_secret, set_machine_secret
+
+    profile = Profile.open(args.profile)
+    done = []
+    if args.machine_secret or args.remove_machine_secret:
+        _p, store, session = _unlock(args)
+        with store:
+            session.require("manage_keys")
+            if args.machine_secret:
+                set_machine_secret(profile, store)
+                done.append("machine secret set")
+            else:
+                remove_machine_secret(profile, store)
+                done.append("machine secret removed")
+    else:
+        old = _secret(args, "passphrase_fd", "KIOSK_PASSPHRASE", "current passphrase")
+        new = _secret(args, "new_passphrase_fd", "KIOSK_NEW_PASSPHRASE", "new passphrase")
+        change_passphrase(profile, _user(args), old, new)
+        done.append("passphrase changed")
+    _emit(args, {"done": done}, "; ".join(done))
+    return 0
+
+
+def cmd_recovery_key(args: argparse.Namespace) -> int:
+    from kiosk.security.keys import add_officer, new_recovery_key, unlock_with_recovery_key
+
+    profile = Profile.open(args.profile)
+    if args.reset_user:
+        # The recovery path: the printed key unlocks, the officer gets a new passphrase.
+        text = _secret(args, "recovery_key_fd", "KIOSK_RECOVERY_KEY", "recovery key")
+        new = _secret(args, "new_passphrase_fd", "KIOSK_NEW_PASSPHRASE", "new passphrase")
+        store = unlock_with_recovery_key(profile, text)
+        with store:
+            from kiosk.security.keys import load_keyfile
+
+            rec = load_keyfile(profile)["officers"].get(args.reset_user)
+            role = rec["role"] if rec else "admin"
+            add_officer(profile, store, args.reset_user, new, role, replace=True)
+        _emit(args, {"reset": args.reset_user, "role": role}, f"passphrase of {args.reset_user} reset")
+        return 0
+    _p, store, session = _unlock(args)
+    with store:
+        session.require("manage_keys")
+        text = new_recovery_key(profile, store)
+    _emit(args, {"recovery_key": text},
+          f"NEW RECOVERY KEY (the old one no longer works; print it now):\n\n    {text}\n")
+    return 0
+
+
+def cmd_verify_log(args: argparse.Namespace) -> int:
+    _profile, store, session = _unlock(args)
+    with store:
+        session.require("verify_log")
+        result = store.verify_log()
+    _emit(args, {"ok": result.ok, "entries": result.entries, "problems": result.problems},
+          f"processing log: {result.entries} entries, "
+          + ("chain intact" if result.ok else "TAMPERED: " + "; ".join(result.problems)))
+    return 0 if result.ok else 9
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    dossier = subparsers.add_parser("dossier", help="dossiers in the encrypted local store")
+    dsub = dossier.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
+
+    p = dsub.add_parser("create", help="create a dossier from a data file")
+    p.add_argument("--procedure", required=True, metavar="FORM_ID")
+    p.add_argument("--data", required=True, metavar="FILE.json",
+                   help='{"roles": {"applicant": <citizen JSON>}, "fields": {...}}')
+    p.add_argument("--attach", nargs="+", metavar="FILE", help="files to attach (encrypted in the store)")
+    p.add_argument("--channel", type=int, default=1, choices=(1, 2, 3))
+    p.add_argument("--receive", action="store_true", help="mark it received at the counter")
+    p.add_argument("--queue", action="store_true", help="also queue it for sync")
+    _common(p)
+    p.set_defaults(func=cmd_create)
+
+    p = dsub.add_parser("list", help="list dossiers (ID numbers masked)")
+    p.add_argument("--search", help="name, ID number or code; accents optional")
+    p.add_argument("--state", choices=[s.value for s in DossierState])
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    _common(p)
+    p.set_defaults(func=cmd_list)
+
+    p = dsub.add_parser("show", help="show one dossier with its history")
+    p.add_argument("dossier", help="uuid, provisional or official code")
+    _common(p)
+    p.set_defaults(func=cmd_show)
+
+    p = dsub.add_parser("export", help="export a dossier, or (--subject) everything about one citizen")
+    p.add_argument("dossier", nargs="?", help="uuid, provisional or official code")
+    p.add_argument("--subject", action="store_true", help="data-subject request: ID number on standard input")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    _common(p)
+    p.set_defaults(func=cmd_export)
+
+    p = dsub.add_parser("purge", help="erase a dossier's personal data, or every expired one")
+    p.add_argument("dossier", nargs="?")
+    p.add_argument("--expired", action="store_true", help="retention: synced dossiers past the grace period")
+    p.add_argument("--grace-days", type=float)
+    p.add_argument("--reason")
+    _common(p)
+    p.set_defaults(func=cmd_purge)
+
+    p = dsub.add_parser("transition", help="move a dossier to another state")
+    p.add_argument("dossier")
+    p.add_argument("state")
+    p.add_argument("--reason")
+    _common(p)
+    p.set_defaults(func=cmd_transition)
+
+    admin = subparsers.add_parser("admin", help="set up the store, officers and keys")
+    asub = admin.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
+
+    p = asub.add_parser("init", help="create the encrypted store (non-interactive)")
+    p.add_argument("--unit-name", default="Bộ phận Một cửa")
+    p.add_argument("--unit-code", default="UNIT")
+    p.add_argument("--server", metavar="URL")
+    p.add_argument("--kiosk", action="store_true", help="unattended kiosk: keep a machine secret in the OS keyring")
+    p.add_argument("--retention-days", type=float, default=30.0)
+    p.add_argument("--idle-lock", type=float, default=300.0, metavar="SECONDS")
+    p.add_argument("--kdf-memory-kib", type=int)
+    p.add_argument("--kdf-time", type=int)
+    _common(p)
+    p.set_defaults(func=cmd_init)
+
+    p = asub.add_parser("add-officer", help="add an officer (passphrase from KIOSK_NEW_PASSPHRASE)")
+    p.add_argument("username")
+    p.add_argument("--role", default="officer", choices=["admin", "supervisor", "officer", "community", "kiosk"])
+    p.add_argument("--reset", action="store_true", help="replace an existing officer's passphrase")
+    p.add_argument("--new-passphrase-fd", type=int, metavar="N")
+    _common(p)
+    p.set_defaults(func=cmd_add_officer)
+
+    p = asub.add_parser("officers", help="list officers")
+    _common(p)
+    p.set_defaults(func=cmd_officers)
+
+    p = asub.add_parser("rekey", help="change your passphrase, or set the kiosk machine secret (no re-encryption)")
+    p.add_argument("--new-passphrase-fd", type=int, metavar="N")
+    p.add_argument("--machine-secret", action="store_true", help="(re)create the kiosk secret in the OS keyring")
+    p.add_argument("--remove-machine-secret", action="store_true")
+    _common(p)
+    p.set_defaults(func=cmd_rekey)
+
+    p = asub.add_parser("recovery-key", help="print a new recovery key, or use one (--reset-user) to reset a passphrase")
+    p.add_argument("--reset-user", metavar="USERNAME")
+    p.add_argument("--recovery-key-fd", type=int, metavar="N")
+    p.add_argument("--new-passphrase-fd", type=int, metavar="N")
+    _common(p)
+    p.set_defaults(func=cmd_recovery_key)
+
+    p = asub.add_parser("verify-log", help="check the processing log's hash chain")
+    _common(p)
+    p.set_defaults(func=cmd_verify_log)

@@ -1,0 +1,167 @@
+"""Schema migrations: a list of scripts applied in order, recorded in ``schema_version``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MIGRATIONS: list[str] = [
+    # 1: the initial schema
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE dossiers (
+        uuid TEXT PRIMARY KEY,
+        procedure_id TEXT NOT NULL,
+        provisional_code TEXT NOT NULL UNIQUE,
+        official_code TEXT,
+        state TEXT NOT NULL,
+        channel INTEGER NOT NULL DEFAULT 1,
+        revision INTEGER NOT NULL DEFAULT 1,
+        portal_status INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        received_at TEXT,
+        synced_at TEXT,
+        created_by TEXT,
+        quarantine_reason TEXT,
+        data_json TEXT NOT NULL,
+        applicant_name TEXT NOT NULL DEFAULT '',
+        applicant_id_masked TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX dossiers_state ON dossiers(state, updated_at);
+    CREATE INDEX dossiers_updated ON dossiers(updated_at);
+    -- Folded (diacritic-free) names, ID numbers and codes, kept narrow so a scan is cheap.
+    CREATE TABLE dossier_search (
+        uuid TEXT PRIMARY KEY REFERENCES dossiers(uuid) ON DELETE CASCADE,
+        updated_at TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX dossier_search_updated ON dossier_search(updated_at);
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dossier_uuid TEXT NOT NULL REFERENCES dossiers(uuid) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        actor TEXT,
+        reason TEXT,
+        portal_status INTEGER
+    );
+    CREATE INDEX history_dossier ON history(dossier_uuid, id);
+    CREATE TABLE components (
+        id TEXT PRIMARY KEY,
+        dossier_uuid TEXT NOT NULL REFERENCES dossiers(uuid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        copy_kind TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        attachment_id TEXT REFERENCES attachments(id)
+    );
+    CREATE INDEX components_dossier ON components(dossier_uuid, position);
+    CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        dossier_uuid TEXT NOT NULL REFERENCES dossiers(uuid) ON DELETE CASCADE,
+        filename TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        file_key BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX attachments_dossier ON attachments(dossier_uuid);
+    CREATE TABLE outbox (
+        dossier_uuid TEXT PRIMARY KEY REFERENCES dossiers(uuid) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'uploading', 'quarantined')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        enqueued_at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT
+    );
+    CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+    CREATE TABLE processing_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        dossier_uuid TEXT,
+        actor TEXT,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE INDEX processing_log_dossier ON processing_log(dossier_uuid);
+    -- Append-only: the application never updates or deletes a log row.
+    CREATE TRIGGER processing_log_no_update BEFORE UPDATE ON processing_log
+        BEGIN SELECT RAISE(ABORT, 'processing log is append-only'); END;
+    CREATE TRIGGER processing_log_no_delete BEFORE DELETE ON processing_log
+        BEGIN SELECT RAISE(ABORT, 'processing log is append-only'); END;
+    CREATE TABLE consents (
+        id TEXT PRIMARY KEY,
+        session_id TEXT,
+        subject_ref TEXT,
+        dossier_uuid TEXT,
+        purpose TEXT NOT NULL,
+        text_version TEXT NOT NULL,
+        given_at TEXT NOT NULL,
+        given_by TEXT,
+        method TEXT NOT NULL,
+        sensitive_items TEXT NOT NULL,
+        withdrawn_at TEXT,
+        withdrawn_by TEXT,
+        withdrawal_method TEXT
+    );
+    CREATE INDEX consents_subject ON consents(subject_ref);
+    CREATE INDEX consents_session ON consents(session_id);
+    """,
+]
+
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: Any) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: Any) -> int:
+    """Apply pending migrations, each in its own transaction; returns the new version."""
+    version = current_version(conn)
+    if version > CURRENT_VERSION:
+        from kiosk.dossier.errors import StoreError
+
+        raise StoreError(
+            "This store was written by a newer version of the app; update the app before opening it."
+        )
+    for number in range(version + 1, CURRENT_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version(version) VALUES (?)", (number,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return CURRENT_VERSION
+
+
+def _split(script: str) -> list[str]:
+    # Triggers contain ';' inside BEGIN..END, so split on statement boundaries with a
+    # tiny state machine rather than a plain split.
+    out, buf, depth = [], [], 0
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        buf.append(line)
+        upper = stripped.upper()
+        if "BEGIN SELECT" in upper or upper.endswith(" BEGIN"):
+            depth += 1
+        if depth and upper.endswith("END;"):
+            depth -= 1
+        if not depth and stripped.endswith(";"):
+            out.append("\n".join(buf))
+            buf = []
+    if buf:
+        out.append("\n".join(buf))
+    return out

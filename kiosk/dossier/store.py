@@ -1,0 +1,969 @@
+"""The encrypted local store (SQLCipher 4) of dossiers, their attachments, the outbox,
+consents and the processing log.
+
+The database is opened with the raw 256-bit data key (``PRAGMA key = "x'..'"``): the
+slow passphrase KDF runs once, when the key is unwrapped (:mod:`kiosk.security.keys`),
+never per open. Every state change goes through :mod:`kiosk.dossier.lifecycle` and is
+written in one transaction together with its outbox row and its processing-log entry
+(transactional outbox), so a crash at any point leaves either the old or the new state.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import threading
+import time
+import uuid as uuidlib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import sqlcipher3
+
+from kiosk.citizen import Citizen
+from kiosk.dossier import codes, lifecycle
+from kiosk.dossier.attachments import attachment_path, open_decrypting, write_encrypted
+from kiosk.dossier.errors import (
+    WRONG_KEY_MESSAGE,
+    AccessDeniedError,
+    AttachmentIntegrityError,
+    CorruptStoreError,
+    DiskFullError,
+    InvalidTransitionError,
+    NotFoundError,
+    StoreError,
+    WrongKeyError,
+)
+from kiosk.dossier.migrations import migrate
+from kiosk.dossier.model import (
+    Component,
+    CopyKind,
+    Dossier,
+    DossierState,
+    DossierSummary,
+    HistoryEntry,
+    OutboxEntry,
+    SyncFile,
+    SyncPayload,
+    citizen_from_record,
+    citizen_to_record,
+)
+from kiosk.privacy import fold, mask_id, redactor
+from kiosk.profile import Profile
+from kiosk.security import processing_log
+
+__all__ = [
+    "AccessDeniedError",
+    "AttachmentIntegrityError",
+    "CorruptStoreError",
+    "DiskFullError",
+    "InvalidTransitionError",
+    "NotFoundError",
+    "Store",
+    "StoreError",
+    "WrongKeyError",
+]
+
+log = logging.getLogger(__name__)
+
+S = DossierState
+UPLOAD_LEASE = timedelta(minutes=10)  # an 'uploading' entry whose sender died is retried after this
+GARBAGE_MIN_AGE_S = 600.0
+
+
+def now_iso(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def canonical_json(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _map_db_error(exc: Exception) -> StoreError:
+    text = str(exc).lower()
+    if "full" in text:
+        return DiskFullError("The disk is full; free some space and try again (nothing was lost).")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return CorruptStoreError(
+            "The store file is damaged; restore it from a backup (the attachments folder is kept)."
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError("The store is busy in another window or process; try again in a moment.")
+    if "readonly" in text or "read-only" in text:
+        return StoreError("The store cannot be written (read-only folder or file); check its permissions.")
+    return StoreError(f"The store could not complete the operation ({exc.__class__.__name__}).")
+
+
+class Store:
+    """One open store. Thread-safe: every public method takes the store lock."""
+
+    def __init__(self, profile: Profile, conn: Any, data_key: bytes) -> None:
+        self.profile = profile
+        self._conn = conn
+        self._data_key = data_key
+        self._log_key = b""  # loaded from meta by _ensure_identity
+        self._lock = threading.RLock()
+        self.actor: str | None = None  # the officer (or "kiosk") recorded in history and the log
+        self.role: str | None = None
+        # None: unrestricted (officer mode, sync engine). A set: kiosk role, the uuids of
+        # the current citizen session's dossiers are the only ones reachable.
+        self._kiosk_scope: set[str] | None = None
+        # Community role: only dossiers created by this account.
+        self._owner_scope: str | None = None
+        self.citizen_session_id: str | None = None
+
+    # -- opening ----------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls, profile: Profile, data_key: bytes, *, integrity: str = "quick", key_verified: bool = False
+    ) -> Store:
+        """Open (creating if new) the store with the raw 32-byte data key.
+
+        ``integrity``: ``"quick"`` (PRAGMA quick_check), ``"full"`` (also
+        cipher_integrity_check, every page's HMAC) or ``"none"``. ``key_verified`` says the
+        key was authenticated (unwrapped by AEAD), so a failing page 1 means damage, not a
+        wrong key.
+        """
+        if not isinstance(data_key, bytes | bytearray) or len(data_key) != 32:
+            raise WrongKeyError(WRONG_KEY_MESSAGE)
+        db_path: Path = profile.db_path
+        try:
+            conn = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False, timeout=15)
+        except sqlcipher3.Error as exc:
+            raise _map_db_error(exc) from exc
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{bytes(data_key).hex()}'\"")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlcipher3.DatabaseError as exc:
+                if "not a database" in str(exc).lower() and not key_verified:
+                    raise WrongKeyError(WRONG_KEY_MESSAGE) from exc
+                raise _map_db_error(exc) from exc
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")
+            if integrity in {"quick", "full"}:
+                cls._check_integrity(conn, full=integrity == "full")
+            migrate(conn)
+        except StoreError:
+            conn.close()
+            raise
+        except sqlcipher3.Error as exc:
+            conn.close()
+            raise _map_db_error(exc) from exc
+        store = cls(profile, conn, bytes(data_key))
+        store._ensure_identity()
+        with suppress(OSError):
+            store.collect_garbage()
+        return store
+
+    @staticmethod
+    def _check_integrity(conn: Any, *, full: bool) -> None:
+        problems: list[str] = []
+        if full:
+            problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check")]
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        problems += [r for r in rows if r != "ok"]
+        if problems:
+            raise CorruptStoreError(
+                "The store file is damaged; restore it from a backup (the attachments folder is kept)."
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                with suppress(sqlcipher3.Error):
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._conn.close()
+                self._conn = None
+            self._data_key = b""
+            self._log_key = b""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    # -- transactions -------------------------------------------------------------------
+    @contextmanager
+    def _tx(self) -> Iterator[Any]:
+        with self._lock:
+            conn = self._require_open()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.Error as exc:
+                raise _map_db_error(exc) from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except sqlcipher3.Error as exc:
+                with suppress(sqlcipher3.Error):
+                    conn.execute("ROLLBACK")
+                raise _map_db_error(exc) from exc
+            except BaseException:
+                with suppress(sqlcipher3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
+        with self._lock:
+            conn = self._require_open()
+            try:
+                return list(conn.execute(sql, args))
+            except sqlcipher3.Error as exc:
+                raise _map_db_error(exc) from exc
+
+    def _require_open(self) -> Any:
+        if self._conn is None:
+            raise StoreError("The store is locked; unlock it to continue.")
+        return self._conn
+
+    # -- identity (unit code, device id) -----------------------------------------------
+    def _ensure_identity(self) -> None:
+        with self._tx() as c:
+            if not c.execute("SELECT 1 FROM meta WHERE key='device_id'").fetchone():
+                c.execute("INSERT INTO meta(key, value) VALUES ('device_id', ?)", (codes.new_device_id(),))
+                c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('unit_code', 'UNIT')")
+                c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?)", (now_iso(),))
+            # The log's HMAC key is its own random secret inside the encrypted store, so the
+            # chain stays verifiable whatever happens to the wrapping keys.
+            row = c.execute("SELECT value FROM meta WHERE key='log_key'").fetchone()
+            if not row:
+                row = (secrets.token_hex(32),)
+                c.execute("INSERT INTO meta(key, value) VALUES ('log_key', ?)", row)
+            self._log_key = processing_log.derive_log_key(bytes.fromhex(row[0]))
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._tx() as c:
+            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def settings(self) -> dict[str, Any]:
+        """Unit settings kept inside the encrypted store (unit name/code, server, retention)."""
+        raw = self.get_meta("settings")
+        return json.loads(raw) if raw else {}
+
+    def update_settings(self, **values: Any) -> dict[str, Any]:
+        with self._tx() as c:
+            row = c.execute("SELECT value FROM meta WHERE key='settings'").fetchone()
+            current = json.loads(row[0]) if row else {}
+            current.update(values)
+            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('settings', ?)", (json.dumps(current),))
+            if "unit_code" in values:
+                c.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('unit_code', ?)",
+                    (codes.sanitise_unit(str(values["unit_code"])),),
+                )
+        return current
+
+    def _next_code(self, c: Any) -> str:
+        day = datetime.now().astimezone().date()
+        unit = c.execute("SELECT value FROM meta WHERE key='unit_code'").fetchone()[0]
+        device = c.execute("SELECT value FROM meta WHERE key='device_id'").fetchone()[0]
+        key = f"seq:{day:%y%m%d}"
+        row = c.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        seq = int(row[0]) + 1 if row else 1
+        c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, str(seq)))
+        return codes.make_code(unit, day, device, seq)
+
+    # -- kiosk isolation -------------------------------------------------------------------
+    def restrict_to_kiosk(self) -> None:
+        """From now on this handle reaches only the current citizen session's dossiers."""
+        with self._lock:
+            self._kiosk_scope = set()
+            self.role = "kiosk"
+
+    @property
+    def kiosk_restricted(self) -> bool:
+        return self._kiosk_scope is not None
+
+    def begin_citizen_session(self) -> str:
+        with self._lock:
+            self.end_citizen_session()
+            self.citizen_session_id = uuidlib.uuid4().hex
+            return self.citizen_session_id
+
+    def end_citizen_session(self) -> None:
+        """The card was removed, the citizen finished or the kiosk idled: forget them."""
+        with self._lock:
+            if self._kiosk_scope is not None:
+                self._kiosk_scope.clear()
+            self.citizen_session_id = None
+            redactor.clear()
+
+    def restrict_to_owner(self, username: str) -> None:
+        """Community team accounts reach only the dossiers they created."""
+        with self._lock:
+            self._owner_scope = username
+            self.role = "community"
+
+    def _check_access(self, dossier_uuid: str) -> None:
+        if self._kiosk_scope is not None and dossier_uuid not in self._kiosk_scope:
+            raise AccessDeniedError("This kiosk can only open the dossier of the citizen it is serving.")
+        if self._owner_scope is not None:
+            rows = self._read("SELECT created_by FROM dossiers WHERE uuid=?", (dossier_uuid,))
+            if rows and rows[0][0] != self._owner_scope:
+                raise AccessDeniedError("This account can only open the dossiers it created.")
+
+    def _deny_kiosk(self, what: str) -> None:
+        if self._kiosk_scope is not None:
+            raise AccessDeniedError(f"A self-service kiosk cannot {what}; ask an officer at the counter.")
+
+    # -- processing log -------------------------------------------------------------------
+    def _log(self, c: Any, action: str, dossier_uuid: str | None = None, detail: str = "",
+             actor: str | None = None) -> None:
+        processing_log.append(c, self._log_key, action, dossier_uuid=dossier_uuid,
+                              actor=actor or self.actor, detail=detail)
+
+    def log_event(self, action: str, *, dossier_uuid: str | None = None, actor: str | None = None,
+                  detail: str = "") -> None:
+        """Record one processing event (read, view, print, export, sync, purge...)."""
+        with self._tx() as c:
+            self._log(c, action, dossier_uuid, detail, actor)
+
+    def verify_log(self) -> processing_log.VerifyResult:
+        with self._lock:
+            return processing_log.verify(self._require_open(), self._log_key)
+
+    def log_entries(self, *, dossier_uuid: str | None = None, limit: int = 1000) -> list[processing_log.LogEntry]:
+        self._deny_kiosk("read the processing log")
+        with self._lock:
+            return processing_log.entries(self._require_open(), dossier_uuid=dossier_uuid, limit=limit)
+
+    # -- dossiers ---------------------------------------------------------------------------
+    def create_dossier(
+        self,
+        procedure_id: str,
+        roles: dict[str, Citizen],
+        fields: dict[str, Any],
+        *,
+        channel: int = 1,
+        officer: str | None = None,
+        keep_faces: bool = False,
+    ) -> Dossier:
+        """Create a draft dossier with a fresh provisional code.
+
+        Face images are dropped unless ``keep_faces`` (the form requires the photo).
+        """
+        if not procedure_id or not isinstance(procedure_id, str):
+            raise StoreError("A dossier needs a procedure (form) id.")
+        if channel not in (1, 2, 3):
+            raise StoreError("The channel must be 1 (in person), 2 (online) or 3 (post).")
+        for c in roles.values():
+            if not keep_faces:
+                c.drop_face()
+            redactor.register(c.secrets())
+        d_uuid = uuidlib.uuid4().hex
+        ts = now_iso()
+        actor = officer or self.actor
+        data = self._data_blob(roles, fields)
+        with self._tx() as c:
+            code = self._next_code(c)
+            name, masked, search = self._index_values(roles, code, None, procedure_id)
+            c.execute(
+                "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, channel, revision, created_at, "
+                "updated_at, created_by, data_json, applicant_name, applicant_id_masked) "
+                "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
+                (d_uuid, procedure_id, code, S.draft.value, channel, ts, ts, actor, data, name, masked),
+            )
+            c.execute("INSERT INTO dossier_search(uuid, updated_at, text) VALUES (?, ?, ?)", (d_uuid, ts, search))
+            c.execute(
+                "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) VALUES (?, ?, NULL, ?, ?, ?)",
+                (d_uuid, ts, S.draft.value, actor, "created"),
+            )
+            self._log(c, "create", d_uuid, f"procedure={procedure_id} code={code}", actor)
+        if self._kiosk_scope is not None:
+            self._kiosk_scope.add(d_uuid)
+        return self._load(d_uuid)
+
+    @staticmethod
+    def _data_blob(roles: dict[str, Citizen], fields: dict[str, Any]) -> str:
+        for role in roles:
+            if not isinstance(role, str) or not role:
+                raise StoreError("Each person in a dossier needs a role name such as 'applicant'.")
+        try:
+            return json.dumps(
+                {"roles": {r: citizen_to_record(c) for r, c in roles.items()}, "fields": fields},
+                ensure_ascii=False,
+                sort_keys=True,
+            )
+        except (TypeError, ValueError) as exc:
+            raise StoreError("The form data contains a value that cannot be saved (not JSON).") from exc
+
+    @staticmethod
+    def _index_values(
+        roles: dict[str, Citizen], code: str, official: str | None, procedure_id: str
+    ) -> tuple[str, str, str]:
+        applicant = roles.get("applicant") or next(iter(roles.values()), None)
+        name = (applicant.get("full_name") if applicant else None) or ""
+        masked = mask_id(applicant.get("id_number") if applicant else None)
+        parts = [code, official or "", procedure_id]
+        for c in roles.values():
+            parts += [c.get("full_name") or "", c.get("id_number") or "", c.get("old_id_number") or ""]
+        return name, masked, fold(" | ".join(p for p in parts if p))
+
+    def _load(self, d_uuid: str) -> Dossier:
+        rows = self._read(
+            "SELECT uuid, procedure_id, provisional_code, state, channel, revision, official_code, portal_status, "
+            "created_at, updated_at, received_at, synced_at, created_by, quarantine_reason, data_json "
+            "FROM dossiers WHERE uuid = ?",
+            (d_uuid,),
+        )
+        if not rows:
+            raise NotFoundError("No dossier with that id exists in this store.")
+        r = rows[0]
+        data = json.loads(r[14])
+        roles = {role: citizen_from_record(rec) for role, rec in data.get("roles", {}).items()}
+        comps = [
+            Component(cid, name, kind, count, att, fn, mime, size, sha)
+            for cid, name, kind, count, att, fn, mime, size, sha in self._read(
+                "SELECT c.id, c.name, c.copy_kind, c.count, c.attachment_id, a.filename, a.mime, a.size, a.sha256 "
+                "FROM components c LEFT JOIN attachments a ON a.id = c.attachment_id "
+                "WHERE c.dossier_uuid = ? ORDER BY c.position",
+                (d_uuid,),
+            )
+        ]
+        hist = [
+            HistoryEntry(*h)
+            for h in self._read(
+                "SELECT at, from_state, to_state, actor, reason, portal_status FROM history "
+                "WHERE dossier_uuid = ? ORDER BY id",
+                (d_uuid,),
+            )
+        ]
+        return Dossier(
+            uuid=r[0], procedure_id=r[1], provisional_code=r[2], state=S(r[3]), roles=roles,
+            fields=data.get("fields", {}), channel=r[4], revision=r[5], official_code=r[6],
+            portal_status=r[7], created_at=r[8], updated_at=r[9], received_at=r[10], synced_at=r[11],
+            created_by=r[12], quarantine_reason=r[13], components=comps, history=hist,
+        )
+
+    def get_dossier(self, uuid: str) -> Dossier:
+        """Open a dossier (a 'view' in the processing log)."""
+        self._check_access(uuid)
+        d = self._load(uuid)
+        redactor.register(d.secrets())
+        self.log_event("view", dossier_uuid=uuid)
+        return d
+
+    def list_dossiers(
+        self,
+        search: str | None = None,
+        state: DossierState | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[DossierSummary]:
+        """Newest first; ``search`` matches names, ID numbers and codes ignoring diacritics."""
+        self._deny_kiosk("list dossiers")
+        where, args = [], []
+        for term in fold(search or "").split():
+            where.append("s.text LIKE ? ESCAPE '\\'")
+            args.append("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        if self._owner_scope is not None:
+            where.append("d.created_by = ?")
+            args.append(self._owner_scope)
+        if state is not None:
+            where.append("d.state = ?")
+            args.append(S(state).value)
+        sql = (
+            "SELECT d.uuid, d.procedure_id, d.provisional_code, d.official_code, d.state, d.applicant_name, "
+            "d.applicant_id_masked, d.created_at, d.updated_at, d.portal_status "
+            "FROM dossier_search s JOIN dossiers d ON d.uuid = s.uuid"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY s.updated_at DESC LIMIT ? OFFSET ?"
+        rows = self._read(sql, (*args, int(limit), int(offset)))
+        return [
+            DossierSummary(r[0], r[1], r[2], r[3], S(r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows
+        ]
+
+    def count_dossiers(self, state: DossierState | None = None) -> int:
+        self._deny_kiosk("count dossiers")
+        if state is None:
+            return int(self._read("SELECT count(*) FROM dossiers")[0][0])
+        return int(self._read("SELECT count(*) FROM dossiers WHERE state = ?", (S(state).value,))[0][0])
+
+    def update_dossier(
+        self,
+        uuid: str,
+        *,
+        roles: dict[str, Citizen] | None = None,
+        fields: dict[str, Any] | None = None,
+        keep_faces: bool = False,
+    ) -> Dossier:
+        """Edit persons and/or form data; bumps the revision and re-queues a queued,
+        uploading or synced dossier (the server gets the new revision)."""
+        self._check_access(uuid)
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            if cur not in lifecycle.EDITABLE:
+                raise InvalidTransitionError(f"A dossier in state '{cur.value}' cannot be edited.")
+            data = json.loads(c.execute("SELECT data_json FROM dossiers WHERE uuid=?", (uuid,)).fetchone()[0])
+            old_roles = {r: citizen_from_record(rec) for r, rec in data.get("roles", {}).items()}
+            new_roles = roles if roles is not None else old_roles
+            if roles is not None:
+                for cz in roles.values():
+                    if not keep_faces:
+                        cz.drop_face()
+                    redactor.register(cz.secrets())
+            new_fields = fields if fields is not None else data.get("fields", {})
+            code, official, proc = c.execute(
+                "SELECT provisional_code, official_code, procedure_id FROM dossiers WHERE uuid=?", (uuid,)
+            ).fetchone()
+            name, masked, search = self._index_values(new_roles, code, official, proc)
+            ts = now_iso()
+            c.execute(
+                "UPDATE dossiers SET data_json=?, applicant_name=?, applicant_id_masked=?, revision=revision+1, "
+                "updated_at=? WHERE uuid=?",
+                (self._data_blob(new_roles, new_fields), name, masked, ts, uuid),
+            )
+            c.execute("UPDATE dossier_search SET text=?, updated_at=? WHERE uuid=?", (search, ts, uuid))
+            self._log(c, "edit", uuid, "roles" if roles is not None else "fields")
+            self._after_edit(c, uuid, cur, ts)
+        return self._load(uuid)
+
+    def _after_edit(self, c: Any, uuid: str, cur: DossierState, ts: str) -> None:
+        if cur in lifecycle.REQUEUE_ON_EDIT:
+            self._apply_transition(c, uuid, cur, S.queued, reason="edited", ts=ts)
+
+    def _row_state(self, c: Any, uuid: str) -> DossierState:
+        row = c.execute("SELECT state FROM dossiers WHERE uuid = ?", (uuid,)).fetchone()
+        if not row:
+            raise NotFoundError("No dossier with that id exists in this store.")
+        return S(row[0])
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def transition(
+        self,
+        uuid: str,
+        to: DossierState,
+        *,
+        reason: str | None = None,
+        official_code: str | None = None,
+    ) -> Dossier:
+        """Move a dossier through the one state machine (outbox row in the same transaction)."""
+        self._check_access(uuid)
+        to = S(to)
+        if to is S.purged:
+            self.purge_dossier(uuid, reason=reason)
+            return self._load(uuid)
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            self._apply_transition(c, uuid, cur, to, reason=reason, official_code=official_code)
+        return self._load(uuid)
+
+    def _apply_transition(
+        self,
+        c: Any,
+        uuid: str,
+        cur: DossierState,
+        to: DossierState,
+        *,
+        reason: str | None = None,
+        official_code: str | None = None,
+        ts: str | None = None,
+    ) -> None:
+        lifecycle.check(cur, to)
+        ts = ts or now_iso()
+        sets = ["state = ?", "updated_at = ?"]
+        args: list[Any] = [to.value, ts]
+        revision = c.execute("SELECT revision FROM dossiers WHERE uuid=?", (uuid,)).fetchone()[0]
+        if to is S.received:
+            sets.append("received_at = coalesce(received_at, ?)")
+            args.append(ts)
+        if to is S.queued:
+            c.execute(
+                "INSERT INTO outbox(dossier_uuid, revision, status, attempts, enqueued_at, next_attempt_at) "
+                "VALUES (?, ?, 'queued', 0, ?, ?) ON CONFLICT(dossier_uuid) DO UPDATE SET "
+                "revision=excluded.revision, status='queued', next_attempt_at=excluded.next_attempt_at",
+                (uuid, revision, ts, ts),
+            )
+            sets.append("quarantine_reason = NULL")
+        elif to is S.uploading:
+            lease = now_iso(datetime.now(UTC) + UPLOAD_LEASE)
+            n = c.execute(
+                "UPDATE outbox SET status='uploading', attempts=attempts+1, next_attempt_at=? WHERE dossier_uuid=?",
+                (lease, uuid),
+            ).rowcount
+            if n == 0:
+                raise InvalidTransitionError("The dossier is not in the outbox.")
+        elif to is S.synced:
+            if official_code:
+                sets.append("official_code = ?")
+                args.append(official_code)
+            sets.append("synced_at = ?")
+            args.append(ts)
+            c.execute("DELETE FROM outbox WHERE dossier_uuid=?", (uuid,))
+            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('outbox_last_success', ?)", (ts,))
+        elif to is S.quarantined:
+            sets.append("quarantine_reason = ?")
+            args.append(reason or "unspecified")
+            c.execute(
+                "UPDATE outbox SET status='quarantined', last_error=? WHERE dossier_uuid=?", (reason, uuid)
+            )
+        elif to in (S.withdrawn, S.archived, S.purged, S.draft):
+            c.execute("DELETE FROM outbox WHERE dossier_uuid=?", (uuid,))
+        c.execute(f"UPDATE dossiers SET {', '.join(sets)} WHERE uuid = ?", (*args, uuid))
+        c.execute("UPDATE dossier_search SET updated_at=? WHERE uuid=?", (ts, uuid))
+        if official_code and to is S.synced:
+            self._reindex(c, uuid)
+        c.execute(
+            "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
+            (uuid, ts, cur.value, to.value, self.actor, reason),
+        )
+        self._log(c, "sync" if to is S.synced else "transition", uuid, f"{cur.value}->{to.value}")
+
+    def _reindex(self, c: Any, uuid: str) -> None:
+        code, official, proc, data_json = c.execute(
+            "SELECT provisional_code, official_code, procedure_id, data_json FROM dossiers WHERE uuid=?", (uuid,)
+        ).fetchone()
+        data = json.loads(data_json)
+        roles = {r: citizen_from_record(rec) for r, rec in data.get("roles", {}).items()}
+        _, _, search = self._index_values(roles, code, official, proc)
+        c.execute("UPDATE dossier_search SET text=? WHERE uuid=?", (search, uuid))
+
+    def set_portal_status(self, uuid: str, code: int) -> None:
+        """Record a National Portal status update (codes 1-10)."""
+        if not isinstance(code, int) or not 1 <= code <= 10:
+            raise StoreError("A National Portal status code is a number from 1 to 10.")
+        self._check_access(uuid)
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            if cur in (S.draft, S.purged):
+                raise InvalidTransitionError(f"A dossier in state '{cur.value}' has no portal status.")
+            ts = now_iso()
+            c.execute("UPDATE dossiers SET portal_status=?, updated_at=? WHERE uuid=?", (code, ts, uuid))
+            c.execute(
+                "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason, portal_status) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (uuid, ts, cur.value, cur.value, self.actor, "portal status", code),
+            )
+            self._log(c, "sync", uuid, f"portal_status={code}")
+
+    # -- components and attachments ---------------------------------------------------------------
+    def add_component(self, uuid: str, name: str, *, copy_kind: str = "original", count: int = 1) -> str:
+        """A paper handed in without a digitised copy."""
+        return self._insert_component(uuid, name, copy_kind, count, None)
+
+    def _insert_component(self, uuid: str, name: str, copy_kind: str, count: int, att: tuple[Any, ...] | None,
+                          ) -> str:
+        try:
+            kind = CopyKind(copy_kind).value
+        except ValueError as exc:
+            raise StoreError("A component's copy kind is original, certified_copy or photocopy.") from exc
+        if not isinstance(count, int) or count < 1:
+            raise StoreError("A component's count must be a positive whole number.")
+        self._check_access(uuid)
+        comp_id = uuidlib.uuid4().hex
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            if cur not in lifecycle.EDITABLE:
+                raise InvalidTransitionError(f"A dossier in state '{cur.value}' cannot be edited.")
+            ts = now_iso()
+            att_id = None
+            if att is not None:
+                att_id = att[0]
+                c.execute(
+                    "INSERT INTO attachments(id, dossier_uuid, filename, mime, size, sha256, file_key, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*att, ts),
+                )
+            pos = c.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM components WHERE dossier_uuid=?", (uuid,)
+            ).fetchone()[0]
+            c.execute(
+                "INSERT INTO components(id, dossier_uuid, position, name, copy_kind, count, attachment_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (comp_id, uuid, pos, name, kind, count, att_id),
+            )
+            c.execute("UPDATE dossiers SET revision=revision+1, updated_at=? WHERE uuid=?", (ts, uuid))
+            self._log(c, "attach", uuid, f"component={pos}" + (f" attachment={att_id}" if att_id else ""))
+            self._after_edit(c, uuid, cur, ts)
+        return att_id or comp_id
+
+    def add_attachment(
+        self,
+        uuid: str,
+        component: str,
+        source: BinaryIO,
+        *,
+        filename: str,
+        mime: str,
+        copy_kind: str = "original",
+        count: int = 1,
+    ) -> str:
+        """Stream ``source`` into an encrypted file and attach it as a component; returns its id."""
+        self._check_access(uuid)
+        if self._read("SELECT 1 FROM dossiers WHERE uuid=?", (uuid,)) == []:
+            raise NotFoundError("No dossier with that id exists in this store.")
+        written = write_encrypted(source, self.profile.attachments_dir, self.profile.tmp_dir)
+        try:
+            self._insert_component(
+                uuid, component, copy_kind, count,
+                (written.attachment_id, uuid, filename, mime, written.size, written.sha256, written.key),
+            )
+        except BaseException:
+            written.path.unlink(missing_ok=True)
+            raise
+        return written.attachment_id
+
+    def _attachment_row(self, attachment_id: str) -> tuple[Any, ...]:
+        rows = self._read(
+            "SELECT dossier_uuid, file_key, sha256, size, filename, mime FROM attachments WHERE id=?",
+            (attachment_id,),
+        )
+        if not rows:
+            raise NotFoundError("No attachment with that id exists in this store.")
+        return tuple(rows[0])
+
+    def open_attachment(self, attachment_id: str) -> BinaryIO:
+        """Streaming decryption; reading to the end verifies the SHA-256 (error on mismatch)."""
+        d_uuid, key, sha, size, _fn, _mime = self._attachment_row(attachment_id)
+        self._check_access(d_uuid)
+        self.log_event("open_attachment", dossier_uuid=d_uuid, detail=f"attachment={attachment_id}")
+        return self._open_file(attachment_id, key, sha, size)
+
+    def _open_file(self, attachment_id: str, key: bytes, sha: str, size: int) -> BinaryIO:
+        return open_decrypting(
+            attachment_path(self.profile.attachments_dir, attachment_id), attachment_id, bytes(key), sha, size
+        )
+
+    def collect_garbage(self, min_age_s: float = GARBAGE_MIN_AGE_S) -> int:
+        """Delete temp files and attachment files no dossier refers to (left by a crash)."""
+        cutoff = time.time() - min_age_s
+        removed = 0
+        for p in self.profile.tmp_dir.glob("*.part"):
+            if p.stat().st_mtime <= cutoff:
+                p.unlink(missing_ok=True)
+                removed += 1
+        known = {r[0] for r in self._read("SELECT id FROM attachments")}
+        for p in self.profile.attachments_dir.glob("*/*.enc"):
+            if p.stem not in known and p.stat().st_mtime <= cutoff:
+                p.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+    # -- purge and retention ------------------------------------------------------------------------
+    def purge_dossier(self, uuid: str, *, reason: str | None = None) -> None:
+        """Erase the personal data and attachments; the row stays with codes and history."""
+        self._deny_kiosk("purge dossiers")
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            lifecycle.check(cur, S.purged)
+            files = [r[0] for r in c.execute("SELECT id FROM attachments WHERE dossier_uuid=?", (uuid,))]
+            c.execute("UPDATE components SET attachment_id=NULL WHERE dossier_uuid=?", (uuid,))
+            c.execute("DELETE FROM attachments WHERE dossier_uuid=?", (uuid,))
+            c.execute(
+                "UPDATE dossiers SET data_json=?, applicant_name='', applicant_id_masked='' WHERE uuid=?",
+                (json.dumps({"roles": {}, "fields": {}, "purged": True}), uuid),
+            )
+            c.execute("UPDATE dossier_search SET text='' WHERE uuid=?", (uuid,))
+            self._apply_transition(c, uuid, cur, S.purged, reason=reason or "purged")
+            self._log(c, "purge", uuid, f"attachments={len(files)}")
+        for att in files:
+            attachment_path(self.profile.attachments_dir, att).unlink(missing_ok=True)
+
+    def purge_expired(self, grace_days: float, now: datetime | None = None) -> list[str]:
+        """Retention: purge synced/archived dossiers older than the grace period."""
+        self._deny_kiosk("purge dossiers")
+        cutoff = now_iso((now or datetime.now(UTC)) - timedelta(days=grace_days))
+        rows = self._read(
+            "SELECT uuid FROM dossiers WHERE state IN ('synced', 'archived', 'withdrawn') "
+            "AND coalesce(synced_at, updated_at) <= ?",
+            (cutoff,),
+        )
+        done = []
+        for (u,) in rows:
+            self.purge_dossier(u, reason="retention")
+            done.append(u)
+        return done
+
+    # -- transactional outbox (sync) -------------------------------------------------------------------
+    def _outbox_entry(self, c: Any, uuid: str) -> OutboxEntry:
+        row = c.execute(
+            "SELECT o.dossier_uuid, o.revision, o.status, o.attempts, o.enqueued_at, o.next_attempt_at, "
+            "o.last_error, d.provisional_code FROM outbox o JOIN dossiers d ON d.uuid = o.dossier_uuid "
+            "WHERE o.dossier_uuid = ?",
+            (uuid,),
+        ).fetchone()
+        if not row:
+            raise NotFoundError("That dossier is not in the outbox.")
+        return OutboxEntry(*row)
+
+    def outbox_due(self, now: datetime | None = None, limit: int = 20) -> list[OutboxEntry]:
+        """Due entries, oldest first; an 'uploading' entry is due again once its lease ran out."""
+        rows = self._read(
+            "SELECT o.dossier_uuid, o.revision, o.status, o.attempts, o.enqueued_at, o.next_attempt_at, "
+            "o.last_error, d.provisional_code FROM outbox o JOIN dossiers d ON d.uuid = o.dossier_uuid "
+            "WHERE o.status IN ('queued', 'uploading') AND o.next_attempt_at <= ? "
+            "ORDER BY o.enqueued_at LIMIT ?",
+            (now_iso(now), int(limit)),
+        )
+        return [OutboxEntry(*r) for r in rows]
+
+    def outbox_mark_attempt(self, uuid: str) -> OutboxEntry:
+        """Committed before the request is sent: attempts+1, state uploading."""
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            self._outbox_entry(c, uuid)
+            if cur is S.uploading:
+                # A previous sender died mid-upload: renew the lease, count the attempt.
+                lease = now_iso(datetime.now(UTC) + UPLOAD_LEASE)
+                c.execute(
+                    "UPDATE outbox SET attempts=attempts+1, next_attempt_at=? WHERE dossier_uuid=?", (lease, uuid)
+                )
+                self._log(c, "sync", uuid, "retry")
+            else:
+                self._apply_transition(c, uuid, cur, S.uploading, reason="upload attempt")
+            return self._outbox_entry(c, uuid)
+
+    def outbox_mark_synced(self, uuid: str, official_code: str, revision: int) -> None:
+        """The server accepted ``revision``; if the dossier changed meanwhile it stays queued."""
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            row = c.execute("SELECT revision FROM outbox WHERE dossier_uuid=?", (uuid,)).fetchone()
+            if row is None:
+                return  # already marked (idempotent)
+            if official_code:
+                c.execute("UPDATE dossiers SET official_code=? WHERE uuid=?", (official_code, uuid))
+            if int(row[0]) == int(revision) and cur is S.uploading:
+                self._apply_transition(c, uuid, cur, S.synced, reason=f"revision {revision}",
+                                       official_code=official_code)
+            else:
+                if official_code:
+                    self._reindex(c, uuid)
+                ts = now_iso()
+                c.execute(
+                    "UPDATE outbox SET status='queued', next_attempt_at=? WHERE dossier_uuid=?", (ts, uuid)
+                )
+                if cur is S.uploading:
+                    self._apply_transition(c, uuid, cur, S.queued, reason="changed while uploading", ts=ts)
+                c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('outbox_last_success', ?)", (ts,))
+
+    def outbox_defer(self, uuid: str, next_attempt_at: datetime, error: str) -> None:
+        """A transient failure: back to queued until ``next_attempt_at``."""
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            self._outbox_entry(c, uuid)
+            if cur is S.uploading:
+                self._apply_transition(c, uuid, cur, S.queued, reason="retry later")
+            c.execute(
+                "UPDATE outbox SET status='queued', next_attempt_at=?, last_error=? WHERE dossier_uuid=?",
+                (now_iso(next_attempt_at), error[:500], uuid),
+            )
+
+    def outbox_quarantine(self, uuid: str, reason: str) -> None:
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            self._outbox_entry(c, uuid)
+            self._apply_transition(c, uuid, cur, S.quarantined, reason=reason[:500])
+
+    def outbox_requeue(self, uuid: str) -> None:
+        """Retry a quarantined dossier (after the officer fixed the cause)."""
+        with self._tx() as c:
+            cur = self._row_state(c, uuid)
+            self._apply_transition(c, uuid, cur, S.queued, reason="requeued")
+            c.execute("UPDATE outbox SET attempts=0, last_error=NULL WHERE dossier_uuid=?", (uuid,))
+
+    def outbox_stats(self) -> dict[str, Any]:
+        counts = {s: 0 for s in ("queued", "uploading", "quarantined")}
+        for status, n in self._read("SELECT status, count(*) FROM outbox GROUP BY status"):
+            counts[status] = int(n)
+        oldest = self._read("SELECT min(enqueued_at) FROM outbox WHERE status IN ('queued', 'uploading')")[0][0]
+        return {**counts, "last_success": self.get_meta("outbox_last_success"), "oldest_queued_at": oldest}
+
+    def outbox_entry(self, uuid: str) -> OutboxEntry:
+        with self._lock:
+            return self._outbox_entry(self._require_open(), uuid)
+
+    # -- export ----------------------------------------------------------------------------------------
+    def dossier_document(self, d: Dossier) -> dict[str, Any]:
+        return {
+            "uuid": d.uuid,
+            "revision": d.revision,
+            "procedure_id": d.procedure_id,
+            "provisional_code": d.provisional_code,
+            "official_code": d.official_code,
+            "channel": d.channel,
+            "state": d.state.value,
+            "created_at": d.created_at,
+            "received_at": d.received_at,
+            "roles": {r: citizen_to_record(c) for r, c in d.roles.items()},
+            "fields": d.fields,
+            "components": [
+                {
+                    "id": comp.id, "name": comp.name, "copy_kind": comp.copy_kind, "count": comp.count,
+                    "attachment_id": comp.attachment_id, "filename": comp.filename, "mime": comp.mime,
+                    "size": comp.size, "sha256": comp.sha256,
+                }
+                for comp in d.components
+            ],
+        }
+
+    def export_for_sync(self, uuid: str) -> SyncPayload:
+        """Canonical JSON of the dossier plus lazily opened attachment streams."""
+        if self._kiosk_scope is not None and uuid not in self._kiosk_scope:
+            # The kiosk's sync engine may export what is in the outbox, nothing else.
+            if not self._read("SELECT 1 FROM outbox WHERE dossier_uuid=?", (uuid,)):
+                self._check_access(uuid)
+        d = self._load(uuid)
+        if d.state is S.purged:
+            raise InvalidTransitionError("A purged dossier has nothing left to send.")
+        doc = self.dossier_document(d)
+        files = []
+        for comp in d.components:
+            if comp.attachment_id:
+                _u, key, sha, size, fn, mime = self._attachment_row(comp.attachment_id)
+                files.append(
+                    SyncFile(comp.attachment_id, fn, mime, size, sha,
+                             open=lambda a=comp.attachment_id, k=key, s=sha, z=size: self._open_file(a, k, s, z))
+                )
+        self.log_event("export", dossier_uuid=uuid, detail=f"sync revision={d.revision}")
+        return SyncPayload(uuid=d.uuid, revision=d.revision, dossier_json=canonical_json(doc), files=files)
+
+    def export_dossier(self, uuid: str) -> dict[str, Any]:
+        """A dossier as a JSON-ready document (for an officer's export)."""
+        self._check_access(uuid)
+        d = self._load(uuid)
+        doc = self.dossier_document(d)
+        doc["history"] = [h.__dict__ for h in d.history]
+        doc["portal_status"] = d.portal_status
+        self.log_event("export", dossier_uuid=uuid, detail="dossier")
+        return doc
+
+    def dossiers_of_subject(self, id_number: str) -> list[str]:
+        """Uuids of dossiers naming this ID number in any role (data-subject requests)."""
+        self._deny_kiosk("search dossiers")
+        needle = fold(id_number)
+        rows = self._read("SELECT uuid, text FROM dossier_search WHERE text LIKE ?", (f"%{needle}%",))
+        out = []
+        for u, _text in rows:
+            d = self._load(u)
+            if any(c.get("id_number") == id_number or c.get("old_id_number") == id_number
+                   for c in d.roles.values()):
+                out.append(u)
+        return out
+
+    def _key_for_wrapping(self) -> bytes:
+        """The data key, for :mod:`kiosk.security.keys` to wrap for a new officer."""
+        self._deny_kiosk("manage keys")
+        return self._data_key
+
+
+def new_id() -> str:
+    return secrets.token_hex(16)

@@ -1,0 +1,1 @@
+"""Keys, officers, consent and the processing log."""

@@ -1,0 +1,211 @@
+"""Consent records per purpose (Law 91/2025, Decree 356/2025).
+
+A consent is taken before the chip is read (kiosk and community modes always; officer mode
+when the unit's settings say so), so at first it belongs to the citizen *session*; once the
+card is read it is linked to the citizen through ``subject_ref``, an HMAC of the ID number
+under a key inside the encrypted store (the ID itself is not repeated here).
+Consents are never deleted: a withdrawal is recorded next to the grant.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import uuid as uuidlib
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from kiosk.errors import KioskError
+
+if TYPE_CHECKING:
+    from kiosk.dossier.store import Store
+
+
+class Purpose(StrEnum):
+    chip_read = "chip_read"  # read the chip to fill in forms
+    dossier_processing = "dossier_processing"
+    face_image = "face_image"  # keep the portrait because the form requires it
+    contact = "contact"  # phone/e-mail for result notices
+
+
+class Method(StrEnum):
+    touch = "touch"  # the citizen ticked an (unticked) box on the kiosk screen
+    signature = "signature"  # signed paper form, scanned
+    verbal_witnessed = "verbal_witnessed"  # told the officer, who confirms in the app
+    electronic = "electronic"  # VNeID or the portal
+
+
+class ConsentRequiredError(KioskError):
+    pass
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    id: str
+    session_id: str | None
+    subject_ref: str | None
+    dossier_uuid: str | None
+    purpose: str
+    text_version: str
+    given_at: str
+    given_by: str | None  # who recorded it (officer or "kiosk")
+    method: str
+    sensitive_items: list[str]
+    withdrawn_at: str | None
+    withdrawn_by: str | None
+    withdrawal_method: str | None
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+def subject_ref(store: Store, id_number: str) -> str:
+    key = bytes.fromhex(store.get_meta("log_key") or "")
+    return hmac.new(key, b"consent subject|" + id_number.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def consent_required(store: Store, mode: str) -> bool:
+    """Kiosk and community modes always ask; officer mode per the unit's settings."""
+    if mode in {"kiosk", "community"}:
+        return True
+    return bool(store.settings().get("consent_required_officer", False))
+
+
+def record_consent(
+    store: Store,
+    *,
+    purpose: Purpose | str,
+    text_version: str,
+    method: Method | str,
+    session_id: str | None = None,
+    id_number: str | None = None,
+    dossier_uuid: str | None = None,
+    sensitive_items: list[str] | None = None,
+    given_by: str | None = None,
+) -> ConsentRecord:
+    purpose, method = Purpose(purpose), Method(method)
+    if not text_version:
+        raise KioskError("A consent needs the version of the text the citizen was shown.")
+    if not (session_id or id_number or dossier_uuid):
+        raise KioskError("A consent must name the session, the citizen or the dossier it belongs to.")
+    cid = uuidlib.uuid4().hex
+    ref = subject_ref(store, id_number) if id_number else None
+    from kiosk.dossier.store import now_iso
+
+    ts = now_iso()
+    items = sorted(set(sensitive_items or []))
+    with store._tx() as c:
+        c.execute(
+            "INSERT INTO consents(id, session_id, subject_ref, dossier_uuid, purpose, text_version, given_at, "
+            "given_by, method, sensitive_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cid, session_id, ref, dossier_uuid, purpose.value, text_version, ts, given_by or store.actor,
+             method.value, json.dumps(items)),
+        )
+        store._log(c, "consent", dossier_uuid, f"purpose={purpose.value} version={text_version}")
+    return get_consent(store, cid)
+
+
+def link_consents(store: Store, session_id: str, *, id_number: str | None = None,
+                  dossier_uuid: str | None = None) -> int:
+    """Attach the session's consents to the citizen (after the card read) and/or the dossier."""
+    ref = subject_ref(store, id_number) if id_number else None
+    with store._tx() as c:
+        return int(
+            c.execute(
+                "UPDATE consents SET subject_ref = coalesce(?, subject_ref), "
+                "dossier_uuid = coalesce(?, dossier_uuid) WHERE session_id = ?",
+                (ref, dossier_uuid, session_id),
+            ).rowcount
+        )
+
+
+def withdraw_consent(store: Store, consent_id: str, *, method: Method | str,
+                     withdrawn_by: str | None = None) -> ConsentRecord:
+    from kiosk.dossier.store import now_iso
+
+    with store._tx() as c:
+        row = c.execute("SELECT dossier_uuid, purpose, withdrawn_at FROM consents WHERE id=?", (consent_id,)).fetchone()
+        if not row:
+            raise KioskError("No consent record has that id.")
+        if row[2] is None:
+            c.execute(
+                "UPDATE consents SET withdrawn_at=?, withdrawn_by=?, withdrawal_method=? WHERE id=?",
+                (now_iso(), withdrawn_by or store.actor, Method(method).value, consent_id),
+            )
+            store._log(c, "consent_withdraw", row[0], f"purpose={row[1]}")
+    return get_consent(store, consent_id)
+
+
+_COLS = ("id, session_id, subject_ref, dossier_uuid, purpose, text_version, given_at, given_by, method, "
+         "sensitive_items, withdrawn_at, withdrawn_by, withdrawal_method")
+
+
+def _record(row: Any) -> ConsentRecord:
+    r = list(row)
+    r[9] = json.loads(r[9])
+    return ConsentRecord(*r)
+
+
+def get_consent(store: Store, consent_id: str) -> ConsentRecord:
+    rows = store._read(f"SELECT {_COLS} FROM consents WHERE id=?", (consent_id,))
+    if not rows:
+        raise KioskError("No consent record has that id.")
+    return _record(rows[0])
+
+
+def consents_for(store: Store, *, session_id: str | None = None, id_number: str | None = None,
+                 dossier_uuid: str | None = None) -> list[ConsentRecord]:
+    where, args = [], []
+    if session_id:
+        where.append("session_id = ?")
+        args.append(session_id)
+    if id_number:
+        where.append("subject_ref = ?")
+        args.append(subject_ref(store, id_number))
+    if dossier_uuid:
+        where.append("dossier_uuid = ?")
+        args.append(dossier_uuid)
+    if not where:
+        raise KioskError("Say whose consents to list (session, citizen or dossier).")
+    rows = store._read(f"SELECT {_COLS} FROM consents WHERE {' OR '.join(where)} ORDER BY given_at", tuple(args))
+    return [_record(r) for r in rows]
+
+
+def has_consent(store: Store, purpose: Purpose | str, *, session_id: str | None = None,
+                id_number: str | None = None, dossier_uuid: str | None = None) -> bool:
+    p = Purpose(purpose).value
+    return any(
+        r.active and r.purpose == p
+        for r in consents_for(store, session_id=session_id, id_number=id_number, dossier_uuid=dossier_uuid)
+    )
+
+
+def require_consent_for_chip_read(store: Store, mode: str, session_id: str | None) -> None:
+    """Call before reading a chip: raises unless consent is on record (or not required)."""
+    if not consent_required(store, mode):
+        return
+    if not session_id or not has_consent(store, Purpose.chip_read, session_id=session_id):
+        raise ConsentRequiredError(
+            "The citizen's consent to read the chip is not recorded; ask for it before reading the card."
+        )
+
+
+def subject_export(store: Store, id_number: str) -> dict[str, Any]:
+    """Everything held about one citizen, for a data-subject access request."""
+    uuids = store.dossiers_of_subject(id_number)
+    dossiers = [store.export_dossier(u) for u in uuids]
+    consents = consents_for(store, id_number=id_number)
+    for u in uuids:
+        consents += [c for c in consents_for(store, dossier_uuid=u) if c not in consents]
+    log = []
+    for u in uuids:
+        log += [e.__dict__ for e in store.log_entries(dossier_uuid=u)]
+    store.log_event("subject_request", detail=f"dossiers={len(uuids)}")
+    return {
+        "dossiers": dossiers,
+        "consents": [{k: v for k, v in c.__dict__.items() if k != "subject_ref"} for c in consents],
+        "processing_log": sorted(log, key=lambda e: e["seq"]),
+    }

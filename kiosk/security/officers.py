@@ -1,0 +1,118 @@
+"""Officer roles, sessions, idle lock and the login back-off policy.
+
+Roles:
+- ``admin``: everything, including officers, keys and retention;
+- ``supervisor``: every dossier, export, purge, requeue of quarantined dossiers;
+- ``officer``: counter work (create, view, edit, transition, print);
+- ``community``: a community team's tablet: only the dossiers its own account created;
+- ``kiosk``: self-service, only the current citizen session's dossiers (enforced by the store).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from kiosk.dossier.errors import AccessDeniedError
+
+if TYPE_CHECKING:
+    from kiosk.dossier.store import Store
+
+
+class Role(StrEnum):
+    admin = "admin"
+    supervisor = "supervisor"
+    officer = "officer"
+    community = "community"
+    kiosk = "kiosk"
+
+
+PERMISSIONS: dict[Role, frozenset[str]] = {
+    Role.admin: frozenset(
+        {"list", "view", "create", "edit", "transition", "print", "export", "purge", "requeue",
+         "manage_officers", "manage_keys", "verify_log", "subject_request", "settings"}
+    ),
+    Role.supervisor: frozenset(
+        {"list", "view", "create", "edit", "transition", "print", "export", "purge", "requeue",
+         "verify_log", "subject_request"}
+    ),
+    Role.officer: frozenset({"list", "view", "create", "edit", "transition", "print"}),
+    Role.community: frozenset({"list", "view", "create", "edit", "transition", "print"}),
+    Role.kiosk: frozenset({"create", "view", "print"}),
+}
+
+DEFAULT_IDLE_LOCK_S = 300.0
+
+
+@dataclass(frozen=True)
+class LockoutPolicy:
+    """After ``max_failures`` wrong passphrases in a row, wait ``base_s`` seconds,
+    doubling with each further failure up to ``max_s``."""
+
+    max_failures: int = 5
+    base_s: float = 30.0
+    max_s: float = 3600.0
+
+    def lockout_seconds(self, failures: int) -> float:
+        if failures < self.max_failures:
+            return 0.0
+        return float(min(self.max_s, self.base_s * 2 ** (failures - self.max_failures)))
+
+
+class LockedError(AccessDeniedError):
+    """The session is locked (idle or by hand); unlock with the passphrase."""
+
+
+@dataclass
+class OfficerSession:
+    """A logged-in officer (or the kiosk itself). ``lock()`` keeps the store open for the
+    background sync but hides everything until ``unlock()`` re-checks the passphrase."""
+
+    username: str
+    role: Role
+    store: Store
+    idle_lock_s: float = DEFAULT_IDLE_LOCK_S
+    last_activity: float = field(default_factory=time.monotonic)
+    locked: bool = False
+
+    def touch(self) -> None:
+        self.last_activity = time.monotonic()
+
+    def idle_expired(self, now: float | None = None) -> bool:
+        if self.idle_lock_s <= 0:
+            return False
+        return ((now if now is not None else time.monotonic()) - self.last_activity) >= self.idle_lock_s
+
+    def check_idle(self, now: float | None = None) -> bool:
+        """Lock if idle too long; returns whether the session is now locked."""
+        if not self.locked and self.idle_expired(now):
+            self.lock()
+        return self.locked
+
+    def lock(self) -> None:
+        """Personal data leaves memory: the citizen session ends, the UI must clear its screens."""
+        self.locked = True
+        self.store.end_citizen_session()
+
+    def can(self, permission: str) -> bool:
+        return permission in PERMISSIONS[self.role]
+
+    def require(self, permission: str) -> None:
+        if self.locked:
+            raise LockedError("The session is locked; unlock it with your passphrase.")
+        if not self.can(permission):
+            raise AccessDeniedError(
+                f"The role '{self.role.value}' is not allowed to {permission.replace('_', ' ')}; "
+                "ask a supervisor or administrator."
+            )
+        self.touch()
+
+    def unlock(self, passphrase: str) -> None:
+        from kiosk.security.keys import verify_passphrase
+
+        verify_passphrase(self.store.profile, self.username, passphrase)
+        self.locked = False
+        self.touch()
+        self.store.log_event("login", actor=self.username, detail="unlock")

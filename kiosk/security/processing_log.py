@@ -1,0 +1,132 @@
+"""Append-only, hash-chained processing log (Decree 356/2025: every read, view, print,
+export, sync and purge is recorded).
+
+Each entry's hash is ``HMAC-SHA256(log_key, prev_hash | seq | at | action | dossier | actor | detail)``
+with a key derived from the data key, and the newest ``(seq, hash)`` is kept in ``meta`` in
+the same transaction, so the verifier catches an edited entry, a deleted entry in the middle
+and a cut-off tail. Details must never carry personal data (codes and counts only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+GENESIS = "0" * 64
+
+ACTIONS: frozenset[str] = frozenset(
+    {
+        "read",  # chip or QR read
+        "create",
+        "view",
+        "edit",
+        "print",
+        "export",
+        "sync",
+        "purge",
+        "transition",
+        "attach",
+        "open_attachment",
+        "consent",
+        "consent_withdraw",
+        "login",
+        "login_failed",
+        "unlock",
+        "admin",
+        "subject_request",
+    }
+)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    seq: int
+    at: str
+    action: str
+    dossier_uuid: str | None
+    actor: str | None
+    detail: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    entries: int
+    problems: list[str]
+
+
+def derive_log_key(data_key: bytes) -> bytes:
+    return hmac.new(data_key, b"mot-cua-kiosk processing log v1", hashlib.sha256).digest()
+
+
+def entry_hash(key: bytes, prev_hash: str, seq: int, at: str, action: str,
+               dossier_uuid: str | None, actor: str | None, detail: str) -> str:
+    body = json.dumps([prev_hash, seq, at, action, dossier_uuid, actor, detail],
+                      ensure_ascii=False, separators=(",", ":"))
+    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def append(conn: Any, key: bytes, action: str, *, dossier_uuid: str | None = None,
+           actor: str | None = None, detail: str = "", at: str | None = None) -> LogEntry:
+    """Append one entry; the caller holds the write transaction."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown processing-log action {action!r}")
+    row = conn.execute("SELECT value FROM meta WHERE key = 'log_head'").fetchone()
+    if row:
+        head = json.loads(row[0])
+        seq, prev = int(head["seq"]) + 1, str(head["hash"])
+    else:
+        seq, prev = 1, GENESIS
+    at = at or datetime.now(UTC).isoformat(timespec="microseconds")
+    h = entry_hash(key, prev, seq, at, action, dossier_uuid, actor, detail)
+    conn.execute(
+        "INSERT INTO processing_log(seq, at, action, dossier_uuid, actor, detail, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, action, dossier_uuid, actor, detail, prev, h),
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('log_head', ?)",
+        (json.dumps({"seq": seq, "hash": h}),),
+    )
+    return LogEntry(seq, at, action, dossier_uuid, actor, detail, prev, h)
+
+
+def verify(conn: Any, key: bytes) -> VerifyResult:
+    """Walk the chain; report every break (by sequence number, never by content)."""
+    problems: list[str] = []
+    prev, expected_seq, n = GENESIS, 1, 0
+    for seq, at, action, dossier_uuid, actor, detail, prev_hash, h in conn.execute(
+        "SELECT seq, at, action, dossier_uuid, actor, detail, prev_hash, hash FROM processing_log ORDER BY seq"
+    ):
+        n += 1
+        if seq != expected_seq:
+            problems.append(f"entries {expected_seq}-{seq - 1} are missing")
+        if prev_hash != prev:
+            problems.append(f"entry {seq} does not follow the previous entry")
+        if not hmac.compare_digest(entry_hash(key, prev_hash, seq, at, action, dossier_uuid, actor, detail), h):
+            problems.append(f"entry {seq} was altered")
+        prev, expected_seq = h, seq + 1
+    row = conn.execute("SELECT value FROM meta WHERE key = 'log_head'").fetchone()
+    if row:
+        head = json.loads(row[0])
+        if int(head["seq"]) != expected_seq - 1 or head["hash"] != prev:
+            problems.append(f"the log ends at entry {expected_seq - 1} but entry {head['seq']} was written")
+    elif n:
+        problems.append("the log head record is missing")
+    return VerifyResult(not problems, n, problems)
+
+
+def entries(conn: Any, *, dossier_uuid: str | None = None, limit: int = 1000) -> list[LogEntry]:
+    sql = "SELECT seq, at, action, dossier_uuid, actor, detail, prev_hash, hash FROM processing_log"
+    args: tuple[Any, ...] = ()
+    if dossier_uuid:
+        sql += " WHERE dossier_uuid = ?"
+        args = (dossier_uuid,)
+    sql += " ORDER BY seq DESC LIMIT ?"
+    return [LogEntry(*r) for r in conn.execute(sql, (*args, limit))]
