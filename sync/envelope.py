@@ -226,6 +226,7 @@ class ManifestFile:
     sha256: str
     sealed_size: int
     sealed_sha256: str
+    ref: str = ""  # the store's attachment id, so the server can match files to components
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,7 @@ class Manifest:
                 ManifestFile(
                     id=_str(f["id"], 16), role=_str(f["role"], 16), size=_int(f["size"], MAX_FILE_SIZE),
                     sha256=_hex(f["sha256"]), sealed_size=_int(f["sealed_size"], MAX_FILE_SIZE * 2),
-                    sealed_sha256=_hex(f["sealed_sha256"]),
+                    sealed_sha256=_hex(f["sealed_sha256"]), ref=_opt_str(f.get("ref", ""), 64),
                 )
                 for f in files_raw
             ]
@@ -296,6 +297,12 @@ def _str(v: Any, maxlen: int) -> str:
     return v
 
 
+def _opt_str(v: Any, maxlen: int) -> str:
+    if not isinstance(v, str) or len(v) > maxlen:
+        raise TypeError("bad string")
+    return v
+
+
 def _int(v: Any, maximum: int) -> int:
     if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= maximum:
         raise TypeError("bad int")
@@ -311,10 +318,14 @@ def _hex(v: Any) -> str:
 def _uuid(v: Any) -> str:
     import uuid
 
+    text = _str(v, 36)
     try:
-        return str(uuid.UUID(_str(v, 40)))
+        uuid.UUID(text)
     except ValueError as exc:
         raise TypeError("bad uuid") from exc
+    if text != text.lower() or len(text) not in (32, 36):
+        raise TypeError("bad uuid")
+    return text
 
 
 def sign_manifest(device_key: Ed25519PrivateKey, manifest_bytes: bytes) -> bytes:
@@ -337,6 +348,7 @@ class PlainFile:
 
     role: str
     open: Callable[[], BinaryIO]
+    ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -386,7 +398,7 @@ def seal_dossier(
                 d = seal_stream(content_key, dossier_uuid, index, src, dst, chunk_size)
                 dst.flush()
                 os.fsync(dst.fileno())
-            entries.append(ManifestFile(fid, pf.role, d.size, d.sha256, d.sealed_size, d.sealed_sha256))
+            entries.append(ManifestFile(fid, pf.role, d.size, d.sha256, d.sealed_size, d.sealed_sha256, pf.ref))
         manifest = Manifest(
             dossier_uuid=dossier_uuid, revision=revision, device_id=device_id, key_id=key_id,
             ephemeral_public=b64e(eph_pub), wrapped_key=b64e(wrapped),

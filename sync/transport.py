@@ -268,9 +268,10 @@ class Transport:
 
     def send(
         self, sealed: SealedDossier, progress: Callable[[int, int], None] | None = None,
-        should_stop: Callable[[], bool] | None = None,
+        should_stop: Callable[[], bool] | None = None, before_commit: Callable[[], bool] | None = None,
     ) -> dict[str, Any] | None:
-        """Submit, upload what the server lacks, commit. Returns the commit result, or None if stopped."""
+        """Submit, upload what the server lacks, commit. Returns the commit result, or None if
+        stopped or if ``before_commit`` says the content changed meanwhile."""
         state = self.submit(sealed)
         if state.get("state") == "committed" and state.get("official_code"):
             return {"uuid": sealed.uuid, "official_code": state["official_code"],
@@ -293,4 +294,6 @@ class Transport:
             done_before += mf.sealed_size
             if progress is not None:
                 progress(done_before, total)
+        if before_commit is not None and not before_commit():
+            return None
         return self.commit(sealed)

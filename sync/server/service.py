@@ -502,6 +502,9 @@ class IntakeService:
 
 def valid_uuid(text: str) -> str:
     try:
-        return str(uuidlib.UUID(text))
+        uuidlib.UUID(text)
+        if text != text.lower() or len(text) not in (32, 36):
+            raise ValueError("not canonical")
+        return text
     except ValueError as err:
         raise ApiError(404, P.E_NOT_FOUND, "No dossier with this UUID was received from this device.") from err

@@ -1,0 +1,486 @@
+"""Outbox worker: sends queued dossiers to the intake server, oldest first, exactly once.
+
+Crash safety comes from ordering: the attempt is committed in the store before anything is
+sent, the sealed envelope is cached (sealed bytes only) so a retry re-sends the same bytes,
+and the server deduplicates by dossier UUID. A crash at any point therefore means a retry,
+never a loss and never a duplicate.
+
+Never runs on the Qt main thread: ``start()`` spawns a plain thread (the UI wraps it in a
+QThread-friendly bridge), ``run_until_empty()`` is the blocking call ``kiosk sync run`` uses.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import logging
+import os
+import random
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from kiosk.errors import KioskError
+from kiosk.profile import Profile
+from sync import protocol as P
+from sync.device import DeviceState, load_device, load_key, outbox_dir, save_device, sync_dir
+from sync.envelope import EnvelopeError, PlainFile, SealedDossier, b64d, seal_dossier
+from sync.transport import ServerUnreachableError, SyncHttpError, Transport
+
+log = logging.getLogger(__name__)
+
+
+class OutboxEntryLike(Protocol):
+    uuid: str
+    revision: int
+    status: str
+    attempts: int
+    next_attempt_at: str
+
+
+class SyncFileLike(Protocol):
+    attachment_id: str
+    open: Callable[[], BinaryIO]
+
+
+class SyncPayloadLike(Protocol):
+    uuid: str
+    revision: int
+    dossier_json: bytes
+    files: Any  # list[SyncFileLike]
+
+
+class OutboxStore(Protocol):
+    """The part of ``kiosk.dossier.store.Store`` the worker drives."""
+
+    def outbox_due(self, now: datetime | None = None, limit: int = 20) -> list[Any]: ...
+    def outbox_mark_attempt(self, uuid: str) -> Any: ...
+    def outbox_mark_synced(self, uuid: str, official_code: str, revision: int) -> None: ...
+    def outbox_defer(self, uuid: str, next_attempt_at: datetime, error: str) -> None: ...
+    def outbox_quarantine(self, uuid: str, reason: str) -> None: ...
+    def outbox_requeue(self, uuid: str) -> None: ...
+    def outbox_stats(self) -> dict[str, Any]: ...
+    def outbox_entry(self, uuid: str) -> Any: ...
+    def export_for_sync(self, uuid: str) -> Any: ...
+    def set_portal_status(self, uuid: str, code: int) -> None: ...
+    def close(self) -> None: ...
+
+
+@dataclass
+class RunResult:
+    """What ``run_until_empty`` ended with. ``outcome`` is one of OUTCOMES."""
+
+    outcome: str
+    message: str
+    sent: list[tuple[str, str]] = field(default_factory=list)  # (uuid, official code)
+    deferred: int = 0
+    quarantined: int = 0
+
+    OUTCOMES = ("empty", "waiting", "unreachable", "revoked", "rejected", "not_enrolled", "busy", "stopped")
+
+    @property
+    def exit_code(self) -> int:
+        return {"empty": 0, "waiting": 6, "unreachable": 5, "revoked": 4, "rejected": 4,
+                "not_enrolled": 3, "busy": 7, "stopped": 8}[self.outcome]
+
+
+@dataclass(frozen=True)
+class SyncEvent:
+    kind: str  # online, offline, attempt, progress, synced, deferred, quarantined, revoked, idle
+    uuid: str | None = None
+    done: int = 0
+    total: int = 0
+    official_code: str | None = None
+    message: str | None = None
+
+
+def backoff_delay(attempts: int, base: float, cap: float, rng: random.Random,
+                  retry_after: float | None = None) -> float:
+    """Capped exponential backoff with full jitter; a server's Retry-After is a floor."""
+    ceiling = min(cap, base * (2 ** max(0, min(attempts - 1, 30))))
+    delay = rng.uniform(0, ceiling)
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, cap))
+    return delay
+
+
+class WorkerBusyError(KioskError):
+    exit_code = 7
+
+
+class _ProfileLock:
+    """One sender per profile: two workers would fight over the same outbox leases."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh: Any = None
+
+    def acquire(self) -> bool:
+        fh = open(self.path, "a+")  # noqa: SIM115 - held for the lock's lifetime
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            return False
+        self._fh = fh
+        return True
+
+    def release(self) -> None:
+        if self._fh is not None:
+            fcntl.flock(self._fh, fcntl.LOCK_UN)
+            self._fh.close()
+            self._fh = None
+
+
+class SyncWorker:
+    def __init__(
+        self, store_factory: Callable[[], OutboxStore], profile: Profile, *,
+        base_delay: float = 5.0, max_delay: float = 3600.0, max_wait: float = 30.0,
+        poll_interval: float = 60.0, status_interval: float = 900.0, bandwidth: float | None = None,
+        chunk_size: int = P.UPLOAD_CHUNK, connect_timeout: float = 5.0, read_timeout: float = 60.0,
+        on_event: Callable[[SyncEvent], None] | None = None, rng: random.Random | None = None,
+    ) -> None:
+        self.store_factory = store_factory
+        self.profile = profile
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self.max_wait = max_wait
+        self.poll_interval = poll_interval
+        self.status_interval = status_interval
+        self.bandwidth = bandwidth
+        self.chunk_size = chunk_size
+        self.timeouts = (connect_timeout, read_timeout)
+        self.on_event = on_event
+        self.rng = rng or random.Random()
+        self.outbox = outbox_dir(profile)
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = _ProfileLock(sync_dir(profile) / "worker.lock")
+        self._recovered = False
+        self.online_hint: bool | None = None  # Qt's network information, when the UI has it
+        self.online: bool | None = None
+        self.last_result: RunResult | None = None
+        self._last_status_pull = 0.0
+
+    # ---- background thread ----------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def wake(self) -> None:
+        """Try now (a dossier was queued, the network came back, the officer pressed sync)."""
+        self._wake.set()
+
+    def set_online_hint(self, online: bool) -> None:
+        previous, self.online_hint = self.online_hint, online
+        if online and previous is not True:
+            self.wake()
+
+    def _loop(self) -> None:
+        store: OutboxStore | None = None
+        try:
+            while not self._stop.is_set():
+                wait = self.poll_interval
+                try:
+                    if store is None:
+                        store = self.store_factory()
+                    # The hint only delays probing while offline; a real request decides.
+                    if self.online_hint is not False or self._wake.is_set():
+                        result = self.run_until_empty(store=store, max_wait=0.0)
+                        if result.outcome in ("revoked", "not_enrolled"):
+                            wait = max(wait, 300.0)
+                        if result.outcome == "empty" and time.monotonic() - self._last_status_pull > \
+                                self.status_interval:
+                            self.pull_statuses(store)
+                        wait = min(wait, self._seconds_to_next_due(store))
+                except Exception as exc:  # keep the thread alive; the error is shown in the UI
+                    log.warning("sync cycle failed: %s", exc.__class__.__name__)
+                    self._emit(SyncEvent("offline", message=str(exc) if isinstance(exc, KioskError) else
+                                         "The sync cycle failed; it will be retried."))
+                self._wake.wait(max(0.5, wait))
+                self._wake.clear()
+        finally:
+            if store is not None:
+                store.close()
+
+    def _seconds_to_next_due(self, store: OutboxStore) -> float:
+        horizon = datetime.now(UTC) + timedelta(seconds=self.poll_interval)
+        upcoming = store.outbox_due(now=horizon, limit=1)
+        if not upcoming:
+            return self.poll_interval
+        return max(0.5, (_parse_ts(upcoming[0].next_attempt_at) - datetime.now(UTC)).total_seconds())
+
+    # ---- one run ----------------------------------------------------------------------------
+
+    def run_until_empty(self, store: OutboxStore | None = None, max_wait: float | None = None) -> RunResult:
+        """Send until the queue is empty, the server is unreachable or the device is refused."""
+        device = load_device(self.profile)
+        if device is None:
+            return self._finish(RunResult("not_enrolled", "This device is not enrolled; run `kiosk enrol URL "
+                                                          "CODE` with a code from the server administrator."))
+        if device.revoked:
+            return self._finish(RunResult("revoked", f"This device was refused by the server ({device.revoked}); "
+                                                     "enrol it again with a new code."))
+        if not self._lock.acquire():
+            return self._finish(RunResult("busy", "Another sync of this profile is already running."))
+        own = store is None
+        try:
+            if store is None:
+                store = self.store_factory()
+            transport = Transport(device, load_key(self.profile), connect_timeout=self.timeouts[0],
+                                  read_timeout=self.timeouts[1], chunk_size=self.chunk_size,
+                                  bandwidth=self.bandwidth)
+            try:
+                return self._finish(self._run(store, transport, device,
+                                              self.max_wait if max_wait is None else max_wait))
+            finally:
+                transport.close()
+                if device.clock_offset:
+                    current = load_device(self.profile)
+                    if current is not None and current.device_id == device.device_id:
+                        current.clock_offset = device.clock_offset
+                        save_device(self.profile, current)
+        finally:
+            if own and store is not None:
+                store.close()
+            self._lock.release()
+
+    def _finish(self, result: RunResult) -> RunResult:
+        self.last_result = result
+        return result
+
+    def _run(self, store: OutboxStore, transport: Transport, device: DeviceState, max_wait: float) -> RunResult:
+        result = RunResult("empty", "")
+        if not self._recovered:
+            self._recover(store)
+        if not self._reachable(transport):
+            result.outcome = "unreachable"
+            result.message = f"The server at {device.server_url} is unreachable; dossiers stay queued."
+            return result
+        deadline = time.monotonic() + max_wait
+        while True:
+            if self._stop.is_set():
+                result.outcome, result.message = "stopped", "Sync stopped."
+                return result
+            due = store.outbox_due(limit=20)
+            if not due:
+                upcoming = store.outbox_due(now=datetime.now(UTC) + timedelta(seconds=max_wait), limit=1)
+                if not upcoming or time.monotonic() >= deadline:
+                    break
+                pause = (_parse_ts(upcoming[0].next_attempt_at) - datetime.now(UTC)).total_seconds()
+                if self._stop.wait(min(max(0.01, pause), max(0.0, deadline - time.monotonic()))):
+                    continue
+                continue
+            for entry in due:
+                if self._stop.is_set():
+                    break
+                verdict = self._send_one(store, transport, device, entry, result)
+                if verdict in ("unreachable", "revoked", "rejected"):
+                    result.outcome = verdict
+                    if verdict == "unreachable":
+                        result.message = f"The server at {device.server_url} became unreachable; " \
+                                         "the rest stays queued."
+                    return result
+        stats = store.outbox_stats()
+        waiting = int(stats.get("queued", 0)) + int(stats.get("uploading", 0))
+        if waiting:
+            result.outcome = "waiting"
+            result.message = f"{waiting} dossier(s) wait for a retry after a temporary server error."
+        else:
+            result.message = f"The queue is empty ({len(result.sent)} sent)."
+        return result
+
+    def _reachable(self, transport: Transport) -> bool:
+        try:
+            transport.health()
+        except (ServerUnreachableError, SyncHttpError):
+            self.online = False
+            self._emit(SyncEvent("offline"))
+            return False
+        self.online = True
+        self._emit(SyncEvent("online"))
+        return True
+
+    def _recover(self, store: OutboxStore) -> None:
+        """After a crash: entries left 'uploading' by a dead sender are due again now."""
+        far = datetime.now(UTC) + timedelta(days=3650)
+        for entry in store.outbox_due(now=far, limit=10_000):
+            if entry.status == "uploading":
+                store.outbox_defer(entry.uuid, datetime.now(UTC), "interrupted; retrying")
+        for tmp in self.outbox.glob("*/.tmp-*"):
+            shutil.rmtree(tmp, ignore_errors=True)
+        self._recovered = True
+
+    def _send_one(self, store: OutboxStore, transport: Transport, device: DeviceState, entry: Any,
+                  result: RunResult) -> str:
+        uuid = entry.uuid
+        entry = store.outbox_mark_attempt(uuid)  # committed before anything is sent
+        self._emit(SyncEvent("attempt", uuid))
+        try:
+            sealed = self._sealed(store, device, uuid, int(entry.revision))
+
+            def progress(done: int, total: int) -> None:
+                self._emit(SyncEvent("progress", uuid, done, total))
+
+            def still_current() -> bool:
+                # An edit during upload bumps the revision: do not commit the stale seal.
+                return int(store.outbox_entry(uuid).revision) == sealed.manifest.revision
+
+            answer = transport.send(sealed, progress, self._stop.is_set, before_commit=still_current)
+        except ServerUnreachableError as exc:
+            self._defer(store, entry, str(exc), None)
+            result.deferred += 1
+            return "ok" if self._reachable(transport) else "unreachable"
+        except SyncHttpError as exc:
+            if exc.code in (P.E_REVOKED, P.E_UNKNOWN_DEVICE):
+                device.revoked = exc.detail
+                current = load_device(self.profile)
+                if current is not None:
+                    current.revoked = exc.detail
+                    save_device(self.profile, current)
+                store.outbox_defer(uuid, datetime.now(UTC), exc.detail)
+                self._emit(SyncEvent("revoked", uuid, message=exc.detail))
+                return "revoked"
+            if exc.code == P.E_BAD_SIGNATURE:
+                store.outbox_defer(uuid, datetime.now(UTC), exc.detail)
+                self._emit(SyncEvent("revoked", uuid, message=exc.detail))
+                return "rejected"
+            if exc.permanent:
+                self._quarantine(store, uuid, exc.detail)
+                result.quarantined += 1
+                return "ok"
+            self._defer(store, entry, exc.detail, exc.retry_after)
+            result.deferred += 1
+            return "ok"
+        except (EnvelopeError, KioskError) as exc:
+            # A local problem (an attachment failing its hash, a damaged cache): the officer decides.
+            self._quarantine(store, uuid, str(exc))
+            result.quarantined += 1
+            return "ok"
+        if answer is None:  # stopped, or edited meanwhile: go round again
+            store.outbox_defer(uuid, datetime.now(UTC), "changed while uploading")
+            return "ok"
+        code = str(answer["official_code"])
+        store.outbox_mark_synced(uuid, code, sealed.manifest.revision)
+        self._drop_cache(uuid, keep_revision=None if self._gone(store, uuid) else -1)
+        result.sent.append((uuid, code))
+        self._emit(SyncEvent("synced", uuid, official_code=code))
+        return "ok"
+
+    def _gone(self, store: OutboxStore, uuid: str) -> bool:
+        try:
+            store.outbox_entry(uuid)
+        except KioskError:
+            return True
+        return False
+
+    def _defer(self, store: OutboxStore, entry: Any, error: str, retry_after: float | None) -> None:
+        delay = backoff_delay(int(entry.attempts), self.base_delay, self.max_delay, self.rng, retry_after)
+        store.outbox_defer(entry.uuid, datetime.now(UTC) + timedelta(seconds=delay), error)
+        self._emit(SyncEvent("deferred", entry.uuid, message=error))
+
+    def _quarantine(self, store: OutboxStore, uuid: str, reason: str) -> None:
+        store.outbox_quarantine(uuid, reason)
+        self._drop_cache(uuid, keep_revision=None)
+        self._emit(SyncEvent("quarantined", uuid, message=reason))
+
+    # ---- sealed cache -------------------------------------------------------------------------
+
+    def _sealed(self, store: OutboxStore, device: DeviceState, uuid: str, revision: int) -> SealedDossier:
+        target = self.outbox / uuid / f"r{revision}"
+        if (target / "manifest.json").exists():
+            try:
+                sealed = SealedDossier.load(target)
+                if sealed.manifest.key_id == device.key_id and sealed.manifest.device_id == device.device_id:
+                    return sealed
+            except EnvelopeError:
+                pass
+        payload = store.export_for_sync(uuid)
+        target = self.outbox / uuid / f"r{int(payload.revision)}"
+        files = [PlainFile("dossier", lambda data=payload.dossier_json: io.BytesIO(data))]
+        files += [PlainFile("attachment", f.open, ref=str(f.attachment_id)) for f in payload.files]
+        sealed = seal_dossier(
+            dossier_uuid=uuid, revision=int(payload.revision), files=files, device_id=device.device_id,
+            device_key=load_key(self.profile), server_public=b64d(device.server_public_key),
+            key_id=device.key_id, out_dir=target,
+        )
+        self._drop_cache(uuid, keep_revision=int(payload.revision))
+        return sealed
+
+    def _drop_cache(self, uuid: str, keep_revision: int | None) -> None:
+        if keep_revision == -1:
+            return
+        base = self.outbox / uuid
+        if not base.exists():
+            return
+        if keep_revision is None:
+            shutil.rmtree(base, ignore_errors=True)
+            return
+        for child in base.iterdir():
+            if child.name != f"r{keep_revision}":
+                shutil.rmtree(child, ignore_errors=True)
+
+    # ---- status pull --------------------------------------------------------------------------
+
+    def pull_statuses(self, store: Any, limit: int = 200) -> int:
+        """Fetch portal status codes (1-10) for synced dossiers; returns how many changed."""
+        from kiosk.dossier.model import DossierState
+
+        device = load_device(self.profile)
+        if device is None or device.revoked:
+            return 0
+        self._last_status_pull = time.monotonic()
+        changed = 0
+        transport = Transport(device, load_key(self.profile), connect_timeout=self.timeouts[0],
+                              read_timeout=self.timeouts[1])
+        try:
+            for summary in store.list_dossiers(state=DossierState.synced, limit=limit):
+                try:
+                    st = transport.status(summary.uuid)
+                except SyncHttpError:
+                    continue
+                code = st.get("portal_status")
+                if isinstance(code, int) and code != summary.portal_status:
+                    store.set_portal_status(summary.uuid, code)
+                    changed += 1
+        except ServerUnreachableError:
+            pass
+        finally:
+            transport.close()
+        return changed
+
+    def _emit(self, event: SyncEvent) -> None:
+        if self.on_event is not None:
+            try:
+                self.on_event(event)
+            except Exception:  # a UI callback must never break the sender
+                log.exception("sync event callback failed")
+
+
+def _parse_ts(text: str) -> datetime:
+    dt = datetime.fromisoformat(text)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def sealed_cache_bytes(profile: Profile) -> int:
+    total = 0
+    for root, _dirs, names in os.walk(outbox_dir(profile)):
+        total += sum((Path(root) / n).stat().st_size for n in names)
+    return total

@@ -1,0 +1,113 @@
+"""Shared test plumbing: a real intake server process, an enrolled profile, a real Store."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from kiosk.dossier.model import DossierState
+from kiosk.dossier.store import Store
+from kiosk.profile import Profile
+from sync.enrol import enrol
+from sync.server.config import ServerData
+from sync.server.db import make_engine
+from sync.server.service import IntakeService
+
+ROOT = Path(__file__).resolve().parents[2]
+TEST_KEY = bytes(range(32))
+
+
+@dataclass
+class ServerProc:
+    proc: subprocess.Popen[bytes]
+    data_dir: Path
+    port: int
+    db_url: str | None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def admin(self) -> IntakeService:
+        data = ServerData(self.data_dir)
+        return IntakeService(data, make_engine(data.dir, self.db_url))
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def start_server(data_dir: Path, db_url: str | None = None, *, via_cli: bool = False) -> ServerProc:
+    port_file = data_dir.parent / f"{data_dir.name}.{time.monotonic_ns()}.port"
+    if via_cli:
+        cmd = [sys.executable, "-m", "ui.main", "server", "--data", str(data_dir), "--port", "0",
+               "--port-file", str(port_file)]
+    else:
+        cmd = [sys.executable, "-m", "sync.server", "--data", str(data_dir), "--port", "0",
+               "--port-file", str(port_file)]
+    if db_url:
+        cmd += ["--db-url", db_url]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not port_file.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError(f"intake server did not start (rc={proc.poll()})")
+        time.sleep(0.05)
+    srv = ServerProc(proc, data_dir, int(port_file.read_text()), db_url)
+    while True:
+        try:
+            requests.get(srv.url + "/v1/health", timeout=2).raise_for_status()
+            return srv
+        except requests.RequestException:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                srv.stop()
+                raise
+            time.sleep(0.05)
+
+
+def enrolled_profile(root: Path, server: ServerProc, url: str | None = None) -> Profile:
+    profile = Profile.open(root)
+    code = server.admin().mint_enrol_code("H01")
+    enrol(profile, url or server.url, code)
+    return profile
+
+
+def open_store(profile: Profile) -> Store:
+    return Store.open(profile, TEST_KEY)
+
+
+def queue_dossier(store: Store, payload: bytes, *, note: str = "test") -> str:
+    d = store.create_dossier("test.procedure", {}, {"note": note})
+    store.add_attachment(d.uuid, "scan", io.BytesIO(payload), filename="scan.pdf", mime="application/pdf")
+    store.transition(d.uuid, DossierState.received)
+    store.transition(d.uuid, DossierState.queued)
+    return d.uuid
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def server_dossiers(server: ServerProc) -> list[dict]:  # type: ignore[type-arg]
+    return server.admin().list_dossiers()
+
+
+def env_without_proxy() -> dict[str, str]:
+    env = dict(os.environ)
+    for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        env.pop(k, None)
+    return env
