@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import hashlib
+import io
+import tracemalloc
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.dossier.attachments import TAG, _HEADER, open_decrypting, write_encrypted
+from kiosk.dossier.errors import AttachmentIntegrityError
+from tests.dossier.people import citizen
+
+CHUNK = 1024
+
+
+def _write(profile, data: bytes, chunk: int = CHUNK):
+    return write_encrypted(io.BytesIO(data), profile.attachments_dir, profile.tmp_dir, chunk_size=chunk)
+
+
+def _read(w, path=None) -> bytes:
+    with open_decrypting(path or w.path, w.attachment_id, w.key, w.sha256, w.size) as fh:
+        return fh.read()
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.binary(max_size=5000))
+def test_roundtrip_any_length(tmp_path_factory, data):
+    from kiosk.profile import Profile
+
+    profile = Profile.open(tmp_path_factory.mktemp("p"))
+    w = _write(profile, data)
+    assert w.size == len(data) and w.sha256 == hashlib.sha256(data).hexdigest()
+    assert _read(w) == data
+    assert len(data) < 16 or data[:64] not in w.path.read_bytes()[_HEADER.size :]
+    assert list(profile.tmp_dir.iterdir()) == []
+
+
+def _blob(n=3 * CHUNK + 100) -> bytes:
+    return bytes((i * 7) % 251 for i in range(n))
+
+
+def test_flipped_byte_is_detected(profile):
+    w = _write(profile, _blob())
+    raw = bytearray(w.path.read_bytes())
+    raw[_HEADER.size + CHUNK + 20] ^= 1
+    w.path.write_bytes(bytes(raw))
+    with pytest.raises(AttachmentIntegrityError, match="damaged or was tampered"):
+        _read(w)
+
+
+def test_truncation_at_chunk_boundary_is_detected(profile):
+    w = _write(profile, _blob())
+    raw = w.path.read_bytes()
+    w.path.write_bytes(raw[: _HEADER.size + 2 * (CHUNK + TAG)])
+    with pytest.raises(AttachmentIntegrityError):
+        _read(w)
+
+
+def test_reordered_chunks_are_detected(profile):
+    w = _write(profile, _blob())
+    raw = w.path.read_bytes()
+    h, c = _HEADER.size, CHUNK + TAG
+    swapped = raw[:h] + raw[h + c : h + 2 * c] + raw[h : h + c] + raw[h + 2 * c :]
+    w.path.write_bytes(swapped)
+    with pytest.raises(AttachmentIntegrityError):
+        _read(w)
+
+
+def test_appended_data_is_detected(profile):
+    w = _write(profile, _blob(2 * CHUNK))
+    w.path.write_bytes(w.path.read_bytes() + b"\0" * (CHUNK + TAG))
+    with pytest.raises(AttachmentIntegrityError):
+        _read(w)
+
+
+def test_file_of_another_attachment_is_rejected(profile):
+    a, b = _write(profile, b"first paper"), _write(profile, b"second paper")
+    with pytest.raises(AttachmentIntegrityError):
+        _read(a, path=b.path)
+
+
+def test_recorded_hash_mismatch_is_detected(profile):
+    w = _write(profile, b"data")
+    with pytest.raises(AttachmentIntegrityError, match="checksum"), open_decrypting(
+        w.path, w.attachment_id, w.key, "0" * 64, w.size
+    ) as fh:
+        fh.read()
+
+
+def test_missing_file_is_clear(store, profile):
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    att = store.add_attachment(d.uuid, "CCCD", io.BytesIO(b"x"), filename="x.jpg", mime="image/jpeg")
+    next(profile.attachments_dir.glob("*/*.enc")).unlink()
+    with pytest.raises(AttachmentIntegrityError, match="missing"):
+        store.open_attachment(att)
+
+
+class _Generated(io.RawIOBase):
+    """A 200 MB source that is never in memory as a whole."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+        self.block = bytes(range(256)) * 4096  # 1 MiB pattern
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        n = min(len(b), self.left, len(self.block))
+        b[:n] = self.block[:n]
+        self.left -= n
+        return n
+
+
+def test_200_mb_attachment_streams_in_bounded_memory(store):
+    size = 200 * 1024 * 1024
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    tracemalloc.start()
+    try:
+        att = store.add_attachment(d.uuid, "Bản vẽ", _Generated(size), filename="map.pdf", mime="application/pdf")
+        _, peak_write = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        h, total = hashlib.sha256(), 0
+        with store.open_attachment(att) as fh:
+            while chunk := fh.read(256 * 1024):
+                h.update(chunk)
+                total += len(chunk)
+        _, peak_read = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert total == size
+    comp = store.get_dossier(d.uuid).components[0]
+    assert comp.sha256 == h.hexdigest() and comp.size == size
+    assert peak_write < 16 * 1024 * 1024, peak_write
+    assert peak_read < 16 * 1024 * 1024, peak_read
+
+
+def test_failed_db_insert_leaves_no_file(store, profile):
+    d = store.create_dossier("CT01", {}, {})
+    store.transition(d.uuid, "withdrawn")
+    with pytest.raises(Exception, match="cannot be edited"):
+        store.add_attachment(d.uuid, "x", io.BytesIO(b"abc"), filename="x", mime="text/plain")
+    assert list(profile.attachments_dir.glob("*/*.enc")) == []
+
+
+def test_garbage_collection_removes_orphans_only(store, profile):
+    d = store.create_dossier("CT01", {}, {})
+    store.add_attachment(d.uuid, "kept", io.BytesIO(b"abc"), filename="x", mime="text/plain")
+    _write(profile, b"orphan from a crash")
+    (profile.tmp_dir / "dead.part").write_bytes(b"\0" * 10)
+    assert len(list(profile.attachments_dir.glob("*/*.enc"))) == 2
+    assert store.collect_garbage(min_age_s=3600) == 0
+    assert store.collect_garbage(min_age_s=0) == 2
+    assert len(list(profile.attachments_dir.glob("*/*.enc"))) == 1
+    assert list(profile.tmp_dir.iterdir()) == []

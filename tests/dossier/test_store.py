@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+
+import pytest
+
+from kiosk.citizen import Provenance
+from kiosk.dossier.errors import (
+    CorruptStoreError,
+    DiskFullError,
+    InvalidTransitionError,
+    NotFoundError,
+    StoreError,
+    WrongKeyError,
+)
+from kiosk.dossier.migrations import CURRENT_VERSION
+from kiosk.dossier.model import DossierState as S
+from kiosk.dossier.store import Store
+from tests.dossier.people import PEOPLE, citizen
+
+
+def test_create_and_reload_keeps_roles_fields_and_provenance(profile, data_key):
+    with Store.open(profile, data_key) as s:
+        app = citizen(0)
+        app.extra["dg13_raw_17"] = "x"
+        app.face, app.face_mime = b"\xff\xd8JPEG", "image/jpeg"
+        child = citizen(2, Provenance.TYPED)
+        d = s.create_dossier("BIRTH", {"applicant": app, "father": child}, {"copies": 2, "note": "Hà Nội"})
+        assert d.state is S.draft and d.revision == 1
+        assert d.provisional_code.startswith("UNIT-")
+    with Store.open(profile, data_key) as s:
+        d2 = s.get_dossier(d.uuid)
+    assert d2.roles["applicant"].get("full_name") == "Nguyễn Văn An"
+    assert d2.roles["applicant"].provenance("id_number") is Provenance.CHIP_VERIFIED
+    assert d2.roles["father"].provenance("full_name") is Provenance.TYPED
+    assert d2.roles["applicant"].extra == {"dg13_raw_17": "x"}
+    assert d2.roles["applicant"].face is None  # dropped at hand-off
+    assert d2.fields == {"copies": 2, "note": "Hà Nội"}
+    assert [h.to_state for h in d2.history] == ["draft"]
+
+
+def test_face_kept_only_when_form_requires(store):
+    c = citizen(1)
+    c.face, c.face_mime = b"\xff\xd8photo", "image/jpeg"
+    d = store.create_dossier("PASSPORT", {"applicant": c}, {}, keep_faces=True)
+    assert store.get_dossier(d.uuid).roles["applicant"].face == b"\xff\xd8photo"
+
+
+def test_list_masks_ids_and_search_ignores_diacritics(store):
+    for i in range(3):
+        store.create_dossier("CT01", {"applicant": citizen(i)}, {})
+    rows = store.list_dossiers()
+    assert len(rows) == 3
+    assert all("•" in r.applicant_id_masked for r in rows)
+    assert {r.applicant_id_masked[-4:] for r in rows} == {p["id_number"][-4:] for p in PEOPLE}
+    for r in rows:
+        assert not any(p["id_number"] in repr(r) for p in PEOPLE)
+    assert [r.applicant_name for r in store.list_dossiers("tran thi thu huong")] == ["Trần Thị Thu Hương"]
+    assert [r.applicant_name for r in store.list_dossiers("HƯƠNG trần")] == ["Trần Thị Thu Hương"]
+    assert [r.applicant_name for r in store.list_dossiers("duc phuc")] == ["Hồ Đức Phúc"]
+    assert [r.applicant_name for r in store.list_dossiers("012345")] == ["Nguyễn Văn An"]
+    assert store.list_dossiers("50%_") == []
+    assert len(store.list_dossiers(state=S.draft)) == 3
+    assert store.list_dossiers(state=S.queued) == []
+    assert len(store.list_dossiers(limit=2)) == 2 and len(store.list_dossiers(limit=2, offset=2)) == 1
+
+
+def test_update_bumps_revision_and_reindexes(store):
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {"a": 1})
+    d2 = store.update_dossier(d.uuid, roles={"applicant": citizen(1)})
+    assert d2.revision == 2 and d2.fields == {"a": 1}
+    assert store.list_dossiers("nguyen van an") == []
+    assert len(store.list_dossiers("thu huong")) == 1
+    d3 = store.update_dossier(d.uuid, fields={"a": 2})
+    assert d3.revision == 3 and d3.roles["applicant"].get("full_name") == "Trần Thị Thu Hương"
+
+
+def test_codes_are_unique_and_sequential(store):
+    codes = [store.create_dossier("CT01", {}, {}).provisional_code for _ in range(5)]
+    assert len(set(codes)) == 5
+    assert [c.split("-")[3][:4] for c in codes] == ["0001", "0002", "0003", "0004", "0005"]
+
+
+def test_unit_code_from_settings(store):
+    store.update_settings(unit_code="h29.x y")
+    assert store.create_dossier("CT01", {}, {}).provisional_code.startswith("H29.XY-")
+
+
+def test_portal_status_history(store):
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    with pytest.raises(InvalidTransitionError):
+        store.set_portal_status(d.uuid, 4)
+    store.transition(d.uuid, S.received)
+    store.set_portal_status(d.uuid, 4)
+    with pytest.raises(StoreError, match="1 to 10"):
+        store.set_portal_status(d.uuid, 11)
+    d = store.get_dossier(d.uuid)
+    assert d.portal_status == 4 and d.history[-1].portal_status == 4
+
+
+def test_purge_erases_personal_data_and_files(store, profile):
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {"phone": "0901"})
+    att = store.add_attachment(d.uuid, "CCCD", io.BytesIO(b"scan"), filename="a.jpg", mime="image/jpeg")
+    files = list(profile.attachments_dir.glob("*/*.enc"))
+    assert len(files) == 1
+    store.purge_dossier(d.uuid)
+    p = store.get_dossier(d.uuid)
+    assert p.state is S.purged and p.roles == {} and p.fields == {}
+    assert p.provisional_code == d.provisional_code
+    assert list(profile.attachments_dir.glob("*/*.enc")) == []
+    with pytest.raises(NotFoundError):
+        store.open_attachment(att)
+    assert store.list_dossiers("nguyen") == []
+    with pytest.raises(InvalidTransitionError):
+        store.update_dossier(d.uuid, fields={})
+
+
+def test_purge_expired_respects_grace(store):
+    from datetime import UTC, datetime, timedelta
+
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    draft = store.create_dossier("CT01", {"applicant": citizen(1)}, {})
+    store.transition(d.uuid, S.received)
+    store.transition(d.uuid, S.queued)
+    store.outbox_mark_attempt(d.uuid)
+    store.outbox_mark_synced(d.uuid, "000.00.00.H29-261123-0001", store.outbox_entry(d.uuid).revision)
+    assert store.purge_expired(30) == []
+    assert store.purge_expired(30, now=datetime.now(UTC) + timedelta(days=31)) == [d.uuid]
+    assert store.get_dossier(d.uuid).state is S.purged
+    assert store.get_dossier(draft.uuid).state is S.draft
+
+
+def test_missing_dossier_is_clear(store):
+    with pytest.raises(NotFoundError, match="No dossier"):
+        store.get_dossier("nope")
+
+
+def test_wrong_key_is_clear(profile, data_key):
+    Store.open(profile, data_key).close()
+    with pytest.raises(WrongKeyError, match="The passphrase or key does not open this store"):
+        Store.open(profile, os.urandom(32))
+    with pytest.raises(WrongKeyError):
+        Store.open(profile, b"short")
+
+
+def test_plain_sqlite_cannot_read_it(store, profile):
+    store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    store.close()
+    conn = sqlite3.connect(profile.db_path)
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT * FROM sqlite_master").fetchall()
+    conn.close()
+
+
+def _fill(profile, key, n=40):
+    with Store.open(profile, key) as s:
+        for i in range(n):
+            s.create_dossier("CT01", {"applicant": citizen(i % 3)}, {"n": i, "pad": "x" * 2000})
+
+
+def test_corrupt_page_is_reported_not_crashed(profile, data_key):
+    _fill(profile, data_key)
+    size = profile.db_path.stat().st_size
+    with open(profile.db_path, "r+b") as fh:
+        fh.seek(size // 2)
+        fh.write(b"\x00" * 64)
+    with pytest.raises(CorruptStoreError, match="damaged"):
+        s = Store.open(profile, data_key, integrity="full")
+        s.close()
+
+
+def test_truncated_file_is_reported(profile, data_key):
+    _fill(profile, data_key)
+    size = profile.db_path.stat().st_size
+    with open(profile.db_path, "r+b") as fh:
+        fh.truncate(size // 2)
+    with pytest.raises(CorruptStoreError):
+        Store.open(profile, data_key).close()
+
+
+def test_garbage_file_with_verified_key_is_corrupt_not_wrong_key(profile, data_key):
+    profile.db_path.write_bytes(os.urandom(8192))
+    with pytest.raises(WrongKeyError):
+        Store.open(profile, data_key)
+    with pytest.raises(CorruptStoreError):
+        Store.open(profile, data_key, key_verified=True)
+
+
+def test_disk_full_is_clear_and_loses_nothing(store):
+    kept = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+    with pytest.raises(DiskFullError, match="disk is full"):
+        for i in range(200):
+            store.create_dossier("CT01", {"applicant": citizen(1)}, {"pad": "y" * 4000, "i": i})
+    store._conn.execute("PRAGMA max_page_count = 1000000")
+    assert store.get_dossier(kept.uuid).roles["applicant"].get("full_name") == "Nguyễn Văn An"
+    assert store.verify_log().ok
+    store.create_dossier("CT01", {}, {})
+
+
+def test_schema_version_and_pragmas(store):
+    c = store._conn
+    assert c.execute("SELECT max(version) FROM schema_version").fetchone()[0] == CURRENT_VERSION
+    assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_newer_schema_is_refused(profile, data_key):
+    with Store.open(profile, data_key) as s:
+        s._conn.execute("INSERT INTO schema_version(version) VALUES (99)")
+    with pytest.raises(StoreError, match="newer version"):
+        Store.open(profile, data_key)
+
+
+def test_closed_store_says_locked(store):
+    store.close()
+    with pytest.raises(StoreError, match="locked"):
+        store.list_dossiers()
+
+
+def test_bad_inputs_are_clear(store):
+    with pytest.raises(StoreError, match="procedure"):
+        store.create_dossier("", {}, {})
+    with pytest.raises(StoreError, match="channel"):
+        store.create_dossier("CT01", {}, {}, channel=9)
+    with pytest.raises(StoreError, match="JSON"):
+        store.create_dossier("CT01", {}, {"x": object()})
+    d = store.create_dossier("CT01", {}, {})
+    with pytest.raises(StoreError, match="copy kind"):
+        store.add_component(d.uuid, "Giấy khai sinh", copy_kind="scan")
+    with pytest.raises(StoreError, match="count"):
+        store.add_component(d.uuid, "Giấy khai sinh", count=0)
