@@ -1,0 +1,1 @@
+"""Trust store (CSCA certificates, ICAO master lists) and passive authentication."""

@@ -1,0 +1,199 @@
+"""Machine Readable Zone (ICAO 9303-3/4/5/6): check digits, TD1/TD2/TD3 parsing, OCR repair."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from kiosk.card.errors import KeyInputError
+
+_VALUES = {**{str(i): i for i in range(10)}, **{chr(65 + i): 10 + i for i in range(26)}, "<": 0}
+
+
+def check_digit(text: str) -> str:
+    total = 0
+    for i, ch in enumerate(text):
+        if ch not in _VALUES:
+            raise KeyInputError("The MRZ contains a character that is not allowed (only A-Z, 0-9 and <).")
+        total += _VALUES[ch] * (7, 3, 1)[i % 3]
+    return str(total % 10)
+
+
+@dataclass(frozen=True)
+class Mrz:
+    format: str  # "TD1" | "TD2" | "TD3"
+    lines: tuple[str, ...]
+    document_code: str
+    issuing_state: str
+    document_number: str
+    document_number_cd: str
+    optional1: str
+    date_of_birth: str  # YYMMDD
+    date_of_birth_cd: str
+    sex: str  # M / F / <
+    date_of_expiry: str
+    date_of_expiry_cd: str
+    nationality: str
+    optional2: str
+    surname: str
+    given_names: str
+    composite_cd: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def mrz_information(self) -> str:
+        """The BAC/PACE key seed: document number + cd + DOB + cd + expiry + cd."""
+        return (
+            self.document_number
+            + self.document_number_cd
+            + self.date_of_birth
+            + self.date_of_birth_cd
+            + self.date_of_expiry
+            + self.date_of_expiry_cd
+        )
+
+    @property
+    def id_number(self) -> str | None:
+        """The 12-digit Vietnamese ID carried in TD1 optional data (positions 16-27)."""
+        m = re.match(r"(\d{12})", self.optional1)
+        return m.group(1) if m and self.issuing_state == "VNM" else None
+
+    def check_results(self) -> dict[str, bool]:
+        """Each check digit: does it match?"""
+        res = {
+            "document_number": check_digit(self.document_number) == self.document_number_cd,
+            "date_of_birth": check_digit(self.date_of_birth) == self.date_of_birth_cd,
+            "date_of_expiry": check_digit(self.date_of_expiry) == self.date_of_expiry_cd,
+        }
+        if self.format == "TD1":
+            l1, l2 = self.lines[0], self.lines[1]
+            comp = l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29]
+        elif self.format == "TD2":
+            l2 = self.lines[1]
+            comp = l2[0:10] + l2[13:20] + l2[21:35]
+        else:
+            l2 = self.lines[1]
+            comp = l2[0:10] + l2[13:20] + l2[21:43]
+        res["composite"] = check_digit(comp) == self.composite_cd
+        return res
+
+
+class MrzError(KeyInputError):
+    pass
+
+
+def _name(field: str) -> tuple[str, str]:
+    sur, _, given = field.partition("<<")
+    return sur.replace("<", " ").strip(), given.replace("<", " ").strip()
+
+
+def _clean_lines(text: str) -> list[str]:
+    lines = [re.sub(r"\s+", "", ln).upper() for ln in text.replace("\r", "\n").split("\n")]
+    lines = [ln for ln in lines if ln]
+    if len(lines) == 1:  # pasted as one run
+        s = lines[0]
+        for width, count in ((30, 3), (44, 2), (36, 2)):
+            if len(s) == width * count:
+                return [s[i : i + width] for i in range(0, len(s), width)]
+    return lines
+
+
+def parse_mrz(text: str) -> Mrz:
+    """Parse the MRZ text (lines separated by newlines); raises :class:`MrzError` on bad shape."""
+    lines = _clean_lines(text)
+    widths = [len(x) for x in lines]
+    if widths == [30, 30, 30]:
+        l1, l2, l3 = lines
+        sur, given = _name(l3)
+        return Mrz(
+            "TD1", (l1, l2, l3), l1[0:2].rstrip("<"), l1[2:5], l1[5:14].rstrip("<") or l1[5:14],
+            l1[14], l1[15:30], l2[0:6], l2[6], l2[7], l2[8:14], l2[14], l2[15:18], l2[18:29],
+            sur, given, l2[29],
+        )  # fmt: skip
+    if widths in ([36, 36], [44, 44]):
+        l1, l2 = lines
+        fmt = "TD2" if widths[0] == 36 else "TD3"
+        sur, given = _name(l1[5:])
+        opt2 = l2[28:42] if fmt == "TD3" else l2[28:35]
+        comp = l2[43] if fmt == "TD3" else l2[35]
+        return Mrz(
+            fmt, (l1, l2), l1[0:2].rstrip("<"), l1[2:5], l2[0:9].rstrip("<") or l2[0:9], l2[9], "",
+            l2[13:19], l2[19], l2[20], l2[21:27], l2[27], l2[10:13], opt2, sur, given, comp,
+        )  # fmt: skip
+    raise MrzError("The MRZ must be 3 lines of 30, or 2 lines of 36 or 44 characters.")
+
+
+# Characters OCR engines confuse, in both directions.
+_DIGIT_FOR = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "B": "8", "G": "6"}
+_ALPHA_FOR = {v: k for k, v in _DIGIT_FOR.items() if k in "OISBZG"}
+_FILLER_FOR = {"K": "<", "L": "<", "(": "<", "«": "<"}
+
+
+def _digits(field: str) -> str:
+    return "".join(_DIGIT_FOR.get(c, c) for c in field)
+
+
+def _candidates(field: str, cd: str, max_changes: int = 2) -> str | None:
+    """Repair a document number field so its check digit matches, trying common OCR swaps."""
+    if check_digit(field) == cd:
+        return field
+    swaps = []
+    for i, c in enumerate(field):
+        alts = {_DIGIT_FOR.get(c), _ALPHA_FOR.get(c), _FILLER_FOR.get(c), "K" if c == "<" else None} - {None, c}
+        if alts:
+            swaps.append((i, sorted(a for a in alts if a)))
+    for n in range(1, max_changes + 1):
+        for combo in itertools.combinations(swaps, n):
+            for choice in itertools.product(*(alts for _, alts in combo)):
+                f = list(field)
+                for (i, _), a in zip(combo, choice, strict=True):
+                    f[i] = a
+                cand = "".join(f)
+                if check_digit(cand) == cd:
+                    return cand
+    return None
+
+
+def repair_mrz(text: str) -> str:
+    """Fix common OCR confusions (O/0, K/<, ...) where the check digits prove the fix.
+
+    Numeric fields (dates, check digits) are forced to digits; the document number is
+    repaired only to a variant whose check digit matches. Raises if a check still fails.
+    """
+    lines = _clean_lines(text)
+    widths = [len(x) for x in lines]
+    if widths == [30, 30, 30]:
+        l1, l2 = list(lines[0]), list(lines[1])
+        for i in list(range(0, 7)) + list(range(8, 15)) + [29]:
+            l2[i] = _DIGIT_FOR.get(l2[i], l2[i])
+        l1[14] = _DIGIT_FOR.get(l1[14], l1[14])
+        docno = _candidates("".join(l1[5:14]), l1[14])
+        if docno is None:
+            raise MrzError("The MRZ document number does not match its check digit; please check it.")
+        l1[5:14] = list(docno)
+        # Filler confusion in the optional field (K read for <) after the 12-digit ID.
+        opt = "".join(l1[15:30])
+        opt = _digits(opt[:12]) + opt[12:].replace("K", "<")
+        l1[15:30] = list(opt)
+        lines = ["".join(l1), "".join(l2), lines[2]]
+    elif widths in ([36, 36], [44, 44]):
+        l2 = list(lines[1])
+        for i in [9, *range(13, 20), *range(21, 28)]:
+            l2[i] = _DIGIT_FOR.get(l2[i], l2[i])
+        docno = _candidates("".join(l2[0:9]), l2[9])
+        if docno is None:
+            raise MrzError("The MRZ document number does not match its check digit; please check it.")
+        l2[0:9] = list(docno)
+        lines = [lines[0], "".join(l2)]
+    else:
+        raise MrzError("The MRZ must be 3 lines of 30, or 2 lines of 36 or 44 characters.")
+    mrz = parse_mrz("\n".join(lines))
+    checks = mrz.check_results()
+    for name in ("document_number", "date_of_birth", "date_of_expiry"):
+        if not checks[name]:
+            raise MrzError(f"The MRZ {name.replace('_', ' ')} does not match its check digit; please check it.")
+    return mrz.text

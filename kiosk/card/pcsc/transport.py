@@ -1,0 +1,160 @@
+"""APDU transport over PC/SC (pyscard's low-level API), with statistics and a redacted trace."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from smartcard import scard
+
+from kiosk.card.errors import CardProtocolError, NoReaderError
+from kiosk.card.pcsc.errors import error_for
+from kiosk.card.protocol.apdu import Command
+
+INS_NAMES = {
+    0xA4: "SELECT", 0xB0: "READ BINARY", 0xB1: "READ BINARY(odd)", 0x84: "GET CHALLENGE",
+    0x82: "EXTERNAL AUTHENTICATE", 0x22: "MSE:SET AT", 0x86: "GENERAL AUTHENTICATE",
+    0x88: "INTERNAL AUTHENTICATE", 0xC0: "GET RESPONSE",
+}  # fmt: skip
+
+
+@dataclass
+class Stats:
+    apdus: int = 0
+    bytes_out: int = 0
+    bytes_in: int = 0
+    wait_ns: int = 0  # time spent waiting on the reader/card
+
+    def to_json(self) -> dict[str, int]:
+        return {"apdus": self.apdus, "bytes_in": self.bytes_in, "bytes_out": self.bytes_out}
+
+
+# A process-wide ring of recent exchanges for `kiosk card diagnose`: headers and lengths only,
+# never payloads (they hold personal data or key material).
+TRACE: deque[str] = deque(maxlen=200)
+_trace_lock = threading.Lock()
+
+
+def trace(line: str) -> None:
+    with _trace_lock:
+        TRACE.append(f"{time.strftime('%H:%M:%S')} {line}")
+
+
+def describe(cmd: Command, secure: bool) -> str:
+    name = INS_NAMES.get(cmd.ins, f"INS {cmd.ins:02X}")
+    return (
+        f"{'SM ' if secure else ''}{name} {cmd.cla:02X} {cmd.ins:02X} {cmd.p1:02X} {cmd.p2:02X} "
+        f"Lc={len(cmd.data)} Le={cmd.le}"
+    )
+
+
+class Transport(Protocol):
+    stats: Stats
+    atr: bytes
+
+    def transmit_raw(self, apdu: bytes) -> tuple[bytes, int]: ...
+
+
+@dataclass
+class PcscTransport:
+    """One shared-mode connection to the card in ``reader``."""
+
+    reader: str
+    stats: Stats = field(default_factory=Stats)
+    atr: bytes = b""
+    _ctx: int = 0
+    _card: int = 0
+    _proto: int = 0
+
+    @classmethod
+    def connect(cls, reader: str | None = None) -> PcscTransport:
+        t = cls(reader or "")
+        rc, t._ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        if rc != scard.SCARD_S_SUCCESS:
+            raise error_for(rc)
+        try:
+            if not reader:
+                t.reader = t._first_reader_with_card()
+            rc, t._card, t._proto = scard.SCardConnect(
+                t._ctx, t.reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
+            )
+            if rc != scard.SCARD_S_SUCCESS:
+                raise error_for(rc)
+            rc, _, _, _, atr = scard.SCardStatus(t._card)
+            if rc == scard.SCARD_S_SUCCESS:
+                t.atr = bytes(atr)
+        except BaseException:
+            t.close()
+            raise
+        return t
+
+    def _first_reader_with_card(self) -> str:
+        rc, readers = scard.SCardListReaders(self._ctx, [])
+        if rc != scard.SCARD_S_SUCCESS or not readers:
+            raise error_for(rc if rc != scard.SCARD_S_SUCCESS else scard.SCARD_E_NO_READERS_AVAILABLE)
+        rc, states = scard.SCardGetStatusChange(self._ctx, 0, [(r, scard.SCARD_STATE_UNAWARE) for r in readers])
+        if rc == scard.SCARD_S_SUCCESS:
+            for name, state, _atr in states:
+                if state & scard.SCARD_STATE_PRESENT and not state & scard.SCARD_STATE_MUTE:
+                    return str(name)
+        if not readers:
+            raise NoReaderError("No card reader is connected; plug in the reader.")
+        raise error_for(scard.SCARD_E_NO_SMARTCARD)
+
+    def transmit_raw(self, apdu: bytes) -> tuple[bytes, int]:
+        t0 = time.perf_counter_ns()
+        rc, resp = scard.SCardTransmit(self._card, self._proto, list(apdu))
+        self.stats.wait_ns += time.perf_counter_ns() - t0
+        if rc != scard.SCARD_S_SUCCESS:
+            trace(f"   <- PC/SC error 0x{rc & 0xFFFFFFFF:08X}")
+            raise error_for(rc)
+        self.stats.apdus += 1
+        self.stats.bytes_out += len(apdu)
+        self.stats.bytes_in += len(resp)
+        if len(resp) < 2:
+            raise CardProtocolError("The card sent a truncated answer; place it again.")
+        data = bytes(resp[:-2])
+        sw = (resp[-2] << 8) | resp[-1]
+        # Case-2 responses on T=0 bridges: fetch the rest with GET RESPONSE.
+        while (sw >> 8) == 0x61:
+            rc, resp = scard.SCardTransmit(self._card, self._proto, [0x00, 0xC0, 0x00, 0x00, sw & 0xFF])
+            if rc != scard.SCARD_S_SUCCESS:
+                raise error_for(rc)
+            self.stats.apdus += 1
+            self.stats.bytes_out += 5
+            self.stats.bytes_in += len(resp)
+            data += bytes(resp[:-2])
+            sw = (resp[-2] << 8) | resp[-1]
+        return data, sw
+
+    def close(self) -> None:
+        if self._card:
+            scard.SCardDisconnect(self._card, scard.SCARD_LEAVE_CARD)
+            self._card = 0
+        if self._ctx:
+            scard.SCardReleaseContext(self._ctx)
+            self._ctx = 0
+
+    def __enter__(self) -> PcscTransport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def list_readers() -> list[str]:
+    rc, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if rc != scard.SCARD_S_SUCCESS:
+        raise error_for(rc)
+    try:
+        rc, readers = scard.SCardListReaders(ctx, [])
+        if rc == scard.SCARD_E_NO_READERS_AVAILABLE:
+            return []
+        if rc != scard.SCARD_S_SUCCESS:
+            raise error_for(rc)
+        return [str(r) for r in readers]
+    finally:
+        scard.SCardReleaseContext(ctx)
