@@ -45,6 +45,10 @@ def trace(line: str) -> None:
 
 def describe(cmd: Command, secure: bool) -> str:
     name = INS_NAMES.get(cmd.ins, f"INS {cmd.ins:02X}")
+    if cmd.ins == 0xA4 and cmd.p1 in (0x00, 0x02) and len(cmd.data) == 2:
+        name += f" file {cmd.data.hex().upper()}"  # file identifiers are public structure
+    elif cmd.ins == 0xA4 and cmd.p1 == 0x04:
+        name += " application " + cmd.data.hex().upper()
     return (
         f"{'SM ' if secure else ''}{name} {cmd.cla:02X} {cmd.ins:02X} {cmd.p1:02X} {cmd.p2:02X} "
         f"Lc={len(cmd.data)} Le={cmd.le}"
@@ -70,7 +74,9 @@ class PcscTransport:
     _proto: int = 0
 
     @classmethod
-    def connect(cls, reader: str | None = None) -> PcscTransport:
+    def connect(cls, reader: str | None = None, *, reset: bool = True) -> PcscTransport:
+        """Connect in shared mode. ``reset`` starts from a clean chip state (MF selected, no
+        session left over from another program or a monitor probe)."""
         t = cls(reader or "")
         rc, t._ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
         if rc != scard.SCARD_S_SUCCESS:
@@ -83,6 +89,15 @@ class PcscTransport:
             )
             if rc != scard.SCARD_S_SUCCESS:
                 raise error_for(rc)
+            if reset:
+                rc, t._proto = scard.SCardReconnect(
+                    t._card,
+                    scard.SCARD_SHARE_SHARED,
+                    scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+                    scard.SCARD_RESET_CARD,
+                )
+                if rc != scard.SCARD_S_SUCCESS:
+                    raise error_for(rc)
             rc, _, _, _, atr = scard.SCardStatus(t._card)
             if rc == scard.SCARD_S_SUCCESS:
                 t.atr = bytes(atr)
