@@ -71,6 +71,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 S = DossierState
+_RESERVED_META = frozenset({"log_key", "log_head"})
 UPLOAD_LEASE = timedelta(minutes=10)  # an 'uploading' entry whose sender died is retried after this
 GARBAGE_MIN_AGE_S = 600.0
 
@@ -114,6 +115,8 @@ class Store:
         self._kiosk_scope: set[str] | None = None
         # Community role: only dossiers created by this account.
         self._owner_scope: str | None = None
+        # Sync service: the outbox, exports of queued dossiers and portal status only.
+        self._sync_only = False
         self.citizen_session_id: str | None = None
 
     # -- opening ----------------------------------------------------------------------
@@ -245,10 +248,18 @@ class Store:
             self._log_key = processing_log.derive_log_key(bytes.fromhex(row[0]))
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
+        if key in _RESERVED_META:
+            raise AccessDeniedError("That store setting is internal.")
+        return self._meta(key, default)
+
+    def _meta(self, key: str, default: str | None = None) -> str | None:
         rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
         return rows[0][0] if rows else default
 
     def set_meta(self, key: str, value: str) -> None:
+        if key in _RESERVED_META or key.startswith("seq:") or key in {"device_id", "outbox_last_success"}:
+            raise AccessDeniedError("That store setting is internal.")
+        self._deny_kiosk("change store settings")
         with self._tx() as c:
             c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
@@ -258,6 +269,7 @@ class Store:
         return json.loads(raw) if raw else {}
 
     def update_settings(self, **values: Any) -> dict[str, Any]:
+        self._deny_kiosk("change store settings")
         with self._tx() as c:
             row = c.execute("SELECT value FROM meta WHERE key='settings'").fetchone()
             current = json.loads(row[0]) if row else {}
@@ -311,7 +323,16 @@ class Store:
             self._owner_scope = username
             self.role = "community"
 
-    def _check_access(self, dossier_uuid: str) -> None:
+    def restrict_to_sync(self) -> None:
+        """A handle for the unattended sync service: outbox, export of outbox entries and
+        portal status; it cannot open, edit or list dossier contents."""
+        with self._lock:
+            self._sync_only = True
+            self.role = "sync"
+
+    def _check_access(self, dossier_uuid: str, *, sync_ok: bool = False) -> None:
+        if self._sync_only and not sync_ok:
+            raise AccessDeniedError("The sync service cannot open or change dossier contents.")
         if self._kiosk_scope is not None and dossier_uuid not in self._kiosk_scope:
             raise AccessDeniedError("This kiosk can only open the dossier of the citizen it is serving.")
         if self._owner_scope is not None:
@@ -319,7 +340,13 @@ class Store:
             if rows and rows[0][0] != self._owner_scope:
                 raise AccessDeniedError("This account can only open the dossiers it created.")
 
+    def _deny_kiosk_role(self, what: str) -> None:
+        if self._kiosk_scope is not None:
+            raise AccessDeniedError(f"A self-service kiosk cannot {what}; ask an officer at the counter.")
+
     def _deny_kiosk(self, what: str) -> None:
+        if self._sync_only:
+            raise AccessDeniedError(f"The sync service cannot {what}.")
         if self._kiosk_scope is not None:
             raise AccessDeniedError(f"A self-service kiosk cannot {what}; ask an officer at the counter.")
 
@@ -359,6 +386,8 @@ class Store:
 
         Face images are dropped unless ``keep_faces`` (the form requires the photo).
         """
+        if self._sync_only:
+            raise AccessDeniedError("The sync service cannot create dossiers.")
         if not procedure_id or not isinstance(procedure_id, str):
             raise StoreError("A dossier needs a procedure (form) id.")
         if channel not in (1, 2, 3):
@@ -467,8 +496,15 @@ class Store:
         limit: int = 50,
         offset: int = 0,
     ) -> list[DossierSummary]:
-        """Newest first; ``search`` matches names, ID numbers and codes ignoring diacritics."""
-        self._deny_kiosk("list dossiers")
+        """Newest first; ``search`` matches names, ID numbers and codes ignoring diacritics.
+
+        The sync service may list (by state) but sees no names, masked IDs or search.
+        """
+        if self._sync_only:
+            if search:
+                raise AccessDeniedError("The sync service cannot search dossiers.")
+        else:
+            self._deny_kiosk("list dossiers")
         where, args = [], []
         for term in fold(search or "").split():
             where.append("s.text LIKE ? ESCAPE '\\'")
@@ -488,8 +524,11 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY s.updated_at DESC LIMIT ? OFFSET ?"
         rows = self._read(sql, (*args, int(limit), int(offset)))
+        hide = self._sync_only
         return [
-            DossierSummary(r[0], r[1], r[2], r[3], S(r[4]), r[5], r[6], r[7], r[8], r[9]) for r in rows
+            DossierSummary(r[0], r[1], r[2], r[3], S(r[4]), "" if hide else r[5], "" if hide else r[6],
+                           r[7], r[8], r[9])
+            for r in rows
         ]
 
     def count_dossiers(self, state: DossierState | None = None) -> int:
@@ -641,7 +680,7 @@ class Store:
         """Record a National Portal status update (codes 1-10)."""
         if not isinstance(code, int) or not 1 <= code <= 10:
             raise StoreError("A National Portal status code is a number from 1 to 10.")
-        self._check_access(uuid)
+        self._check_access(uuid, sync_ok=True)
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             if cur in (S.draft, S.purged):
@@ -807,6 +846,7 @@ class Store:
 
     def outbox_due(self, now: datetime | None = None, limit: int = 20) -> list[OutboxEntry]:
         """Due entries, oldest first; an 'uploading' entry is due again once its lease ran out."""
+        self._deny_kiosk_role("use the sync queue")
         rows = self._read(
             "SELECT o.dossier_uuid, o.revision, o.status, o.attempts, o.enqueued_at, o.next_attempt_at, "
             "o.last_error, d.provisional_code FROM outbox o JOIN dossiers d ON d.uuid = o.dossier_uuid "
@@ -818,6 +858,7 @@ class Store:
 
     def outbox_mark_attempt(self, uuid: str) -> OutboxEntry:
         """Committed before the request is sent: attempts+1, state uploading."""
+        self._deny_kiosk_role("use the sync queue")
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             self._outbox_entry(c, uuid)
@@ -834,6 +875,7 @@ class Store:
 
     def outbox_mark_synced(self, uuid: str, official_code: str, revision: int) -> None:
         """The server accepted ``revision``; if the dossier changed meanwhile it stays queued."""
+        self._deny_kiosk_role("use the sync queue")
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             row = c.execute("SELECT revision FROM outbox WHERE dossier_uuid=?", (uuid,)).fetchone()
@@ -857,6 +899,7 @@ class Store:
 
     def outbox_defer(self, uuid: str, next_attempt_at: datetime, error: str) -> None:
         """A transient failure: back to queued until ``next_attempt_at``."""
+        self._deny_kiosk_role("use the sync queue")
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             self._outbox_entry(c, uuid)
@@ -868,6 +911,7 @@ class Store:
             )
 
     def outbox_quarantine(self, uuid: str, reason: str) -> None:
+        self._deny_kiosk_role("use the sync queue")
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             self._outbox_entry(c, uuid)
@@ -875,19 +919,22 @@ class Store:
 
     def outbox_requeue(self, uuid: str) -> None:
         """Retry a quarantined dossier (after the officer fixed the cause)."""
+        self._deny_kiosk_role("use the sync queue")
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             self._apply_transition(c, uuid, cur, S.queued, reason="requeued")
             c.execute("UPDATE outbox SET attempts=0, last_error=NULL WHERE dossier_uuid=?", (uuid,))
 
     def outbox_stats(self) -> dict[str, Any]:
+        self._deny_kiosk_role("use the sync queue")
         counts = {s: 0 for s in ("queued", "uploading", "quarantined")}
         for status, n in self._read("SELECT status, count(*) FROM outbox GROUP BY status"):
             counts[status] = int(n)
         oldest = self._read("SELECT min(enqueued_at) FROM outbox WHERE status IN ('queued', 'uploading')")[0][0]
-        return {**counts, "last_success": self.get_meta("outbox_last_success"), "oldest_queued_at": oldest}
+        return {**counts, "last_success": self._meta("outbox_last_success"), "oldest_queued_at": oldest}
 
     def outbox_entry(self, uuid: str) -> OutboxEntry:
+        self._deny_kiosk_role("use the sync queue")
         with self._lock:
             return self._outbox_entry(self._require_open(), uuid)
 
@@ -917,10 +964,12 @@ class Store:
 
     def export_for_sync(self, uuid: str) -> SyncPayload:
         """Canonical JSON of the dossier plus lazily opened attachment streams."""
-        if self._kiosk_scope is not None and uuid not in self._kiosk_scope:
-            # The kiosk's sync engine may export what is in the outbox, nothing else.
+        if self._sync_only:
+            # The sync service may export what is in the outbox, nothing else.
             if not self._read("SELECT 1 FROM outbox WHERE dossier_uuid=?", (uuid,)):
-                self._check_access(uuid)
+                raise AccessDeniedError("The sync service can only export dossiers waiting in the outbox.")
+        else:
+            self._check_access(uuid)
         d = self._load(uuid)
         if d.state is S.purged:
             raise InvalidTransitionError("A purged dossier has nothing left to send.")

@@ -63,7 +63,7 @@ class ConsentRecord:
 
 
 def subject_ref(store: Store, id_number: str) -> str:
-    key = bytes.fromhex(store.get_meta("log_key") or "")
+    key = bytes.fromhex(store._meta("log_key") or "")
     return hmac.new(key, b"consent subject|" + id_number.encode("utf-8"), hashlib.sha256).hexdigest()
 
 

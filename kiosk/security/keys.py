@@ -372,11 +372,15 @@ def unlock_with_passphrase(profile: Profile, username: str, passphrase: str) -> 
     return store, OfficerSession(username, role, store, idle_lock_s=idle)
 
 
-def unlock_with_machine_secret(profile: Profile) -> Store:
+def unlock_with_machine_secret(profile: Profile, *, role: str = "sync") -> Store:
     """Unattended kiosk start: the machine secret from the OS keyring unwraps the key.
 
-    The returned store is restricted to the kiosk role (current citizen session only).
+    ``role="sync"`` (the default, for the sync service): outbox, exports of queued dossiers,
+    portal status, state lists without names. ``role="kiosk"`` (for the self-service
+    screens): only the current citizen session's dossiers. Open one handle per role.
     """
+    if role not in {"sync", "kiosk"}:
+        raise KioskError("The machine secret opens the store only for the 'sync' or 'kiosk' role.")
     kf = load_keyfile(profile)
     rec = kf.get("machine")
     if not rec:
@@ -398,9 +402,13 @@ def unlock_with_machine_secret(profile: Profile) -> Store:
             "'kiosk admin rekey --machine-secret'."
         ) from exc
     store = _open_verified(profile, kf, data_key)
-    store.actor = "kiosk"
-    store.restrict_to_kiosk()
-    store.log_event("unlock", detail="machine secret")
+    if role == "kiosk":
+        store.actor = "kiosk"
+        store.restrict_to_kiosk()
+    else:
+        store.actor = "sync"
+        store.restrict_to_sync()
+    store.log_event("unlock", detail=f"machine secret role={role}")
     return store
 
 

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from kiosk.dossier.errors import CorruptStoreError
+from kiosk.errors import KioskError
+from kiosk.security import keys
+from kiosk.security.keys import (
+    LockedOutError,
+    LoginError,
+    NoKeyringError,
+    add_officer,
+    change_passphrase,
+    init_profile,
+    new_recovery_key,
+    set_machine_secret,
+    unlock_with_machine_secret,
+    unlock_with_passphrase,
+    unlock_with_recovery_key,
+)
+from kiosk.security.officers import Role
+from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen
+
+
+def test_init_then_unlock_roundtrip(initialised):
+    profile, recovery = initialised
+    assert len(recovery) == 35 and recovery.count("-") == 5
+    store, session = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    with store:
+        assert session.role is Role.admin and session.idle_lock_s == 300
+        assert store.settings()["unit_name"] == "UBND phường Hoàn Kiếm"
+        d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+        assert d.provisional_code.startswith("H29-")
+    kf = json.loads(keys.keyfile_path(profile).read_text())
+    rec = kf["officers"]["admin"]
+    assert rec["kdf"]["alg"] == "argon2id" and rec["kdf"]["memory_cost"] == 8192 and rec["kdf"]["salt"]
+    assert (keys.keyfile_path(profile).stat().st_mode & 0o777) == 0o600
+
+
+def test_init_twice_is_refused(initialised):
+    profile, _ = initialised
+    with pytest.raises(KioskError, match="already set up"):
+        init_profile(profile, unit_name="x", unit_code="X", admin_username="admin",
+                     admin_passphrase=PASSPHRASE, kdf=FAST_KDF)
+
+
+def test_init_validates_inputs(profile):
+    with pytest.raises(KioskError, match="at least 8"):
+        init_profile(profile, unit_name="x", unit_code="X", admin_username="admin", admin_passphrase="short")
+    with pytest.raises(KioskError, match="user name"):
+        init_profile(profile, unit_name="x", unit_code="X", admin_username="a b", admin_passphrase=PASSPHRASE)
+    assert not keys.is_initialised(profile)
+
+
+def test_not_initialised_is_clear(profile):
+    with pytest.raises(KioskError, match="kiosk admin init"):
+        unlock_with_passphrase(profile, "admin", PASSPHRASE)
+
+
+def test_wrong_passphrase_and_unknown_user_same_message(initialised):
+    profile, _ = initialised
+    with pytest.raises(LoginError) as a:
+        unlock_with_passphrase(profile, "admin", "not the passphrase")
+    with pytest.raises(LoginError) as b:
+        unlock_with_passphrase(profile, "nobody", "not the passphrase")
+    assert str(a.value) == str(b.value) == keys.LOGIN_FAILED
+
+
+def test_lockout_backs_off_and_success_resets(initialised):
+    profile, _ = initialised
+    for _ in range(4):
+        with pytest.raises(LoginError):
+            unlock_with_passphrase(profile, "admin", "wrong wrong")
+    with pytest.raises(LockedOutError, match="try again in 30 seconds"):
+        unlock_with_passphrase(profile, "admin", "wrong wrong")
+    # Locked: even the right passphrase is refused until the wait is over.
+    with pytest.raises(LockedOutError):
+        unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    kf = keys.load_keyfile(profile)
+    kf["officers"]["admin"]["locked_until"] = time.time() - 1  # the wait is over
+    keys._save_keyfile(profile, kf)
+    with pytest.raises(LockedOutError, match="try again in 60 seconds"):  # doubled
+        unlock_with_passphrase(profile, "admin", "wrong wrong")
+    kf = keys.load_keyfile(profile)
+    kf["officers"]["admin"]["locked_until"] = time.time() - 1
+    keys._save_keyfile(profile, kf)
+    store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    with store:
+        assert any("after 6 failed attempts" in e.detail for e in store.log_entries())
+    assert keys.load_keyfile(profile)["officers"]["admin"]["failed"] == 0
+
+
+def test_role_tampering_in_keyfile_breaks_the_wrap(initialised):
+    profile, _ = initialised
+    store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    with store:
+        add_officer(profile, store, "kiosk1", "kiosk pass 123", "kiosk", kdf=FAST_KDF)
+    kf = keys.load_keyfile(profile)
+    kf["officers"]["kiosk1"]["role"] = "admin"
+    keys._save_keyfile(profile, kf)
+    with pytest.raises(LoginError):
+        unlock_with_passphrase(profile, "kiosk1", "kiosk pass 123")
+
+
+def test_change_passphrase_rewraps_without_reencrypting(initialised):
+    profile, _ = initialised
+    before = profile.db_path.read_bytes()
+    change_passphrase(profile, "admin", PASSPHRASE, "một mật khẩu mới")
+    assert profile.db_path.read_bytes() == before
+    with pytest.raises(LoginError):
+        unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    store, _ = unlock_with_passphrase(profile, "admin", "một mật khẩu mới")
+    store.close()
+
+
+def test_recovery_key_unlocks_and_can_be_replaced(initialised):
+    profile, recovery = initialised
+    store = unlock_with_recovery_key(profile, recovery.lower().replace("-", " "))
+    with store:
+        assert store.role == "admin"
+        add_officer(profile, store, "admin", "reset passphrase 1", "admin", replace=True)
+        fresh = new_recovery_key(profile, store)
+    with pytest.raises(LoginError, match="recovery key is not right"):
+        unlock_with_recovery_key(profile, recovery)
+    with pytest.raises(LoginError, match="30 letters"):
+        unlock_with_recovery_key(profile, "ABC")
+    unlock_with_recovery_key(profile, fresh).close()
+    unlock_with_passphrase(profile, "admin", "reset passphrase 1")[0].close()
+
+
+def test_machine_secret_via_os_keyring(profile, memory_keyring):
+    init_profile(profile, unit_name="Kiosk", unit_code="H29", admin_username="admin",
+                 admin_passphrase=PASSPHRASE, kdf=FAST_KDF, kiosk=True)
+    assert len(memory_keyring.items) == 1
+    with unlock_with_machine_secret(profile, role="kiosk") as store:
+        assert store.kiosk_restricted and store.actor == "kiosk"
+    with unlock_with_machine_secret(profile) as store:
+        assert store.role == "sync" and store.outbox_stats()["queued"] == 0
+    with pytest.raises(KioskError, match="'sync' or 'kiosk'"):
+        unlock_with_machine_secret(profile, role="admin")
+    # Losing the keyring entry gives a clear message, not a crash.
+    memory_keyring.items.clear()
+    with pytest.raises(NoKeyringError, match="missing from the OS keyring"):
+        unlock_with_machine_secret(profile)
+    store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    with store:
+        set_machine_secret(profile, store)
+    unlock_with_machine_secret(profile).close()
+
+
+def test_no_keyring_backend_fails_clearly(profile, no_keyring):
+    with pytest.raises(NoKeyringError, match="No OS keyring is available"):
+        init_profile(profile, unit_name="Kiosk", unit_code="H29", admin_username="admin",
+                     admin_passphrase=PASSPHRASE, kdf=FAST_KDF, kiosk=True)
+
+
+def test_machine_secret_absent_is_clear(initialised, no_keyring):
+    profile, _ = initialised
+    with pytest.raises(NoKeyringError, match="no kiosk machine secret"):
+        unlock_with_machine_secret(profile)
+
+
+def test_damaged_keyfile_and_mismatched_store(initialised, tmp_path):
+    profile, _ = initialised
+    path = keys.keyfile_path(profile)
+    good = path.read_text()
+    path.write_text("{not json")
+    with pytest.raises(CorruptStoreError, match="unreadable"):
+        unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    path.write_text(good)
+    # A store file from elsewhere next to this key file: verified key, so "damaged", not "wrong".
+    profile.db_path.write_bytes(b"\0" * 8192)
+    for p in profile.root.glob("store.db-*"):
+        p.unlink()
+    with pytest.raises(CorruptStoreError, match="damaged"):
+        unlock_with_passphrase(profile, "admin", PASSPHRASE)
+
+
+def test_only_admin_manages_officers(initialised):
+    profile, _ = initialised
+    store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    with store:
+        add_officer(profile, store, "canbo1", "officer pass 1", Role.officer)
+        with pytest.raises(KioskError, match="exists already"):
+            add_officer(profile, store, "canbo1", "officer pass 1", Role.officer)
+        with pytest.raises(KioskError, match="role must be"):
+            add_officer(profile, store, "x", "officer pass 1", "boss")
+    store, session = unlock_with_passphrase(profile, "canbo1", "officer pass 1")
+    with store:
+        assert session.role is Role.officer
+        with pytest.raises(KioskError, match="Only an administrator"):
+            add_officer(profile, store, "canbo2", "officer pass 2", Role.admin)
+    assert [o["username"] for o in keys.list_officers(profile)] == ["admin", "canbo1"]

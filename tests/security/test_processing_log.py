@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import io
+
+from kiosk.dossier.model import DossierState as S
+from kiosk.dossier.store import Store
+from tests.dossier.people import citizen
+
+
+def _workflow(store):
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    store.get_dossier(d.uuid)
+    att = store.add_attachment(d.uuid, "CCCD", io.BytesIO(b"x"), filename="x.jpg", mime="image/jpeg")
+    store.open_attachment(att).read()
+    store.transition(d.uuid, S.received)
+    store.log_event("print", dossier_uuid=d.uuid, detail="receipt")
+    store.transition(d.uuid, S.queued)
+    store.export_for_sync(d.uuid)
+    e = store.outbox_mark_attempt(d.uuid)
+    store.outbox_mark_synced(d.uuid, "OFF-1", e.revision)
+    store.export_dossier(d.uuid)
+    store.purge_dossier(d.uuid)
+    return d
+
+
+def test_every_access_is_logged_with_actor(store):
+    d = _workflow(store)
+    entries = list(reversed(store.log_entries(dossier_uuid=d.uuid)))
+    actions = [e.action for e in entries]
+    for needed in ("create", "view", "attach", "open_attachment", "print", "export", "sync", "purge"):
+        assert needed in actions, needed
+    assert {e.actor for e in entries} == {"canbo1"}
+    assert store.verify_log().ok
+
+
+def test_log_holds_no_personal_data(store):
+    _workflow(store)
+    text = repr(store.log_entries())
+    for needle in ("Nguyễn", "001099012345", "Hàng Bạc"):
+        assert needle not in text
+
+
+def _tamper(profile, key, sql, args=()):
+    with Store.open(profile, key) as s:
+        c = s._conn
+        c.execute("DROP TRIGGER processing_log_no_update")
+        c.execute("DROP TRIGGER processing_log_no_delete")
+        c.execute(sql, args)
+
+
+def test_app_cannot_edit_or_delete_entries(store):
+    import sqlcipher3
+    import pytest
+
+    _workflow(store)
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+        store._conn.execute("UPDATE processing_log SET detail='x' WHERE seq=1")
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+        store._conn.execute("DELETE FROM processing_log WHERE seq=1")
+
+
+def test_verifier_catches_an_edited_entry(profile, data_key):
+    with Store.open(profile, data_key) as s:
+        _workflow(s)
+    _tamper(profile, data_key, "UPDATE processing_log SET actor='someone' WHERE seq=3")
+    with Store.open(profile, data_key) as s:
+        r = s.verify_log()
+    assert not r.ok and r.problems == ["entry 3 was altered"]
+
+
+def test_verifier_catches_a_deleted_entry(profile, data_key):
+    with Store.open(profile, data_key) as s:
+        _workflow(s)
+    _tamper(profile, data_key, "DELETE FROM processing_log WHERE seq=4")
+    with Store.open(profile, data_key) as s:
+        r = s.verify_log()
+    assert not r.ok
+    assert "entries 4-4 are missing" in r.problems and "entry 5 does not follow the previous entry" in r.problems
+
+
+def test_verifier_catches_a_cut_tail(profile, data_key):
+    with Store.open(profile, data_key) as s:
+        _workflow(s)
+        n = s.verify_log().entries
+    _tamper(profile, data_key, "DELETE FROM processing_log WHERE seq >= ?", (n - 2,))
+    with Store.open(profile, data_key) as s:
+        r = s.verify_log()
+    assert not r.ok and any("ends at entry" in p for p in r.problems)
+
+
+def test_verifier_catches_a_rehashed_forgery_without_the_key(profile, data_key):
+    import hashlib
+
+    with Store.open(profile, data_key) as s:
+        _workflow(s)
+    # An editor who recomputes a plain SHA-256 (not knowing the HMAC key) is still caught.
+    fake = hashlib.sha256(b"forged").hexdigest()
+    _tamper(profile, data_key, "UPDATE processing_log SET detail='x', hash=? WHERE seq=2", (fake,))
+    with Store.open(profile, data_key) as s:
+        r = s.verify_log()
+    assert "entry 2 was altered" in r.problems and "entry 3 does not follow the previous entry" in r.problems
