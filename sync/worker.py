@@ -294,6 +294,10 @@ class SyncWorker:
                 verdict = self._send_one(store, transport, device, entry, result)
                 if verdict in ("unreachable", "revoked", "rejected"):
                     result.outcome = verdict
+                    if verdict in ("revoked", "rejected"):
+                        result.message = (f"The server refused this device ({device.revoked or 'bad signature'}); "
+                                          "sending stopped, dossiers stay queued. Enrol the device again "
+                                          "with a new code.")
                     if verdict == "unreachable":
                         result.message = f"The server at {device.server_url} became unreachable; " \
                                          "the rest stays queued."
@@ -359,6 +363,7 @@ class SyncWorker:
                 self._emit(SyncEvent("revoked", uuid, message=exc.detail))
                 return "revoked"
             if exc.code == P.E_BAD_SIGNATURE:
+                device.revoked = None
                 store.outbox_defer(uuid, datetime.now(UTC), exc.detail)
                 self._emit(SyncEvent("revoked", uuid, message=exc.detail))
                 return "rejected"

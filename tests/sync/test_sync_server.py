@@ -1,0 +1,247 @@
+"""The intake server as a real process: enrolment, exactly-once, and every rejection path."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import uuid as uuidlib
+from pathlib import Path
+
+import pytest
+import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sync_helpers import ROOT, ServerProc, enrolled_profile, start_server
+
+from kiosk.profile import Profile
+from sync import protocol as P
+from sync.device import DeviceState, load_device, load_key
+from sync.envelope import PlainFile, SealedDossier, b64d, seal_dossier
+from sync.transport import SyncHttpError, Transport
+
+pytestmark = pytest.mark.server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> ServerProc:
+    srv = start_server(tmp_path_factory.mktemp("srv") / "data", via_cli=True)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def device(server: ServerProc, tmp_path_factory: pytest.TempPathFactory) -> tuple[Profile, DeviceState]:
+    prof = enrolled_profile(tmp_path_factory.mktemp("prof"), server)
+    dev = load_device(prof)
+    assert dev is not None
+    return prof, dev
+
+
+def kiosk(*args: str, profile: Path | None = None) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "ui.main"] + (["--profile", str(profile)] if profile else []) + list(args)
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def seal(prof: Profile, dev: DeviceState, out: Path, data: bytes, uuid: str | None = None) -> SealedDossier:
+    uuid = uuid or uuidlib.uuid4().hex
+    files = [PlainFile("dossier", lambda: io.BytesIO(b'{"procedure":"t"}')),
+             PlainFile("attachment", lambda: io.BytesIO(data), ref="a1")]
+    return seal_dossier(dossier_uuid=uuid, revision=1, files=files, device_id=dev.device_id,
+                        device_key=load_key(prof), server_public=b64d(dev.server_public_key), key_id=dev.key_id,
+                        out_dir=out / uuid / "r1", chunk_size=4096)
+
+
+def stored(server: ServerProc, uuid: str) -> list[dict]:
+    return [d for d in server.admin().list_dossiers() if d["uuid"] == uuid]
+
+
+def any_row(server: ServerProc, uuid: str) -> bool:
+    from sqlalchemy import select
+
+    from sync.server import db
+
+    svc = server.admin()
+    with svc.engine.connect() as conn:
+        return conn.execute(select(db.dossiers).where(db.dossiers.c.uuid == uuid)).first() is not None
+
+
+def test_cli_enrol_code_enrol_and_dossiers_json(server: ServerProc, tmp_path: Path) -> None:
+    r = kiosk("server", "enrol-code", "--data", str(server.data_dir), "--unit", "H07", "--json")
+    assert r.returncode == 0, r.stderr
+    code = json.loads(r.stdout)["code"]
+    r = kiosk("enrol", server.url, code, "--json", profile=tmp_path / "p")
+    assert r.returncode == 0, r.stderr
+    info = json.loads(r.stdout)
+    assert info["unit_code"] == "H07" and info["device_id"].startswith("dev-")
+    # The code is one-time: a second device is refused with a clear sentence.
+    r = kiosk("enrol", server.url, code, profile=tmp_path / "q")
+    assert r.returncode == 1 and "already used" in r.stderr
+    r = kiosk("enrol", "http://127.0.0.1:9", "AAAA-BBBB-CCCC", profile=tmp_path / "r")
+    assert r.returncode == 5 and "cannot be reached" in r.stderr
+
+    prof = Profile.open(tmp_path / "p")
+    dev = load_device(prof)
+    assert dev is not None
+    data = os.urandom(20000)
+    sealed = seal(prof, dev, tmp_path / "out", data)
+    answer = Transport(dev, load_key(prof), chunk_size=8192).send(sealed)
+    assert answer is not None and answer["official_code"].startswith("H07-")
+    r = kiosk("server", "dossiers", "--data", str(server.data_dir), "--json")
+    rows = [d for d in json.loads(r.stdout) if d["uuid"] == sealed.uuid]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["official_code"] == answer["official_code"] and row["device"] == dev.device_id
+    assert row["received_at"]
+    f1 = row["files"][1]
+    assert f1["decrypted_sha256"] == hashlib.sha256(data).hexdigest()
+    assert f1["sealed_sha256"] == hashlib.sha256(sealed.file_path("f1").read_bytes()).hexdigest()
+
+
+def test_exactly_once_identical_retry_and_conflict(server: ServerProc, device, tmp_path: Path) -> None:
+    prof, dev = device
+    t = Transport(dev, load_key(prof), chunk_size=8192)
+    sealed = seal(prof, dev, tmp_path, os.urandom(30000))
+    first = t.send(sealed)
+    again = t.send(sealed)
+    assert first is not None and again is not None and first["official_code"] == again["official_code"]
+    # Same UUID, different content (a fresh seal has a fresh key): 409 with the reason.
+    other = seal(prof, dev, tmp_path / "b", os.urandom(100), uuid=sealed.uuid)
+    with pytest.raises(SyncHttpError) as ei:
+        t.send(other)
+    assert ei.value.status == 409 and ei.value.code == P.E_CONTENT_CONFLICT and ei.value.permanent
+    assert first["official_code"] in ei.value.detail
+    assert len(stored(server, sealed.uuid)) == 1
+
+
+def test_resume_sends_only_the_missing_chunks(server: ServerProc, device, tmp_path: Path) -> None:
+    prof, dev = device
+    sealed = seal(prof, dev, tmp_path, os.urandom(50000))
+    t1 = Transport(dev, load_key(prof), chunk_size=8192)
+    t1.submit(sealed)
+    f1 = sealed.manifest.files[1]
+    sent = []
+    t1.upload_file(sealed, f1, 0, progress=sent.append, should_stop=lambda: len(sent) >= 3)
+    assert t1.offset(sealed, "f1") == 3 * 8192
+    t2 = Transport(dev, load_key(prof), chunk_size=8192)
+    assert t2.send(sealed) is not None
+    assert t2.stats.body_bytes_sent == f1.sealed_size - 3 * 8192 + sealed.manifest.files[0].sealed_size
+
+
+def _signed(t: Transport, method: str, path: str, body: bytes) -> dict[str, str]:
+    return t._signed_headers(method, path, hashlib.sha256(body).hexdigest())
+
+
+def _submit_body(sealed: SealedDossier, signature: bytes | None = None) -> bytes:
+    import base64
+
+    return json.dumps({"manifest": sealed.manifest_bytes.decode(),
+                       "signature": base64.b64encode(signature or sealed.signature).decode()}).encode()
+
+
+def test_forged_signature_unknown_device_and_replay_are_refused(server: ServerProc, device, tmp_path: Path) -> None:
+    prof, dev = device
+    url = server.url + "/v1/dossiers"
+    sealed = seal(prof, dev, tmp_path, b"payload")
+    body = _submit_body(sealed)
+    base = {"Content-Type": "application/json", P.H_IDEMPOTENCY: sealed.uuid}
+
+    forger = Transport(dev, Ed25519PrivateKey.generate())  # right device id, wrong key
+    r = requests.post(url, data=body, headers={**base, **_signed(forger, "POST", "/v1/dossiers", body)}, timeout=10)
+    assert r.status_code == 401 and r.json()["error"] == P.E_BAD_SIGNATURE
+
+    # A correctly signed request carrying a manifest signed by another key.
+    t = Transport(dev, load_key(prof))
+    bad_manifest = _submit_body(sealed, Ed25519PrivateKey.generate().sign(b"x"))
+    r = requests.post(url, data=bad_manifest, headers={**base, **_signed(t, "POST", "/v1/dossiers", bad_manifest)},
+                      timeout=10)
+    assert r.status_code == 401 and "manifest signature" in r.json()["detail"]
+
+    stranger = DeviceState(**{**dev.__dict__, "device_id": "dev-00000000000000000000"})
+    r = requests.post(url, data=body, headers={**base, **_signed(Transport(stranger, Ed25519PrivateKey.generate()),
+                                                                 "POST", "/v1/dossiers", body)}, timeout=10)
+    assert r.status_code == 401 and r.json()["error"] == P.E_UNKNOWN_DEVICE
+
+    unsigned = requests.post(url, data=body, headers=base, timeout=10)
+    assert unsigned.status_code == 401
+    assert not any_row(server, sealed.uuid)
+
+    # Replay: the exact same signed request twice; and a stale timestamp.
+    headers = {**base, **_signed(t, "POST", "/v1/dossiers", body)}
+    assert requests.post(url, data=body, headers=headers, timeout=10).status_code == 201
+    r = requests.post(url, data=body, headers=headers, timeout=10)
+    assert r.status_code == 401 and r.json()["error"] == P.E_REPLAY
+    old = DeviceState(**{**dev.__dict__, "clock_offset": -3600})
+    r = requests.post(url, data=body, headers={**base, **_signed(Transport(old, load_key(prof)), "POST",
+                                                                  "/v1/dossiers", body)}, timeout=10)
+    assert r.status_code == 401 and r.json()["error"] == P.E_CLOCK_SKEW and "server_time" in r.json()
+    # The transport corrects its clock from the server's time and goes through.
+    skewed = Transport(DeviceState(**{**dev.__dict__, "clock_offset": -3600}), load_key(prof), chunk_size=4096)
+    assert skewed.send(sealed) is not None
+
+
+def test_tampered_chunk_is_refused_and_nothing_stored(server: ServerProc, device, tmp_path: Path) -> None:
+    prof, dev = device
+    t = Transport(dev, load_key(prof), chunk_size=4096)
+    sealed = seal(prof, dev, tmp_path, os.urandom(9000))
+    t.submit(sealed)
+    chunk = sealed.file_path("f1").read_bytes()[:4096]
+    sha = hashlib.sha256(chunk).hexdigest()
+    path = f"/v1/dossiers/{sealed.uuid}/files/f1"
+    tampered = bytes([chunk[0] ^ 0xFF]) + chunk[1:]
+    headers = {**t._signed_headers("PATCH", path, sha), P.H_OFFSET: "0", P.H_CHUNK_SHA256: sha,
+               "X-Manifest-SHA256": sealed.digest, "Content-Type": "application/offset+octet-stream"}
+    r = requests.patch(server.url + path, data=tampered, headers=headers, timeout=10)
+    assert r.status_code == 422 and r.json()["error"] == P.E_CHUNK_CHECKSUM
+    assert t.offset(sealed, "f1") == 0
+
+    # A device sending bytes that match their own checksum but not the signed manifest:
+    # refused at commit, and the half-received dossier is dropped.
+    wrong = os.urandom(len(chunk))
+    wsha = hashlib.sha256(wrong).hexdigest()
+    headers = {**t._signed_headers("PATCH", path, wsha), P.H_OFFSET: "0", P.H_CHUNK_SHA256: wsha,
+               "X-Manifest-SHA256": sealed.digest, "Content-Type": "application/offset+octet-stream"}
+    assert requests.patch(server.url + path, data=wrong, headers=headers, timeout=10).status_code == 200
+    t.upload_file(sealed, sealed.manifest.files[1], 4096)
+    t.upload_file(sealed, sealed.manifest.files[0], 0)
+    with pytest.raises(SyncHttpError) as ei:
+        t.commit(sealed)
+    assert ei.value.status == 422 and "tampered" in ei.value.detail and ei.value.permanent
+    assert not any_row(server, sealed.uuid) and not stored(server, sealed.uuid)
+    # The honest upload still goes through afterwards.
+    assert t.send(sealed) is not None and len(stored(server, sealed.uuid)) == 1
+
+
+def test_revoked_device_stops_and_says_so(server: ServerProc, tmp_path: Path) -> None:
+    from sync_helpers import open_store, queue_dossier
+
+    from sync.worker import SyncWorker
+
+    prof = enrolled_profile(tmp_path / "p", server)
+    dev = load_device(prof)
+    assert dev is not None
+    r = kiosk("server", "revoke", "--data", str(server.data_dir), dev.device_id)
+    assert r.returncode == 0, r.stderr
+    store = open_store(prof)
+    try:
+        uuid = queue_dossier(store, b"scan")
+        worker = SyncWorker(lambda: store, prof)
+        result = worker.run_until_empty(store=store)
+        assert result.outcome == "revoked" and "revoked" in result.message and result.exit_code == 4
+        again = load_device(prof)
+        assert again is not None and again.revoked
+        assert worker.run_until_empty(store=store).outcome == "revoked"  # without touching the network
+        assert store.outbox_entry(uuid).status == "queued"  # kept, not lost, not quarantined
+    finally:
+        store.close()
+    assert not any_row(server, uuid)
+
+
+def test_openapi_document_is_published(server: ServerProc) -> None:
+    doc = requests.get(server.url + "/openapi.json", timeout=10).json()
+    paths = set(doc["paths"])
+    assert {"/v1/enrol", "/v1/dossiers", "/v1/dossiers/{uuid}/files/{file_id}",
+            "/v1/dossiers/{uuid}/commit", "/v1/dossiers/{uuid}"} <= paths
+    assert "patch" in doc["paths"]["/v1/dossiers/{uuid}/files/{file_id}"]
