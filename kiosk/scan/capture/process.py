@@ -26,6 +26,7 @@ from kiosk.scan.errors import DriverCrashedError, DriverTimeoutError, ScanCancel
 log = logging.getLogger(__name__)
 
 CANCEL_GRACE_S = 5.0
+FINAL_GRACE_S = 2.0  # time for the driver to release the device after its last message
 Message = tuple[Any, ...]
 
 
@@ -64,13 +65,15 @@ def run_driver(
     timeout_s: float,
     cancel: CancelToken | None = None,
     driver_name: str = "scanner driver",
+    final: tuple[str, ...] = (),
 ) -> None:
     """Run ``entry`` ("module:function") in a spawned process, feeding its messages to ``on_message``.
 
     The function is called as ``function(payload, send, cancelled)``. Returns when the child
     sends its final message; raises :class:`DriverCrashedError`, :class:`DriverTimeoutError`
     or :class:`ScanCancelledError`. ``on_message`` may raise to stop early (the child is
-    then terminated).
+    then terminated). Messages whose kind is in ``final`` end the run: a driver that hangs
+    while closing the device after its last page must not hold the result back.
     """
     ctx = mp.get_context("spawn")
     parent_conn, child_conn = ctx.Pipe(duplex=False)
@@ -108,6 +111,9 @@ def run_driver(
                         f"The {driver_name} failed ({msg[1]}); restart the scanner and try again."
                     )
                 on_message(msg)
+                if msg[0] in final:
+                    proc.join(FINAL_GRACE_S)
+                    return
                 continue
             if not proc.is_alive():
                 # Drain anything sent just before dying.

@@ -286,7 +286,8 @@ class SaneBackend:
             if msg[0] == "devices":
                 found.extend(msg[1])
 
-        run_driver(f"{self._child}:child_list", {}, take, timeout_s=LIST_TIMEOUT_S, driver_name="SANE driver")
+        run_driver(f"{self._child}:child_list", {}, take, timeout_s=LIST_TIMEOUT_S,
+                   driver_name="SANE driver", final=("devices",))
         return [
             DeviceInfo(
                 id=d["id"],
@@ -361,6 +362,7 @@ class SaneBackend:
                 timeout_s=settings.timeout_s,
                 cancel=cancel,
                 driver_name="SANE driver",
+                final=("done", "error"),
             )
         except ScanError as err:
             err.pages = list(pages)  # type: ignore[attr-defined]
