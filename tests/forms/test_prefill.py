@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from kiosk.citizen import Provenance
+from kiosk.forms.prefill import prefill, prefill_bundle
+
+from .conftest import LONG_ADDRESS, make_citizen
+
+
+def test_roles_bind_with_transforms_and_provenance(catalogue, people) -> None:
+    form = catalogue.get("birth_registration")
+    qr_father = make_citizen(
+        Provenance.QR, **{k: people["father"].get(k) for k in ("id_number", "full_name", "date_of_birth")}
+    )
+    f = prefill(
+        form,
+        {"applicant": people["mother"], "mother": people["mother"], "father": qr_father},
+        {"child_dob": "2025-04-14", "child_name": "Trương Huỳnh Bảo Ngọc"},
+    )
+    assert f.values["mother_name"] == "HUỲNH THỊ NGỌC QUỲNH HƯƠNG NGUYỄN PHƯƠNG THỦY"
+    assert f.values["mother_birth_year"] == "1990"
+    assert f.values["mother_residence"] == LONG_ADDRESS
+    assert f.provenance["mother_id"] is Provenance.CHIP_VERIFIED
+    assert f.sources["mother_id"] == "mother.id_number"
+    assert f.provenance["father_id"] is Provenance.QR
+    assert f.values["child_dob"] == "14/04/2025"
+    assert f.values["child_dob_words"] == "Ngày mười bốn tháng tư năm hai nghìn không trăm hai mươi lăm"
+    assert f.provenance["child_dob_words"] is Provenance.DERIVED
+    assert f.provenance["child_name"] is Provenance.TYPED
+    assert f.values["child_name"] == "TRƯƠNG HUỲNH BẢO NGỌC"
+    assert f.values["copies"] == "1" and f.sources["copies"] == "default"
+    assert f.conflicts == []
+
+
+def test_typed_value_is_never_overwritten_silently(catalogue, people) -> None:
+    form = catalogue.get("CT01")
+    f = prefill(
+        form,
+        {"applicant": people["mother"]},
+        {"full_name": "Huỳnh Thị Ngọc Quỳnh", "date_of_birth": "24/11/1990"},
+    )
+    # The officer's value stays, the card's value is offered in a conflict.
+    assert f.values["full_name"] == "HUỲNH THỊ NGỌC QUỲNH"  # typed, only put in capitals as the form wants
+    assert f.provenance["full_name"] is Provenance.TYPED
+    [c] = f.conflicts
+    assert (c.field, c.kind, c.card_value, c.source) == (
+        "full_name",
+        "typed_vs_card",
+        "HUỲNH THỊ NGỌC QUỲNH HƯƠNG NGUYỄN PHƯƠNG THỦY",
+        "applicant.full_name",
+    )
+    # Same date typed: no conflict, and the stronger provenance (chip) is kept.
+    assert f.provenance["date_of_birth"] is Provenance.CHIP_VERIFIED
+    f.resolve("full_name", use="card")
+    assert f.values["full_name"] == "HUỲNH THỊ NGỌC QUỲNH HƯƠNG NGUYỄN PHƯƠNG THỦY"
+    assert f.provenance["full_name"] is Provenance.CHIP_VERIFIED and f.conflicts == []
+
+
+def test_keep_typed_resolution(catalogue, people) -> None:
+    f = prefill(catalogue.get("CT01"), {"applicant": people["mother"]}, {"id_number": "079190004322"})
+    f.resolve("id_number", use="typed")
+    assert f.values["id_number"] == "079190004322" and f.conflicts == []
+
+
+def test_typed_case_difference_is_not_a_conflict(catalogue, people) -> None:
+    f = prefill(
+        catalogue.get("CT01"),
+        {"applicant": people["mother"]},
+        {"full_name": "huỳnh thị ngọc quỳnh hương nguyễn phương thủy"},
+    )
+    assert f.conflicts == []
+    assert f.provenance["full_name"] is Provenance.CHIP_VERIFIED
+
+
+def test_address_differing_from_card_is_flagged(catalogue, people) -> None:
+    f = prefill(
+        catalogue.get("CT01"), {"applicant": people["mother"]}, {"new_address": "Thôn Hạ, Xã Ứng Hòa"}
+    )
+    [c] = f.conflicts
+    assert (c.field, c.kind, c.card_value) == ("new_address", "differs_from_card", LONG_ADDRESS)
+    assert f.values["new_address"] == "Thôn Hạ, Xã Ứng Hòa"
+    same = prefill(
+        catalogue.get("CT01"), {"applicant": people["mother"]}, {"new_address": LONG_ADDRESS.upper()}
+    )
+    assert same.conflicts == []
+
+
+def test_members_rows_from_several_cards(catalogue, people) -> None:
+    f = prefill(
+        catalogue.get("CT01"),
+        {"applicant": people["father"], "members[0]": people["mother"], "members[1]": people["elder"]},
+        {"members[1].relation": "Ông nội", "members[2].full_name": "Trương Bảo Ngọc"},
+    )
+    assert f.rows["members"] == 3
+    assert f.values["members[0].full_name"] == people["mother"].get("full_name")
+    assert f.values["members[1].sex"] == "Nam"
+    assert f.values["members[1].date_of_birth"] == "19/08/1945"
+    assert f.values["members[1].relation"] == "Ông nội"
+    assert f.provenance["members[2].full_name"] is Provenance.TYPED
+
+
+def test_birth_bundle_fills_three_forms_from_one_entry(catalogue, people) -> None:
+    bundle = catalogue.get_bundle("bundle_birth_child_under6")
+    forms = [catalogue.get(bf.form) for bf in bundle.forms]
+    typed = {
+        "child_name": "Trương Huỳnh Bảo Ngọc",
+        "child_dob": "14/04/2025",
+        "child_sex": "Nữ",
+        "child_ethnicity": "Kinh",
+        "child_nationality": "Việt Nam",
+        "phone": "0912345678",
+        "child_relation_to_head": "Con",
+        "birth_registration_place": "UBND xã Nghĩa Hưng",
+        "birth_registration:addressee": "Ủy ban nhân dân xã Nghĩa Hưng",
+        "CT01:addressee": "Công an xã Nghĩa Hưng",
+    }
+    birth, ct01, tk1 = prefill_bundle(
+        bundle,
+        forms,
+        {
+            "applicant": people["mother"],
+            "mother": people["mother"],
+            "father": people["father"],
+            "household_head": people["father"],
+        },
+        typed,
+    )
+    assert birth.values["child_name"] == "TRƯƠNG HUỲNH BẢO NGỌC"
+    assert birth.values["addressee"] == "Ủy ban nhân dân xã Nghĩa Hưng"
+    assert ct01.values["addressee"] == "Công an xã Nghĩa Hưng"
+    assert ct01.values["members[0].full_name"] == "Trương Huỳnh Bảo Ngọc"
+    assert ct01.values["members[0].date_of_birth"] == "14/04/2025"
+    assert ct01.values["members[0].relation"] == "Con"
+    assert ct01.values["head_name"] == "TRƯƠNG QUỐC KHÁNH ĐOÀN NGUYỄN HỮU PHƯỚC"
+    assert tk1.values["full_name"] == "TRƯƠNG HUỲNH BẢO NGỌC"
+    assert tk1.values["sex"] == "Nữ"
+    assert tk1.values["guardian_name"] == people["mother"].get("full_name")
+    assert tk1.values["guardian_id"] == "079190004321"
+    assert tk1.values["birth_registration_place"] == "UBND xã Nghĩa Hưng"
+    assert tk1.values["phone"] == ct01.values["phone"] == "0912345678"
+    assert tk1.provenance["full_name"] is Provenance.TYPED  # the child has no card
+
+
+def test_death_bundle(catalogue, people) -> None:
+    bundle = catalogue.get_bundle("bundle_death")
+    forms = [catalogue.get(bf.form) for bf in bundle.forms]
+    death, ct01, funeral = prefill_bundle(
+        bundle,
+        forms,
+        {"applicant": people["father"], "deceased": people["elder"]},
+        {"death_date": "01/11/2026", "deregistration_request": "Xóa đăng ký thường trú"},
+    )
+    assert death.values["deceased_id"] == funeral.values["deceased_id"] == ct01.values["members[0].id_number"]
+    assert ct01.values["request"] == "Xóa đăng ký thường trú"
+    assert funeral.values["death_date"] == death.values["death_date"] == "01/11/2026"

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kiosk.citizen import Citizen
+from kiosk.forms.prefill import FilledForm, prefill
+from kiosk.forms.render import render_pdf
+
+from .conftest import LONG_ADDRESS, pdf_text
+
+TYPED = {
+    "addressee": "Ủy ban nhân dân phường Phú Thuận Khương Nhượng",
+    "request": "Đăng ký thường trú vào hộ gia đình ông Trương Quốc Khánh tại địa chỉ mới",
+    "phone": "0912345678",
+    "email": "nguyet.hoang@example.vn",
+    "child_name": "Trương Huỳnh Bảo Ngọc Quỳnh Anh",
+    "child_dob": "14/04/2025",
+    "child_sex": "Nữ",
+    "child_ethnicity": "Kinh",
+    "child_birthplace": "Bệnh viện Phụ sản Từ Dũ, " + LONG_ADDRESS,
+    "applicant_relation": "Mẹ",
+    "death_date": "01/11/2026",
+    "death_place": LONG_ADDRESS,
+    "death_notice_no": "123/GBT-BVĐK",
+    "birthplace": "Xã Nghĩa Hưng, Tỉnh Nghệ An",
+    "residence_history": "Từ 2004 đến nay: " + LONG_ADDRESS,
+    "purpose": "Bổ sung hồ sơ xin việc làm",
+    "members[0].relation": "Vợ",
+    "members[1].relation": "Ông nội",
+}
+
+
+def roles_for(form_id: str, people: dict[str, Citizen]) -> dict[str, Citizen]:
+    m, f, e = people["mother"], people["father"], people["elder"]
+    return {
+        "CT01": {
+            "applicant": f,
+            "household_head": e,
+            "owner": e,
+            "guardian": m,
+            "members[0]": m,
+            "members[1]": e,
+        },
+        "birth_registration": {"applicant": m, "mother": m, "father": f},
+        "death_registration": {"applicant": f, "deceased": e},
+        "funeral_allowance": {"applicant": f, "deceased": e},
+        "marriage_registration": {"bride": m, "groom": f},
+        "judicial_record": {"applicant": m},
+        "TK1-TS": {"applicant": m, "guardian": f, "household_head": e, "members[0]": f, "members[1]": e},
+    }[form_id]
+
+
+def _filled(catalogue, form_id: str, people) -> FilledForm:
+    return prefill(catalogue.get(form_id), roles_for(form_id, people), TYPED)
+
+
+@pytest.mark.parametrize(
+    "form_id",
+    [
+        "CT01",
+        "birth_registration",
+        "death_registration",
+        "marriage_registration",
+        "judicial_record",
+        "TK1-TS",
+        "funeral_allowance",
+    ],
+)
+def test_every_form_prints_every_bound_value(catalogue, people, form_id: str) -> None:
+    filled = _filled(catalogue, form_id, people)
+    bound = filled.bound_values()
+    assert len(bound) >= 8, bound  # the test citizens really fill the form
+    buf = io.BytesIO()
+    render_pdf(filled, buf)
+    text = pdf_text(buf.getvalue())
+    for key, value in bound.items():
+        assert " ".join(unicodedata.normalize("NFC", value).split()) in text, key
+    for key in ("addressee",):
+        if key in filled.values:
+            assert filled.values[key] in text
+    meta = PdfReader(io.BytesIO(buf.getvalue())).metadata
+    assert meta is not None
+    assert meta.title == filled.form.title.vi
+    assert meta.author == "Một Cửa Kiosk"
+    assert f"{form_id} v{filled.form.version}" in (meta.subject or "")
+    # No personal data in metadata.
+    assert people["mother"].get("full_name") not in str(dict(meta))
+
+
+def test_a4_and_embedded_fonts(catalogue, people, tmp_path: Path) -> None:
+    out = tmp_path / "ct01.pdf"
+    render_pdf(_filled(catalogue, "CT01", people), out)
+    reader = PdfReader(out)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    fonts = {str(f["/BaseFont"]) for p in reader.pages for f in p["/Resources"]["/Font"].values()}
+    assert fonts and all("LiberationSerif" in f for f in fonts)
+    data = out.read_bytes()
+    assert b"/FontFile2" in data  # embedded TrueType, so every printer shows the diacritics
+
+
+def test_very_long_value_wraps_instead_of_truncating(catalogue, people) -> None:
+    huge = " ".join([LONG_ADDRESS] * 6)
+    unbroken = "Nghĩa" * 30  # a single word wider than any cell: split, never cut
+    filled = prefill(
+        catalogue.get("CT01"),
+        roles_for("CT01", people),
+        {**TYPED, "request": huge, "members[0].relation": unbroken},
+    )
+    buf = io.BytesIO()
+    render_pdf(filled, buf)
+    text = pdf_text(buf.getvalue())
+    assert " ".join(huge.split()) in text
+    assert unbroken in text.replace(" ", "")
+
+
+def test_bundle_renders_into_one_pdf(catalogue, people) -> None:
+    forms = [_filled(catalogue, fid, people) for fid in ("death_registration", "CT01", "funeral_allowance")]
+    buf = io.BytesIO()
+    render_pdf(forms, buf)
+    text = pdf_text(buf.getvalue())
+    for t in (
+        "TỜ KHAI ĐĂNG KÝ KHAI TỬ",
+        "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+        "TỜ KHAI ĐỀ NGHỊ HỖ TRỢ CHI PHÍ MAI TÁNG",
+    ):
+        assert t in text
+    assert len(PdfReader(io.BytesIO(buf.getvalue())).pages) >= 3
+
+
+def test_pdftotext_sees_the_same_values(catalogue, people, tmp_path: Path) -> None:
+    import subprocess
+
+    out = tmp_path / "jr.pdf"
+    filled = _filled(catalogue, "judicial_record", people)
+    render_pdf(filled, out)
+    txt = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    txt = " ".join(unicodedata.normalize("NFC", txt).split())
+    for v in (
+        filled.values["full_name"],
+        filled.values["id_number"],
+        filled.values["father_name"],
+        filled.values["spouse_name"],
+        "Liberation" not in txt and "Nữ",
+    ):
+        assert v in txt
