@@ -1,0 +1,194 @@
+"""The outbox worker with the real Store and a real server process, through a faulty network."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fault_proxy import FAULTS, FaultPlan, FaultProxy
+from sync_helpers import ServerProc, enrolled_profile, open_store, queue_dossier, server_dossiers, sha, start_server
+
+from kiosk.dossier.model import DossierState
+from sync.device import load_device, load_key
+from sync.envelope import PlainFile, b64d, seal_dossier
+from sync.transport import Transport
+from sync.worker import SyncEvent, SyncWorker
+
+pytestmark = [pytest.mark.server]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> ServerProc:
+    srv = start_server(tmp_path_factory.mktemp("wsrv") / "data")
+    yield srv
+    srv.stop()
+
+
+def _pending(store) -> int:  # type: ignore[no-untyped-def]
+    st = store.outbox_stats()
+    return int(st["queued"]) + int(st["uploading"])
+
+
+@pytest.mark.slow
+def test_every_dossier_arrives_exactly_once_through_faults(server: ServerProc, tmp_path: Path) -> None:
+    proxy = FaultProxy(("127.0.0.1", server.port), FaultPlan(rate=0.0, seed=11))
+    try:
+        prof = enrolled_profile(tmp_path / "p", server, url=proxy.url)
+        store = open_store(prof)
+        rng = random.Random(5)
+        payloads = {}
+        for _ in range(12):
+            data = rng.randbytes(rng.randint(20_000, 400_000))
+            payloads[queue_dossier(store, data)] = data
+        proxy.plan.rate = 0.3
+        worker = SyncWorker(lambda: store, prof, base_delay=0.01, max_delay=0.1, max_wait=3.0,
+                            chunk_size=64 * 1024, read_timeout=10)
+        outcomes = []
+        for _ in range(100):
+            outcomes.append(worker.run_until_empty(store=store).outcome)
+            if _pending(store) == 0:
+                break
+        assert _pending(store) == 0, outcomes
+        assert store.outbox_stats()["quarantined"] == 0
+        for fault in FAULTS:
+            assert proxy.counts[fault] > 0, proxy.counts
+        rows = {r["uuid"]: r for r in server_dossiers(server) if r["uuid"] in payloads}
+        assert set(rows) == set(payloads)
+        codes = [r["official_code"] for r in rows.values()]
+        assert len(set(codes)) == len(codes)
+        for uuid, data in payloads.items():
+            assert rows[uuid]["files"][1]["decrypted_sha256"] == sha(data)
+            d = store.get_dossier(uuid)
+            assert d.state == DossierState.synced and d.official_code == rows[uuid]["official_code"]
+        # Only sealed bytes were ever cached, and the cache is emptied once sent.
+        assert not any((prof.root / "outbox").iterdir())
+        store.close()
+    finally:
+        proxy.close()
+
+
+def test_retry_after_is_honoured(server: ServerProc, tmp_path: Path) -> None:
+    proxy = FaultProxy(("127.0.0.1", server.port),
+                       FaultPlan(rate=0.0, faults=("http_503",), retry_after="40", spare_paths=("/v1/health",)))
+    try:
+        prof = enrolled_profile(tmp_path / "p", server, url=proxy.url)
+        store = open_store(prof)
+        uuid = queue_dossier(store, b"x" * 1000)
+        proxy.plan.rate = 1.0
+        before = datetime.now(UTC)
+        result = SyncWorker(lambda: store, prof, base_delay=0.01, max_delay=600).run_until_empty(store=store, max_wait=0)
+        assert result.outcome == "waiting" and result.deferred == 1 and result.exit_code == 6
+        entry = store.outbox_entry(uuid)
+        assert entry.status == "queued" and entry.last_error == "Injected fault."
+        assert datetime.fromisoformat(entry.next_attempt_at) >= before + timedelta(seconds=40)
+        store.close()
+    finally:
+        proxy.close()
+
+
+def test_unreachable_server_keeps_the_queue(tmp_path: Path, server: ServerProc) -> None:
+    from sync.device import save_device
+
+    prof = enrolled_profile(tmp_path / "p", server)
+    dev = load_device(prof)
+    assert dev is not None
+    dev.server_url = "http://127.0.0.1:9"  # nothing listens there
+    save_device(prof, dev)
+    store = open_store(prof)
+    uuid = queue_dossier(store, b"abc")
+    result = SyncWorker(lambda: store, prof).run_until_empty(store=store)
+    assert result.outcome == "unreachable" and "unreachable" in result.message and result.exit_code == 5
+    assert store.outbox_entry(uuid).status == "queued" and store.outbox_entry(uuid).attempts == 0
+    store.close()
+
+
+def test_permanent_refusal_goes_to_quarantine_with_the_reason(server: ServerProc, tmp_path: Path) -> None:
+    prof = enrolled_profile(tmp_path / "p", server)
+    store = open_store(prof)
+    uuid = queue_dossier(store, b"original scan")
+    dev = load_device(prof)
+    assert dev is not None
+    # Someone already delivered different content under this UUID.
+    other = seal_dossier(dossier_uuid=uuid, revision=1, files=[PlainFile("dossier", lambda: io.BytesIO(b"{}"))],
+                         device_id=dev.device_id, device_key=load_key(prof), server_public=b64d(dev.server_public_key),
+                         key_id=dev.key_id, out_dir=tmp_path / "other")
+    code = Transport(dev, load_key(prof)).send(other)["official_code"]  # type: ignore[index]
+    worker = SyncWorker(lambda: store, prof, base_delay=0.01)
+    result = worker.run_until_empty(store=store)
+    assert result.quarantined == 1 and result.outcome == "empty"
+    d = store.get_dossier(uuid)
+    assert d.state == DossierState.quarantined
+    assert "different content" in (d.quarantine_reason or "") and code in (d.quarantine_reason or "")
+    assert not (prof.root / "outbox" / uuid).exists()
+    store.outbox_requeue(uuid)
+    assert store.outbox_entry(uuid).status == "queued"
+    store.close()
+
+
+def test_edit_during_upload_requeues_and_the_new_revision_wins(server: ServerProc, tmp_path: Path) -> None:
+    prof = enrolled_profile(tmp_path / "p", server)
+    store = open_store(prof)
+    uuid = queue_dossier(store, os.urandom(400_000))
+    first = store.get_dossier(uuid).revision
+    edited: list[str] = []
+
+    def on_event(ev: SyncEvent) -> None:
+        if ev.kind == "progress" and ev.uuid == uuid and not edited:
+            store.update_dossier(uuid, fields={"note": "corrected while uploading"})
+            edited.append(uuid)
+
+    worker = SyncWorker(lambda: store, prof, base_delay=0.01, chunk_size=64 * 1024, on_event=on_event)
+    for _ in range(5):
+        worker.run_until_empty(store=store)
+        if _pending(store) == 0:
+            break
+    assert edited
+    d = store.get_dossier(uuid)
+    assert d.state == DossierState.synced and d.revision == first + 1
+    rows = [r for r in server_dossiers(server) if r["uuid"] == uuid]
+    assert len(rows) == 1 and rows[0]["revision"] == first + 1 and rows[0]["official_code"] == d.official_code
+    store.close()
+
+
+def test_status_pull_records_portal_codes(server: ServerProc, tmp_path: Path) -> None:
+    prof = enrolled_profile(tmp_path / "p", server)
+    store = open_store(prof)
+    uuid = queue_dossier(store, b"scan")
+    worker = SyncWorker(lambda: store, prof)
+    assert worker.run_until_empty(store=store).outcome == "empty"
+    server.admin().set_portal_status(uuid, 4)
+    assert worker.pull_statuses(store) == 1
+    assert store.get_dossier(uuid).portal_status == 4
+    assert worker.pull_statuses(store) == 0
+    store.close()
+
+
+def test_background_thread_sends_and_stops(server: ServerProc, tmp_path: Path) -> None:
+    import threading
+
+    prof = enrolled_profile(tmp_path / "p", server)
+    store = open_store(prof)
+    uuid = queue_dossier(store, b"scan")
+    store.close()
+    synced = threading.Event()
+    names: list[str] = []
+
+    def on_event(ev: SyncEvent) -> None:
+        names.append(threading.current_thread().name)
+        if ev.kind == "synced" and ev.uuid == uuid:
+            synced.set()
+
+    worker = SyncWorker(lambda: open_store(prof), prof, on_event=on_event, poll_interval=0.5)
+    worker.start()
+    try:
+        assert synced.wait(30)
+    finally:
+        worker.stop()
+    assert set(names) == {"kiosk-sync"}
+    store = open_store(prof)
+    assert store.get_dossier(uuid).state == DossierState.synced
+    store.close()
