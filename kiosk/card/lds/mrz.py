@@ -141,6 +141,9 @@ def _candidates(field: str, cd: str, max_changes: int = 2) -> str | None:
     """Repair a document number field so its check digit matches, trying common OCR swaps."""
     if check_digit(field) == cd:
         return field
+    # Most document numbers (all Vietnamese ones) are digits: try the all-digit reading first.
+    if check_digit(_digits(field)) == cd:
+        return _digits(field)
     swaps = []
     for i, c in enumerate(field):
         alts = {_DIGIT_FOR.get(c), _ALPHA_FOR.get(c), _FILLER_FOR.get(c), "K" if c == "<" else None} - {None, c}
@@ -171,7 +174,10 @@ def repair_mrz(text: str) -> str:
         for i in list(range(0, 7)) + list(range(8, 15)) + [29]:
             l2[i] = _DIGIT_FOR.get(l2[i], l2[i])
         l1[14] = _DIGIT_FOR.get(l1[14], l1[14])
-        docno = _candidates("".join(l1[5:14]), l1[14])
+        raw_docno = "".join(l1[5:14])
+        if "".join(l1[2:5]) == "VNM":
+            raw_docno = _digits(raw_docno)  # CCCD document numbers are the ID's last 9 digits
+        docno = _candidates(raw_docno, l1[14])
         if docno is None:
             raise MrzError("The MRZ document number does not match its check digit; please check it.")
         l1[5:14] = list(docno)

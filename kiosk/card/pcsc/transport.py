@@ -10,7 +10,7 @@ from typing import Protocol
 
 from smartcard import scard
 
-from kiosk.card.errors import CardProtocolError, NoReaderError
+from kiosk.card.errors import CardRemovedError, NoReaderError
 from kiosk.card.pcsc.errors import error_for
 from kiosk.card.protocol.apdu import Command
 
@@ -130,7 +130,8 @@ class PcscTransport:
         self.stats.bytes_out += len(apdu)
         self.stats.bytes_in += len(resp)
         if len(resp) < 2:
-            raise CardProtocolError("The card sent a truncated answer; place it again.")
+            # What a reader returns when the card leaves the field mid-command.
+            raise CardRemovedError("The card stopped answering during reading; place it again and keep it still.")
         data = bytes(resp[:-2])
         sw = (resp[-2] << 8) | resp[-1]
         # Case-2 responses on T=0 bridges: fetch the rest with GET RESPONSE.

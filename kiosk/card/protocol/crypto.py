@@ -38,24 +38,33 @@ def kdf(secret: bytes, counter: int, cipher: str = "3DES", key_len: int = 16) ->
     return hashlib.sha256(data).digest()[:key_len]
 
 
+def _k3(key: bytes) -> bytes:
+    # Expand 1- and 2-key 3DES to the 24-byte form (same cipher; avoids deprecated key sizes).
+    if len(key) == 8:
+        return key * 3
+    if len(key) == 16:
+        return key + key[:8]
+    return key
+
+
 def des3_encrypt(key: bytes, data: bytes, iv: bytes = b"\x00" * 8) -> bytes:
-    enc = Cipher(TripleDES(key), modes.CBC(iv)).encryptor()
+    enc = Cipher(TripleDES(_k3(key)), modes.CBC(iv)).encryptor()
     return enc.update(data) + enc.finalize()
 
 
 def des3_decrypt(key: bytes, data: bytes, iv: bytes = b"\x00" * 8) -> bytes:
-    dec = Cipher(TripleDES(key), modes.CBC(iv)).decryptor()
+    dec = Cipher(TripleDES(_k3(key)), modes.CBC(iv)).decryptor()
     return dec.update(data) + dec.finalize()
 
 
 def retail_mac(key: bytes, data: bytes) -> bytes:
     """ISO/IEC 9797-1 MAC algorithm 3 (DES, final 3DES); ``data`` already padded."""
     ka, kb = key[:8], key[8:16]
-    enc = Cipher(TripleDES(ka), modes.CBC(b"\x00" * 8)).encryptor()
+    enc = Cipher(TripleDES(_k3(ka)), modes.CBC(b"\x00" * 8)).encryptor()
     h = (enc.update(data) + enc.finalize())[-8:]
-    d = Cipher(TripleDES(kb), modes.ECB()).decryptor()
+    d = Cipher(TripleDES(_k3(kb)), modes.ECB()).decryptor()
     h = d.update(h) + d.finalize()
-    e = Cipher(TripleDES(ka), modes.ECB()).encryptor()
+    e = Cipher(TripleDES(_k3(ka)), modes.ECB()).encryptor()
     return e.update(h) + e.finalize()
 
 

@@ -95,7 +95,15 @@ class SimulatedCard:
             wait_for_card_state(self.reader, present=False)
 
     def stop(self) -> None:
+        """Remove the card and wait until pcscd has seen it go, so the next card in this slot
+        is not mistaken for this one."""
+        was_attached = self._link is not None
         self.remove(wait=False)
+        if was_attached:
+            try:
+                wait_for_card_state(self.reader, present=False, timeout=5)
+            except (TimeoutError, RuntimeError):
+                pass
 
     def wait_lifted(self, timeout: float = 10) -> bool:
         return self.lifted.wait(timeout)

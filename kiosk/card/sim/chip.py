@@ -98,6 +98,8 @@ class Chip:
 
     # -- files -----------------------------------------------------------------------------
     def _select(self, cmd: Command, secure: bool) -> tuple[bytes, int]:
+        if not self.image.options.emrtd:
+            return b"", 0x6A82
         if cmd.p1 == 0x04:
             if cmd.data == LDS_AID:
                 self.app_selected = True

@@ -51,6 +51,7 @@ class SimOptions:
     jpeg2000: bool = False
     active_authentication: bool = True
     parents_shape: str = "two"  # "two" SEQUENCEs or "one" with both names
+    emrtd: bool = True  # False: some other smart card (no LDS application)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SimOptions:

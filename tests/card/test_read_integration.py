@@ -1,0 +1,234 @@
+"""Full reads through pcscd + vpcd against the simulated card (real PC/SC stack, no mocks)."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pytest
+from PIL import Image
+
+from kiosk.card.channel import EXTENDED_CHUNK, SHORT_SM_CHUNK
+from kiosk.card.errors import AccessDeniedError, CardError, CardRemovedError, KeyInputError, NotAnIdCardError
+from kiosk.card.keys import AccessKey
+from kiosk.card.lds.files import FID_CARD_ACCESS, FID_COM, FID_SOD, dg_fid
+from kiosk.card.reader import ReadEvent, read_card
+from kiosk.card.verification import Status
+from kiosk.citizen import Provenance
+from kiosk.privacy import redactor
+
+pytestmark = pytest.mark.pcsc
+
+
+def test_pace_read_with_trust_store_is_chip_verified(sim_card, trust_dir) -> None:
+    card = sim_card("citizen_demo")
+    events: list[ReadEvent] = []
+    result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir, on_event=events.append)
+    c = result.citizen
+    assert result.access_control == "PACE"
+    assert c.get("id_number") == "079190001234"
+    assert c.get("full_name") == "Phạm Thị Hồng Nhung"
+    assert c.get("date_of_birth") == "1990-05-17"
+    assert c.get("sex") == "F"
+    assert c.get("date_of_expiry") == "2030-05-17"
+    assert c.get("father_name") == "Phạm Văn Đức"
+    assert c.get("spouse_name") == "Trần Quốc Bảo"
+    assert c.get("old_id_number") == "025123456"
+    assert c.extra["dg13_16"] == "0123456789ABCDEF"
+    assert {fv.provenance for fv in c.fields.values()} == {Provenance.CHIP_VERIFIED}
+    v = result.verification
+    assert v.passive_authentication.status is Status.VERIFIED
+    assert v.active_authentication.status is Status.VERIFIED
+    assert v.chip_authentication.status is Status.NOT_CHECKED
+    assert v.mrz_check_digits.status is Status.VERIFIED
+    assert v.consistency.status is Status.VERIFIED
+    assert set(v.data_group_hashes) == {1, 2, 13, 14, 15}
+    # First data (DG1 + DG13) is emitted before the photo.
+    kinds = [e.kind for e in events]
+    assert kinds.index("data") < kinds.index("photo") < kinds.index("verification") < kinds.index("done")
+    data_event = next(e for e in events if e.kind == "data")
+    assert data_event.citizen is not None and data_event.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
+    with Image.open(io.BytesIO(result.photo_jpeg or b"")) as im:
+        assert im.size == (240, 320)
+    # Values are registered with the log redactor.
+    assert "Phạm Thị Hồng Nhung" not in redactor.redact("name Phạm Thị Hồng Nhung")
+    out = result.to_json()
+    assert out["document"] == {"type": "cccd", "number": "190001234", "issuing_state": "VNM",
+                               "mrz": result.document.mrz}
+    assert set(out["verification"]["passive_authentication"]) == {"status", "reason"}
+    assert {"apdus", "bytes_in", "bytes_out", "ms_total", "ms_to_first_data"} <= set(out["stats"])
+
+
+def test_apdu_count_is_the_minimum_the_chunk_size_allows(sim_card) -> None:
+    card = sim_card("citizen_demo", dg2_size=20000)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    files = card.image.files
+    chunk = EXTENDED_CHUNK
+    reads = sum(1 + math.ceil(len(files[f]) / chunk)
+                for f in (FID_CARD_ACCESS, FID_COM, dg_fid(1), dg_fid(13), dg_fid(2), dg_fid(14), dg_fid(15), FID_SOD))
+    minimum = reads + 5 + 1 + 1  # MSE + 4 GENERAL AUTHENTICATE, SELECT application, INTERNAL AUTHENTICATE
+    assert result.stats.apdus == minimum
+    assert result.stats.ms_to_first_data < result.stats.ms_total
+
+
+def test_bac_card_without_pace_no_expiry_and_one_parent_sequence(sim_card) -> None:
+    card = sim_card("citizen_elder_bac")
+    key = AccessKey.from_id_dob_expiry("001058000321", "1958-11-02", None)
+    result = read_card(card.reader, key)
+    c = result.citizen
+    assert result.access_control == "BAC"
+    assert c.get("full_name") == "Đỗ Văn Thắng"
+    assert c.no_expiry and c.get("date_of_expiry") is None
+    assert (c.get("father_name"), c.get("mother_name")) == ("Đỗ Văn Quý", "Hoàng Thị Mơ")
+    assert c.get("spouse_name") is None
+    assert result.verification.passive_authentication.status is Status.NOT_CHECKED  # no trust store
+    assert "no trusted" in result.verification.passive_authentication.reason
+
+
+def test_bac_card_with_can_only_asks_for_the_mrz(sim_card) -> None:
+    card = sim_card("citizen_elder_bac")
+    with pytest.raises(KeyInputError, match="MRZ"):
+        read_card(card.reader, AccessKey.from_id("001058000321"))
+
+
+def test_bac_read_from_a_typed_mrz_with_ocr_errors(sim_card) -> None:
+    card = sim_card("citizen_elder_bac")
+    lines = card.image.files[dg_fid(1)][5:].decode()
+    mrz = "\n".join(lines[i : i + 30] for i in (0, 30, 60))
+    ocr = mrz.replace("0580", "O58O", 1)  # O for 0 in the document number
+    assert ocr != mrz
+    result = read_card(card.reader, AccessKey.from_mrz(ocr))
+    assert result.citizen.get("id_number") == "001058000321"
+
+
+def test_td3_passport(sim_card, trust_dir) -> None:
+    card = sim_card("passport_demo")
+    mrz = card.image.files[dg_fid(1)][5:].decode()
+    result = read_card(card.reader, AccessKey.from_mrz(mrz[:44] + "\n" + mrz[44:]), trust_dir=trust_dir)
+    assert result.document.type == "passport"
+    assert result.document.number == "L898902C3"
+    c = result.citizen
+    assert c.get("full_name") == "ERIKSSON ANNA MARIA"
+    assert c.get("date_of_birth") == "1974-08-12"
+    assert c.get("date_of_expiry") == "2032-04-15"
+    assert c.get("nationality") == "UTO"
+    assert result.verification.consistency.status is Status.NOT_CHECKED
+    assert result.verification.passive_authentication.status is Status.VERIFIED
+
+
+def test_big_dg2_beyond_32k_uses_odd_ins_read_binary(sim_card) -> None:
+    card = sim_card("citizen_demo", dg2_size=40000)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert len(result.data_groups[2]) > 0x8000
+    assert result.photo_jpeg is not None and len(result.photo_jpeg) >= 40000
+    assert result.verification.data_group_hashes[2] is Status.VERIFIED
+
+
+def test_big_dg2_with_short_apdus_only(sim_card) -> None:
+    card = sim_card("citizen_demo", dg2_size=36000, extended_length=False)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.verification.data_group_hashes[2] is Status.VERIFIED
+    assert result.stats.apdus >= 36000 // SHORT_SM_CHUNK
+
+
+def test_chip_refusing_long_reads_adapts_chunk_size(sim_card) -> None:
+    # ATR advertises extended length but the chip caps answers: 6700 is not returned, the chip
+    # simply answers less (6282 is not set), so the reader must keep reading.
+    card = sim_card("citizen_demo", max_response=500, dg2_size=5000)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.verification.data_group_hashes[2] is Status.VERIFIED
+
+
+def test_jpeg2000_face_is_decoded(sim_card) -> None:
+    card = sim_card("citizen_demo", jpeg2000=True)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.photo_mime == "image/jp2"
+    with Image.open(io.BytesIO(result.photo_jpeg or b"")) as im:
+        assert im.format == "JPEG" and im.size == (240, 320)
+
+
+def test_wrong_can_is_a_clear_error_and_the_right_one_then_works(sim_card) -> None:
+    card = sim_card("citizen_demo")
+    with pytest.raises(AccessDeniedError, match="rejected"):
+        read_card(card.reader, AccessKey.from_can("999999"))
+    assert read_card(card.reader, AccessKey.from_can("001234")).citizen.get("id_number") == "079190001234"
+
+
+def test_wrong_mrz_with_bac(sim_card) -> None:
+    card = sim_card("citizen_elder_bac")
+    with pytest.raises(AccessDeniedError):
+        read_card(card.reader, AccessKey.from_id_dob_expiry("001058000321", "1958-11-03", None))
+
+
+def test_card_lifted_mid_read_then_next_read_works(sim_card) -> None:
+    card = sim_card("citizen_demo", lift_after_apdus=14)
+    with pytest.raises(CardRemovedError) as err:
+        read_card(card.reader, AccessKey.from_can("001234"))
+    assert "place it again" in str(err.value) or "lost" in str(err.value)
+    card.insert()
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.citizen.get("id_number") == "079190001234"
+
+
+def test_error_status_mid_read_is_a_clean_error(sim_card) -> None:
+    card = sim_card("citizen_demo", error_at_apdu={12: 0x6F00})
+    with pytest.raises(CardError) as err:
+        read_card(card.reader, AccessKey.from_can("001234"))
+    assert "\n" not in str(err.value)
+    assert read_card(card.reader, AccessKey.from_can("001234")).citizen.get("full_name")
+
+
+def test_tampered_dg13_fails_passive_authentication_but_data_is_shown(sim_card, trust_dir) -> None:
+    card = sim_card("citizen_demo", tamper_dg=13)
+    result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
+    pa = result.verification.passive_authentication
+    assert pa.status is Status.FAILED and "DG13" in pa.reason
+    assert result.verification.data_group_hashes[13] is Status.FAILED
+    assert result.verification.data_group_hashes[1] is Status.VERIFIED
+    assert result.citizen.get("id_number") == "079190001234"
+    assert {fv.provenance for fv in result.citizen.fields.values()} == {Provenance.CHIP_UNVERIFIED}
+
+
+def test_foreign_signer_fails_with_trust_store(sim_card, trust_dir) -> None:
+    card = sim_card("citizen_demo", foreign_signer=True)
+    result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
+    pa = result.verification.passive_authentication
+    assert pa.status is Status.FAILED and "does not chain" in pa.reason
+    assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
+
+
+def test_no_trust_store_is_never_verified(sim_card, tmp_path) -> None:
+    card = sim_card("citizen_demo")
+    empty = tmp_path / "empty-trust"
+    empty.mkdir()
+    for trust in (None, empty):
+        result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust)
+        assert result.verification.passive_authentication.status is Status.NOT_CHECKED
+        assert {fv.provenance for fv in result.citizen.fields.values()} == {Provenance.CHIP_UNVERIFIED}
+
+
+def test_not_an_id_card(sim_card) -> None:
+    card = sim_card("citizen_demo", emrtd=False)
+    with pytest.raises(NotAnIdCardError, match="not a chip ID card"):
+        read_card(card.reader, AccessKey.from_can("001234"))
+
+
+def test_second_reader_slot_and_first_card_autoselect(sim_card) -> None:
+    card = sim_card("citizen_elder_bac", reader_index=1)
+    assert card.reader == "Virtual PCD 00 01"
+    result = read_card(None, AccessKey.from_id_dob_expiry("001058000321", "1958-11-02", "none"))
+    assert result.reader == "Virtual PCD 00 01"
+
+
+def test_no_card_on_any_reader(pcscd) -> None:
+    from kiosk.card.errors import NoCardError
+
+    with pytest.raises(NoCardError, match="place the ID card"):
+        read_card(None, AccessKey.from_can("001234"))
+
+
+def test_qr_key_reads_the_card(sim_card) -> None:
+    card = sim_card("citizen_demo")
+    qr = "079190001234|025123456|Phạm Thị Hồng Nhung|17051990|Nữ|Số 12 Đường Nguyễn Trãi|10082021"
+    result = read_card(card.reader, AccessKey.from_qr(qr))
+    assert result.citizen.get("date_of_birth") == "1990-05-17"
