@@ -250,7 +250,7 @@ def _page_images(page: pikepdf.Page) -> list[tuple[pikepdf.Object, float]]:
     """(image, dpi) for each image drawn on the page, scaled to the full page width."""
     out = []
     width_in = float(page.mediabox[2] - page.mediabox[0]) / 72
-    for _name, img in page.images.items():
+    for _name, img in page.get_images(recursive=False).items():
         out.append((img, round(float(img.Width) / width_in, 1) if width_in else 0.0))
     return out
 

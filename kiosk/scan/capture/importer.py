@@ -79,7 +79,7 @@ def import_image_bytes(data: bytes) -> list[Page]:
 
 def _single_jpeg(page: pikepdf.Page) -> tuple[bytes, int, int, int] | None:
     """(jpeg, width, height, dpi) when the page is one full-page DCT image (a scanned PDF)."""
-    images = list(page.images.values())
+    images = list(page.get_images(recursive=False).values())
     if len(images) != 1:
         return None
     img = images[0]

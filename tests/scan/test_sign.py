@@ -1,0 +1,101 @@
+"""PAdES signing with a SoftHSM2 token and verification."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import pikepdf
+import pytest
+
+from kiosk.scan.errors import TokenError
+from kiosk.scan.page import Page
+from kiosk.scan.pdfa import PdfMetadata, build_pdfa, check_legal
+from kiosk.scan.samples import a4_page
+from kiosk.scan.sign import VN_TZ, SignOptions, TokenSpec, list_token_keys, parse_key_id, sign_pdf
+from kiosk.scan.verify import verify_pdf
+from tests.scan.hsm import SIGNER_CN, Token
+
+
+@pytest.fixture(scope="module")
+def unsigned() -> bytes:
+    return build_pdfa([Page(a4_page(200), 200)], PdfMetadata("HS-KY", "Giấy khai sinh", 2, "canbo"))
+
+
+@pytest.fixture(scope="module")
+def signed(unsigned: bytes, token: Token) -> bytes:
+    spec = TokenSpec(token.module, parse_key_id(token.key_id), token.pin)
+    when = datetime(2026, 5, 15, 9, 0, tzinfo=VN_TZ)
+    return sign_pdf(unsigned, spec, SignOptions(agency="UBND phường Hoàn Kiếm", when=when))
+
+
+def test_signature_is_valid_trusted_and_covers_file(signed: bytes, token: Token) -> None:
+    report = verify_pdf(signed, trust_roots=[token.ca_der])
+    (sig,) = report.signatures
+    assert report.ok
+    assert sig.intact and sig.valid and sig.trusted
+    assert sig.coverage == "entire file" and sig.modified_after == "none"
+    assert SIGNER_CN in sig.signer
+    assert sig.subfilter == "/ETSI.CAdES.detached"  # PAdES
+    assert not sig.timestamped  # B-B: no timestamp server configured
+
+
+def test_untrusted_without_ca(signed: bytes) -> None:
+    (sig,) = verify_pdf(signed).signatures
+    assert sig.intact and sig.valid and not sig.trusted
+
+
+def test_key_chosen_by_id_not_label(signed: bytes, token: Token, unsigned: bytes) -> None:
+    # Both keys carry the same garbled label; the id picks the officer's, the decoy id the other.
+    keys = list_token_keys(token.module)
+    assert {k[1] for k in keys} == {token.key_id, token.decoy_id}
+    assert len({k[0] for k in keys}) == 1
+    decoy = sign_pdf(unsigned, TokenSpec(token.module, parse_key_id(token.decoy_id), token.pin))
+    assert "Decoy Key" in verify_pdf(decoy).signatures[0].signer
+    assert SIGNER_CN in verify_pdf(signed).signatures[0].signer
+
+
+def test_text_block_top_right_of_page_one(signed: bytes) -> None:
+    with pikepdf.open(io.BytesIO(signed)) as pdf:
+        page = pdf.pages[0]
+        (widget,) = [a for a in page.obj.Annots if a.get("/FT") == pikepdf.Name.Sig]
+        x1, y1, x2, y2 = (float(v) for v in widget.Rect)
+        width, height = float(page.mediabox[2]), float(page.mediabox[3])
+        assert x1 > width / 2 and y1 > height * 0.85 and x2 <= width and y2 <= height
+        assert int(widget.F) & 4  # printable (PDF/A)
+        ap = widget.AP.N
+        assert ap.get("/Resources").get("/XObject") is None  # text only, no seal image
+        fonts = list(ap.Resources.Font.values())
+        assert "LiberationSerif" in str(fonts[0].BaseFont)
+    text = __import__("kiosk.scan.ocr", fromlist=["extract_text"]).extract_text(signed)
+    assert "Cơ quan: UBND phường Hoàn Kiếm" in text
+    assert "Thời gian: 2026-05-15T09:00:00+07:00" in text
+
+
+def test_signed_file_still_legal(signed: bytes) -> None:
+    report = check_legal(signed)
+    assert report.ok and report.signed and report.fonts_embedded
+
+
+def test_tampering_is_detected(signed: bytes) -> None:
+    data = bytearray(signed)
+    pos = data.find(b"/DCTDecode")
+    data[pos + 200] ^= 0xFF  # flip a byte inside the page image
+    (sig,) = verify_pdf(bytes(data)).signatures
+    assert not sig.intact and not sig.ok
+
+
+def test_wrong_pin_unknown_key_and_bad_module(unsigned: bytes, token: Token) -> None:
+    with pytest.raises(TokenError, match="PIN is wrong"):
+        sign_pdf(unsigned, TokenSpec(token.module, parse_key_id(token.key_id), "000000"))
+    with pytest.raises(TokenError, match="No plugged-in token holds a certificate with that key id"):
+        sign_pdf(unsigned, TokenSpec(token.module, b"\x99\x99", token.pin))
+    with pytest.raises(TokenError, match="could not be loaded"):
+        sign_pdf(unsigned, TokenSpec("/nonexistent/libpkcs11.so", b"\x01", token.pin))
+    with pytest.raises(TokenError, match="hexadecimal"):
+        parse_key_id("zz")
+    assert parse_key_id("0A:0b") == b"\x0a\x0b"
+
+
+def test_unsigned_pdf_has_no_signatures(unsigned: bytes) -> None:
+    assert verify_pdf(unsigned).signatures == [] and not verify_pdf(unsigned).ok
