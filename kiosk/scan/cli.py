@@ -51,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sign.add_argument("--out", type=Path, default=None, help="signed file (default: FILE-signed.pdf)")
     sign.set_defaults(func=_sign)
 
+    keys = sub.add_parser("keys", help="list the key ids and certificates on PKCS#11 tokens (no PIN needed)")
+    keys.add_argument("--pkcs11", required=True, metavar="MODULE")
+    keys.set_defaults(func=_keys)
+
     ver = sub.add_parser("verify", help="check the signatures of a PDF")
     ver.add_argument("file", type=Path)
     ver.add_argument("--trust", type=Path, action="append", default=[], help="trusted CA certificate (PEM/DER)")
@@ -212,6 +216,17 @@ def _sign(args: argparse.Namespace) -> int:
     out = args.out or args.file.with_name(args.file.stem + "-signed.pdf")
     _write(out, signed)
     print(f"Signed {out} (PAdES {'B-T' if args.tsa_url else 'B-B'})")
+    return 0
+
+
+def _keys(args: argparse.Namespace) -> int:
+    from kiosk.scan.sign import list_token_keys
+
+    found = list_token_keys(args.pkcs11)
+    if not found:
+        print("No certificate found on any plugged-in token.")
+    for label, key_id, subject in found:
+        print(f"{key_id}\t{subject}\t(token: {label})")
     return 0
 
 

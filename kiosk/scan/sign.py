@@ -92,7 +92,7 @@ def open_token_session(spec: TokenSpec) -> Iterator[Any]:
     if not candidates:
         raise TokenError(
             "No plugged-in token holds a certificate with that key id; plug in the token or check the id "
-            "(kiosk scan sign lists ids in its error only when asked with --list-keys)."
+            "with 'kiosk scan keys --pkcs11 MODULE'."
         )
     if len(candidates) > 1:
         raise TokenError("Several tokens hold a key with that id; unplug the others and try again.")
@@ -122,11 +122,14 @@ def list_token_keys(module: str) -> list[tuple[str, str, str]]:
         raise TokenError("The token driver (PKCS#11 module) could not be loaded; check its path.") from exc
     out = []
     for slot in lib.get_slots(token_present=True):
-        token = slot.get_token()
-        with token.open() as pub:
-            for cert in pub.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
-                subject = x509.Certificate.load(cert[Attribute.VALUE]).subject.human_friendly
-                out.append((token.label, bytes(cert[Attribute.ID]).hex(), subject))
+        try:
+            token = slot.get_token()
+            with token.open() as pub:
+                for cert in pub.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
+                    subject = x509.Certificate.load(cert[Attribute.VALUE]).subject.human_friendly
+                    out.append((token.label, bytes(cert[Attribute.ID]).hex(), subject))
+        except pkcs11.PKCS11Error:  # an uninitialised token in a free slot
+            continue
     return out
 
 
