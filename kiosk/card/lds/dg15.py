@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.hazmat.primitives.serialization import load_der_public_key
 
@@ -12,7 +13,7 @@ def parse_dg15(data: bytes) -> PublicKeyTypes:
     body = unwrap(data, 0x6F)
     try:
         return load_der_public_key(body)
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
         raise TLVError("DG15 public key") from exc
 
 

@@ -138,18 +138,21 @@ def _digits(field: str) -> str:
 
 
 def _candidates(field: str, cd: str, max_changes: int = 2) -> str | None:
-    """Repair a document number field so its check digit matches, trying common OCR swaps."""
+    """Repair a document number so its check digit matches, with the fewest OCR swaps.
+
+    The check digit cannot tell every swap apart (L and 1 differ by 20, a multiple of 10 at
+    weight 7), so an ambiguous repair is refused rather than guessed, unless exactly one of the
+    candidates only turns letters into digits.
+    """
     if check_digit(field) == cd:
         return field
-    # Most document numbers (all Vietnamese ones) are digits: try the all-digit reading first.
-    if check_digit(_digits(field)) == cd:
-        return _digits(field)
     swaps = []
     for i, c in enumerate(field):
         alts = {_DIGIT_FOR.get(c), _ALPHA_FOR.get(c), _FILLER_FOR.get(c), "K" if c == "<" else None} - {None, c}
         if alts:
             swaps.append((i, sorted(a for a in alts if a)))
     for n in range(1, max_changes + 1):
+        found: list[tuple[str, bool]] = []
         for combo in itertools.combinations(swaps, n):
             for choice in itertools.product(*(alts for _, alts in combo)):
                 f = list(field)
@@ -157,7 +160,14 @@ def _candidates(field: str, cd: str, max_changes: int = 2) -> str | None:
                     f[i] = a
                 cand = "".join(f)
                 if check_digit(cand) == cd:
-                    return cand
+                    found.append((cand, all(a.isdigit() for a in choice)))
+        if len(found) == 1:
+            return found[0][0]
+        digit_only = [c for c, d in found if d]
+        if len(digit_only) == 1:
+            return digit_only[0]
+        if found:
+            return None
     return None
 
 
