@@ -239,7 +239,7 @@ class Transport:
                 sha = hashlib.sha256(chunk).hexdigest()
                 try:
                     resp = self.request("PATCH", path, body=chunk, body_sha=sha,
-                                        content_type="application/offset+octet-stream",
+                                        content_type="application/octet-stream",
                                         headers={P.H_OFFSET: str(pos), P.H_CHUNK_SHA256: sha,
                                                  "X-Manifest-SHA256": sealed.digest})
                 except SyncHttpError as err:

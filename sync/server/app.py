@@ -174,7 +174,7 @@ def create_app(
     @app.patch(
         f"{P.API_PREFIX}/dossiers/{{uuid}}/files/{{file_id}}", response_model=FileState, responses=ERRORS,
         openapi_extra={"requestBody": {"required": True, "content": {
-            "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
     )
     async def file_patch(uuid: str, file_id: str, request: Request) -> JSONResponse:
         h = request.headers

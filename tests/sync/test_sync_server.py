@@ -245,3 +245,38 @@ def test_openapi_document_is_published(server: ServerProc) -> None:
     assert {"/v1/enrol", "/v1/dossiers", "/v1/dossiers/{uuid}/files/{file_id}",
             "/v1/dossiers/{uuid}/commit", "/v1/dossiers/{uuid}"} <= paths
     assert "patch" in doc["paths"]["/v1/dossiers/{uuid}/files/{file_id}"]
+
+
+def test_signed_garbage_never_causes_a_server_error(server: ServerProc, device) -> None:
+    """Authenticated fuzzing: well-signed requests carrying arbitrary manifests and chunks."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    prof, dev = device
+    t = Transport(dev, load_key(prof))
+
+    @given(manifest=st.one_of(st.text(max_size=300), st.builds(
+        lambda d: json.dumps(d), st.dictionaries(st.text(max_size=12), st.one_of(
+            st.integers(), st.text(max_size=20), st.lists(st.dictionaries(st.text(max_size=8), st.integers()),
+                                                          max_size=2)), max_size=8))),
+           sig=st.text(max_size=90), idem=st.text(alphabet="0123456789abcdef-", max_size=36))
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def post(manifest: str, sig: str, idem: str) -> None:
+        body = json.dumps({"manifest": manifest, "signature": sig}).encode()
+        r = requests.post(server.url + "/v1/dossiers", data=body, timeout=10, headers={
+            "Content-Type": "application/json", P.H_IDEMPOTENCY: idem, **_signed(t, "POST", "/v1/dossiers", body)})
+        assert 400 <= r.status_code < 500 and r.json()["detail"]
+
+    @given(uuid=st.text(alphabet="0123456789abcdef", min_size=32, max_size=32), fid=st.text(max_size=5),
+           offset=st.integers(-5, 10**6), chunk=st.binary(max_size=64))
+    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def patch(uuid: str, fid: str, offset: int, chunk: bytes) -> None:
+        path = f"/v1/dossiers/{uuid}/files/{requests.utils.quote(fid, safe='')}"
+        sha = hashlib.sha256(chunk).hexdigest()
+        r = requests.patch(server.url + path, data=chunk, timeout=10, headers={
+            **t._signed_headers("PATCH", path, sha), P.H_OFFSET: str(offset), P.H_CHUNK_SHA256: sha,
+            "X-Manifest-SHA256": "0" * 64})
+        assert 400 <= r.status_code < 500
+
+    post()
+    patch()
