@@ -27,11 +27,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cap = sub.add_parser("capture", help="scan papers into a PDF/A file")
     cap.add_argument("--device", required=True, help="device id from 'kiosk scan devices'")
     cap.add_argument("--source", choices=("flatbed", "adf", "duplex"), default="flatbed")
-    cap.add_argument("--pages", type=int, default=None, help="stop after N pages (feeder: default until empty)")
+    cap.add_argument(
+        "--pages", type=int, default=None, help="stop after N pages (feeder: default until empty)"
+    )
     cap.add_argument("--dpi", type=int, default=200, choices=(200, 300, 400, 600))
     cap.add_argument("--timeout", type=float, default=60.0, help="seconds of driver silence before giving up")
-    cap.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
-                     help="driver-specific option (advanced)")
+    cap.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="driver-specific option (advanced)",
+    )
     _output_args(cap)
     cap.set_defaults(func=_capture)
 
@@ -41,7 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _output_args(imp)
     imp.set_defaults(func=_import)
 
-    sign = sub.add_parser("sign", help="sign a PDF with a PKCS#11 token (PIN from $KIOSK_TOKEN_PIN or a prompt)")
+    sign = sub.add_parser(
+        "sign", help="sign a PDF with a PKCS#11 token (PIN from $KIOSK_TOKEN_PIN or a prompt)"
+    )
     sign.add_argument("file", type=Path)
     sign.add_argument("--pkcs11", required=True, metavar="MODULE", help="the token's PKCS#11 library")
     sign.add_argument("--key-id", required=True, metavar="HEXID", help="CKA_ID of the signing key (hex)")
@@ -57,7 +66,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     ver = sub.add_parser("verify", help="check the signatures of a PDF")
     ver.add_argument("file", type=Path)
-    ver.add_argument("--trust", type=Path, action="append", default=[], help="trusted CA certificate (PEM/DER)")
+    ver.add_argument(
+        "--trust", type=Path, action="append", default=[], help="trusted CA certificate (PEM/DER)"
+    )
     ver.add_argument("--json", action="store_true")
     ver.set_defaults(func=_verify)
 
@@ -130,7 +141,9 @@ def _finish(args: argparse.Namespace, pages: list, *, partial_error: KioskError 
         f"{rep.min_dpi:.0f} dpi, text layer: {'yes' if rep.text_layer else 'no'})"
     )
     if result.blank_pages and not args.drop_blank:
-        print(f"Pages that look blank (kept; use --drop-blank to remove): {result.blank_pages}", file=sys.stderr)
+        print(
+            f"Pages that look blank (kept; use --drop-blank to remove): {result.blank_pages}", file=sys.stderr
+        )
     if result.dropped_pages:
         print(f"Removed blank pages: {result.dropped_pages}")
     if not args.no_ocr and not result.ocr.available:
@@ -211,7 +224,9 @@ def _sign(args: argparse.Namespace) -> int:
     from kiosk.scan.sign import SignOptions, TokenSpec, parse_key_id, sign_pdf
 
     data = _read(args.file)
-    spec = TokenSpec(module=args.pkcs11, key_id=parse_key_id(args.key_id), pin=_pin(), token_label=args.token_label)
+    spec = TokenSpec(
+        module=args.pkcs11, key_id=parse_key_id(args.key_id), pin=_pin(), token_label=args.token_label
+    )
     signed = sign_pdf(data, spec, SignOptions(agency=args.agency, tsa_url=args.tsa_url))
     out = args.out or args.file.with_name(args.file.stem + "-signed.pdf")
     _write(out, signed)
@@ -235,21 +250,37 @@ def _verify(args: argparse.Namespace) -> int:
 
     report = verify_pdf(_read(args.file), trust_roots=[_read(p) for p in args.trust])
     if args.json:
-        print(json.dumps(
-            [{"field": s.field_name, "signer": s.signer, "intact": s.intact, "valid": s.valid,
-              "trusted": s.trusted, "coverage": s.coverage, "modified_after": s.modified_after,
-              "signing_time": s.signing_time.isoformat() if s.signing_time else None,
-              "timestamped": s.timestamped} for s in report.signatures],
-            ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "field": s.field_name,
+                        "signer": s.signer,
+                        "intact": s.intact,
+                        "valid": s.valid,
+                        "trusted": s.trusted,
+                        "coverage": s.coverage,
+                        "modified_after": s.modified_after,
+                        "signing_time": s.signing_time.isoformat() if s.signing_time else None,
+                        "timestamped": s.timestamped,
+                    }
+                    for s in report.signatures
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif not report.signatures:
         print("The PDF has no signature.")
     for s in report.signatures if not args.json else []:
         state = "VALID" if s.ok else "INVALID"
         trust = "trusted" if s.trusted else "not trusted (no matching --trust CA)"
-        print(f"{state}: {s.field_name} signed by {s.signer}; intact={s.intact}; covers {s.coverage}; "
-              f"changes after signing: {s.modified_after}; {trust}; "
-              f"time {s.signing_time.isoformat() if s.signing_time else 'unknown'}"
-              f"{'; timestamped' if s.timestamped else ''}")
+        print(
+            f"{state}: {s.field_name} signed by {s.signer}; intact={s.intact}; covers {s.coverage}; "
+            f"changes after signing: {s.modified_after}; {trust}; "
+            f"time {s.signing_time.isoformat() if s.signing_time else 'unknown'}"
+            f"{'; timestamped' if s.timestamped else ''}"
+        )
     if not report.signatures:
         return 3
     return 0 if report.ok else 2

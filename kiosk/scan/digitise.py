@@ -27,8 +27,10 @@ class Digitised:
 
 def clean_pages(pages: Sequence[Page], options: CleanupOptions | None) -> list[CleanupResult]:
     if options is None:
-        return [CleanupResult(page=p, skew_deg=0.0, rotated_cw=0, cropped=False, blank=None, orientation=None)
-                for p in pages]
+        return [
+            CleanupResult(page=p, skew_deg=0.0, rotated_cw=0, cropped=False, blank=None, orientation=None)
+            for p in pages
+        ]
     return [clean_page(p, options) for p in pages]
 
 
@@ -59,5 +61,12 @@ def digitise(
     if ocr and status.available and kept:
         layers = list(ocr_pages(kept, progress=(lambda d, t: progress("ocr", d, t)) if progress else None))
     pdf = build_pdfa(kept, meta, text_layers=layers)
-    return Digitised(pdf=pdf, pages=kept, blank_pages=blank, dropped_pages=dropped, ocr=status,
-                     report=check_legal(pdf), cleanups=results)
+    return Digitised(
+        pdf=pdf,
+        pages=kept,
+        blank_pages=blank,
+        dropped_pages=dropped,
+        ocr=status,
+        report=check_legal(pdf),
+        cleanups=results,
+    )

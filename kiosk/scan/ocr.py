@@ -40,12 +40,16 @@ def _tesseract() -> str | None:
 def ocr_status(lang: str = DEFAULT_LANG) -> OcrStatus:
     exe = _tesseract()
     if exe is None:
-        return OcrStatus(False, "Tesseract is not installed, so PDFs get no text layer; install tesseract-ocr.")
+        return OcrStatus(
+            False, "Tesseract is not installed, so PDFs get no text layer; install tesseract-ocr."
+        )
     try:
         ver = subprocess.run([exe, "--version"], capture_output=True, timeout=20, check=False)
         langs = subprocess.run([exe, "--list-langs"], capture_output=True, timeout=20, check=False)
     except (OSError, subprocess.TimeoutExpired):
-        return OcrStatus(False, "Tesseract does not start, so PDFs get no text layer; reinstall tesseract-ocr.")
+        return OcrStatus(
+            False, "Tesseract does not start, so PDFs get no text layer; reinstall tesseract-ocr."
+        )
     names = {line.strip() for line in langs.stdout.decode("utf-8", "replace").splitlines()[1:]}
     version = (ver.stdout or ver.stderr).decode("utf-8", "replace").splitlines()[0:1]
     if lang not in names:
@@ -69,10 +73,18 @@ def _image_bytes(page: Page) -> bytes:
 def _run(exe: str, args: list[str], data: bytes) -> bytes:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        proc = subprocess.run([exe, "stdin", "stdout", *args], input=data, capture_output=True,
-                              timeout=PAGE_TIMEOUT_S, env=env, check=False)
+        proc = subprocess.run(
+            [exe, "stdin", "stdout", *args],
+            input=data,
+            capture_output=True,
+            timeout=PAGE_TIMEOUT_S,
+            env=env,
+            check=False,
+        )
     except subprocess.TimeoutExpired as exc:
-        raise ScanError(f"OCR took longer than {PAGE_TIMEOUT_S} seconds on a page; try a lower resolution.") from exc
+        raise ScanError(
+            f"OCR took longer than {PAGE_TIMEOUT_S} seconds on a page; try a lower resolution."
+        ) from exc
     if proc.returncode != 0 or not proc.stdout:
         raise ScanError("Tesseract failed on a page; check the tesseract-ocr installation.")
     return proc.stdout
@@ -122,6 +134,7 @@ def extract_text(pdf_bytes: bytes) -> str:
     exe = shutil.which("pdftotext")
     if exe is None:
         raise ScanError("pdftotext (poppler-utils) is needed to read the text layer; install it.")
-    proc = subprocess.run([exe, "-enc", "UTF-8", "-", "-"], input=pdf_bytes, capture_output=True,
-                          timeout=60, check=False)
+    proc = subprocess.run(
+        [exe, "-enc", "UTF-8", "-", "-"], input=pdf_bytes, capture_output=True, timeout=60, check=False
+    )
     return proc.stdout.decode("utf-8", "replace")

@@ -84,7 +84,9 @@ def _jpeg_matches(page: Page) -> bool:
         return False
 
 
-def encode_page(page: Page, *, quality: int = DEFAULT_JPEG_QUALITY, max_bytes: int | None = None) -> EncodedImage:
+def encode_page(
+    page: Page, *, quality: int = DEFAULT_JPEG_QUALITY, max_bytes: int | None = None
+) -> EncodedImage:
     """Encode once: the source JPEG as is when untouched, 1-bit Flate for bilevel, else JPEG.
 
     With ``max_bytes`` the JPEG quality steps down until the page fits (not below 40).
@@ -93,26 +95,41 @@ def encode_page(page: Page, *, quality: int = DEFAULT_JPEG_QUALITY, max_bytes: i
     if _jpeg_matches(page):
         assert page.jpeg is not None
         grey = px.ndim == 2
-        return EncodedImage(page.jpeg, "/DCTDecode", "/DeviceGray" if grey else "/DeviceRGB", 8,
-                            page.width, page.height, True)
+        return EncodedImage(
+            page.jpeg, "/DCTDecode", "/DeviceGray" if grey else "/DeviceRGB", 8, page.width, page.height, True
+        )
     if px.ndim == 2 and np.isin(px, (0, 255)).all():
         import zlib
 
         packed = np.packbits(px > 127, axis=1)
-        return EncodedImage(zlib.compress(packed.tobytes(), 9), "/FlateDecode", "/DeviceGray", 1,
-                            page.width, page.height, False)
+        return EncodedImage(
+            zlib.compress(packed.tobytes(), 9),
+            "/FlateDecode",
+            "/DeviceGray",
+            1,
+            page.width,
+            page.height,
+            False,
+        )
     img = Image.fromarray(px)
     q = quality
     while True:
         buf = io.BytesIO()
-        img.save(buf, format="JPEG", quality=q, optimize=True, subsampling="4:2:0" if px.ndim == 3 else 0,
-                 dpi=(page.dpi, page.dpi))
+        img.save(
+            buf,
+            format="JPEG",
+            quality=q,
+            optimize=True,
+            subsampling="4:2:0" if px.ndim == 3 else 0,
+            dpi=(page.dpi, page.dpi),
+        )
         data = buf.getvalue()
         if max_bytes is None or len(data) <= max_bytes or q <= MIN_JPEG_QUALITY:
             break
         q = max(MIN_JPEG_QUALITY, q - 10)
-    return EncodedImage(data, "/DCTDecode", "/DeviceRGB" if px.ndim == 3 else "/DeviceGray", 8,
-                        page.width, page.height, False)
+    return EncodedImage(
+        data, "/DCTDecode", "/DeviceRGB" if px.ndim == 3 else "/DeviceGray", 8, page.width, page.height, False
+    )
 
 
 # ----------------------------------------------------------------------------- assembly
@@ -136,7 +153,8 @@ def _add_image_page(pdf: pikepdf.Pdf, enc: EncodedImage, dpi: int) -> pikepdf.Pa
         Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image)),
         Contents=pikepdf.Stream(pdf, content),
     )
-    return pdf.pages.append(pikepdf.Page(page_dict)) or pdf.pages[-1]
+    pdf.pages.append(pikepdf.Page(page_dict))
+    return pdf.pages[-1]
 
 
 def _set_pdfa_metadata(pdf: pikepdf.Pdf, meta: PdfMetadata, pages: int) -> None:
@@ -206,7 +224,12 @@ def build_pdfa(
         _add_output_intent(pdf)
         _set_pdfa_metadata(pdf, meta, len(pages))
         out = io.BytesIO()
-        pdf.save(out, min_version="1.7", fix_metadata_version=True, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+        pdf.save(
+            out,
+            min_version="1.7",
+            fix_metadata_version=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+        )
         return out.getvalue()
     finally:
         pdf.close()
@@ -301,9 +324,10 @@ def check_legal(data: bytes, *, min_dpi: int = LEGAL_MIN_DPI) -> LegalReport:
         rep.pdfa = f"{part}{conf}" if part else ""
         if rep.pdfa not in ("2B", "2U", "2A", "3B", "3U", "3A"):
             rep.problems.append("The PDF does not declare PDF/A-2 or PDF/A-3 in its metadata.")
-        intents = pdf.Root.get("/OutputIntents")
+        intents = pdf.Root.get("/OutputIntents") or pikepdf.Array()
         rep.output_intent = bool(intents) and any(
-            oi.get("/S") == pikepdf.Name.GTS_PDFA1 and oi.get("/DestOutputProfile") is not None for oi in intents
+            oi.get("/S") == pikepdf.Name.GTS_PDFA1 and oi.get("/DestOutputProfile") is not None
+            for oi in intents
         )
         if not rep.output_intent:
             rep.problems.append("The PDF has no PDF/A output intent (colour profile).")
@@ -313,8 +337,10 @@ def check_legal(data: bytes, *, min_dpi: int = LEGAL_MIN_DPI) -> LegalReport:
         for page in pdf.pages:
             for img, dpi in _page_images(page):
                 dpis.append(dpi)
-                colour = colour or img.get("/ColorSpace") in (pikepdf.Name.DeviceRGB, pikepdf.Name.ICCBased) or (
-                    isinstance(img.get("/ColorSpace"), pikepdf.Array)
+                colour = (
+                    colour
+                    or img.get("/ColorSpace") in (pikepdf.Name.DeviceRGB, pikepdf.Name.ICCBased)
+                    or (isinstance(img.get("/ColorSpace"), pikepdf.Array))
                 )
                 if img.get("/SMask") is not None:
                     rep.problems.append("A page image has transparency; PDF/A-2b pages must be opaque.")
@@ -327,7 +353,9 @@ def check_legal(data: bytes, *, min_dpi: int = LEGAL_MIN_DPI) -> LegalReport:
         if not dpis:
             rep.problems.append("The PDF has no page images; it is not a scanned document.")
         elif rep.min_dpi + 0.5 < min_dpi:
-            rep.problems.append(f"A page is scanned at {rep.min_dpi:.0f} dpi; at least {min_dpi} dpi is required.")
+            rep.problems.append(
+                f"A page is scanned at {rep.min_dpi:.0f} dpi; at least {min_dpi} dpi is required."
+            )
         rep.text_layer = bool(fonts)
         rep.fonts_embedded = all(_font_embedded(f) for f in fonts)
         if not rep.fonts_embedded:

@@ -32,8 +32,14 @@ SAMPLE_LINES = (
 PAPER = (246, 243, 232)
 
 
-def a4_page(dpi: int = 200, *, lines: tuple[str, ...] = SAMPLE_LINES, seal: bool = True,
-            paper: tuple[int, int, int] = PAPER, font_pt: float = 13.0) -> np.ndarray:
+def a4_page(
+    dpi: int = 200,
+    *,
+    lines: tuple[str, ...] = SAMPLE_LINES,
+    seal: bool = True,
+    paper: tuple[int, int, int] = PAPER,
+    font_pt: float = 13.0,
+) -> np.ndarray:
     """An upright A4 form page (RGB uint8) with Vietnamese text and, optionally, a red seal."""
     w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
     img = Image.new("RGB", (w, h), paper)
@@ -53,7 +59,9 @@ def a4_page(dpi: int = 200, *, lines: tuple[str, ...] = SAMPLE_LINES, seal: bool
         cx, cy = w - round(55 / 25.4 * dpi), h - round(60 / 25.4 * dpi)
         ring = max(2, round(1.2 / 25.4 * dpi))
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(205, 25, 30), width=ring)
-        draw.ellipse((cx - r * 0.7, cy - r * 0.7, cx + r * 0.7, cy + r * 0.7), outline=(205, 25, 30), width=ring)
+        draw.ellipse(
+            (cx - r * 0.7, cy - r * 0.7, cx + r * 0.7, cy + r * 0.7), outline=(205, 25, 30), width=ring
+        )
         draw.text((cx - r * 0.5, cy - r * 0.15), "UBND", font=font, fill=(205, 25, 30))
     return np.asarray(img).copy()
 
@@ -70,8 +78,12 @@ def blank_page(dpi: int = 200, *, noise: float = 3.0, specks: int = 12, seed: in
     return img
 
 
-def photograph(page: np.ndarray, corners: np.ndarray, size: tuple[int, int],
-               background: tuple[int, int, int] = (60, 55, 50)) -> np.ndarray:
+def photograph(
+    page: np.ndarray,
+    corners: np.ndarray,
+    size: tuple[int, int],
+    background: tuple[int, int, int] = (60, 55, 50),
+) -> np.ndarray:
     """The page as a camera would see it: warped onto ``corners`` of a darker desk of ``size``."""
     h, w = page.shape[:2]
     src = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], dtype=np.float32)

@@ -73,7 +73,9 @@ def open_token_session(spec: TokenSpec) -> Iterator[Any]:
             "The token driver (PKCS#11 module) could not be loaded; check the module path given by the CA."
         ) from exc
     except Exception as exc:  # python-pkcs11 raises AlreadyInitialized etc. for broken modules
-        raise TokenError("The token driver (PKCS#11 module) failed to start; reinstall the CA's driver.") from exc
+        raise TokenError(
+            "The token driver (PKCS#11 module) failed to start; reinstall the CA's driver."
+        ) from exc
     candidates = []
     for slot in lib.get_slots(token_present=True):
         try:
@@ -84,7 +86,9 @@ def open_token_session(spec: TokenSpec) -> Iterator[Any]:
             continue
         try:
             with token.open() as pub:
-                certs = list(pub.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.ID: spec.key_id}))
+                certs = list(
+                    pub.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.ID: spec.key_id})
+                )
         except pkcs11.PKCS11Error:
             continue
         if certs:
@@ -99,11 +103,15 @@ def open_token_session(spec: TokenSpec) -> Iterator[Any]:
     try:
         session = candidates[0].open(user_pin=spec.pin)
     except pkcs11.exceptions.PinIncorrect as exc:
-        raise TokenError("The token PIN is wrong; check it (the token locks after a few wrong tries).") from exc
+        raise TokenError(
+            "The token PIN is wrong; check it (the token locks after a few wrong tries)."
+        ) from exc
     except pkcs11.exceptions.PinLocked as exc:
         raise TokenError("The token PIN is locked; ask the certificate authority to unlock it.") from exc
     except pkcs11.PKCS11Error as exc:
-        raise TokenError(f"The token refused the login ({exc.__class__.__name__}); unplug and replug it.") from exc
+        raise TokenError(
+            f"The token refused the login ({exc.__class__.__name__}); unplug and replug it."
+        ) from exc
     try:
         yield session
     finally:
@@ -234,15 +242,21 @@ def sign_pdf(data: bytes, token: TokenSpec, options: SignOptions | None = None) 
             signer=signer,
             timestamper=timestamper,
             stamp_style=style,
-            new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=0, box=signature_box(width, height)),
+            new_field_spec=fields.SigFieldSpec(
+                sig_field_name=FIELD_NAME, on_page=0, box=signature_box(width, height)
+            ),
         )
         out = io.BytesIO()
         try:
             pdf_signer.sign_pdf(writer, output=out)
         except SigningError as exc:
-            raise SignError(f"Signing failed ({exc.__class__.__name__}); check the token and the key id.") from exc
+            raise SignError(
+                f"Signing failed ({exc.__class__.__name__}); check the token and the key id."
+            ) from exc
         except Exception as exc:
             if "timestamp" in str(exc).lower() or exc.__class__.__name__.startswith("Timestamp"):
-                raise SignError("The timestamp server did not answer; check its address or sign without it.") from exc
+                raise SignError(
+                    "The timestamp server did not answer; check its address or sign without it."
+                ) from exc
             raise
     return out.getvalue()

@@ -64,8 +64,12 @@ def verify_pdf(data: bytes, *, trust_roots: list[bytes] | None = None) -> Verify
         cov = status.coverage.name if status.coverage is not None else "UNKNOWN"
         coverage = {"ENTIRE_FILE": "entire file", "ENTIRE_REVISION": "entire revision"}.get(cov, "partial")
         mod = status.modification_level.name if status.modification_level is not None else "OTHER"
-        modified = {"NONE": "none", "LTA_UPDATES": "none", "FORM_FILLING": "form filling",
-                    "ANNOTATIONS": "annotations"}.get(mod, "other")
+        modified = {
+            "NONE": "none",
+            "LTA_UPDATES": "none",
+            "FORM_FILLING": "form filling",
+            "ANNOTATIONS": "annotations",
+        }.get(mod, "other")
         cert = status.signing_cert
         report.signatures.append(
             SignatureReport(

@@ -61,21 +61,27 @@ def test_feeder_page_limit(backend: SaneBackend) -> None:
 
 def test_empty_feeder_at_start_is_an_error(backend: SaneBackend) -> None:
     with pytest.raises(FeederEmptyError, match="document feeder is empty"):
-        backend.scan("sane:test:0", ScanSettings(source="adf", dpi=100,
-                                                 driver_options={"read_return_value": "SANE_STATUS_NO_DOCS"}))
+        backend.scan(
+            "sane:test:0",
+            ScanSettings(source="adf", dpi=100, driver_options={"read_return_value": "SANE_STATUS_NO_DOCS"}),
+        )
 
 
 def test_jam_is_reported_clearly(backend: SaneBackend) -> None:
     with pytest.raises(PaperJamError, match=r"Paper jammed at page 1; open the feeder") as info:
-        backend.scan("sane:test:0", ScanSettings(source="adf", dpi=100,
-                                                 driver_options={"read_return_value": "SANE_STATUS_JAMMED"}))
+        backend.scan(
+            "sane:test:0",
+            ScanSettings(source="adf", dpi=100, driver_options={"read_return_value": "SANE_STATUS_JAMMED"}),
+        )
     assert info.value.exit_code == 12
     assert info.value.pages == []  # type: ignore[attr-defined]
 
 
 def test_cover_open_is_reported_clearly(backend: SaneBackend) -> None:
     with pytest.raises(CoverOpenError, match="cover is open; close it"):
-        backend.scan("sane:test:0", ScanSettings(driver_options={"read_return_value": "SANE_STATUS_COVER_OPEN"}))
+        backend.scan(
+            "sane:test:0", ScanSettings(driver_options={"read_return_value": "SANE_STATUS_COVER_OPEN"})
+        )
 
 
 def test_unknown_device(backend: SaneBackend) -> None:

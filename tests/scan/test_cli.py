@@ -18,13 +18,22 @@ from tests.scan.hsm import Token
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def kiosk(*args: str, env: dict[str, str] | None = None, tmp: Path | None = None) -> subprocess.CompletedProcess[str]:
+def kiosk(
+    *args: str, env: dict[str, str] | None = None, tmp: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     cmd = [sys.executable, "-m", "ui.main"]
     if tmp is not None:
         cmd += ["--profile", str(tmp / "profile")]
-    return subprocess.run([*cmd, "scan", *args], capture_output=True, text=True, env=full_env, cwd=ROOT,
-                          timeout=240, check=False)
+    return subprocess.run(
+        [*cmd, "scan", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=ROOT,
+        timeout=240,
+        check=False,
+    )
 
 
 def test_devices_json(tmp_path: Path) -> None:
@@ -36,9 +45,28 @@ def test_devices_json(tmp_path: Path) -> None:
 
 def test_capture_feeder_to_pdfa(tmp_path: Path) -> None:
     target = tmp_path / "out" / "HS-1_01.pdf"
-    out = kiosk("capture", "--device", "sane:test:0", "--source", "adf", "--pages", "2", "--dpi", "200",
-                "--out", str(target), "--no-ocr", "--no-osd", "--dossier-code", "HS-1",
-                "--component", "Giấy tờ", "--option", "test-picture=Color pattern", tmp=tmp_path)
+    out = kiosk(
+        "capture",
+        "--device",
+        "sane:test:0",
+        "--source",
+        "adf",
+        "--pages",
+        "2",
+        "--dpi",
+        "200",
+        "--out",
+        str(target),
+        "--no-ocr",
+        "--no-osd",
+        "--dossier-code",
+        "HS-1",
+        "--component",
+        "Giấy tờ",
+        "--option",
+        "test-picture=Color pattern",
+        tmp=tmp_path,
+    )
     assert out.returncode == 0, out.stderr
     assert "2 pages" in out.stdout and "PDF/A-2B" in out.stdout and "200 dpi" in out.stdout
     report = check_legal(target.read_bytes())
@@ -47,8 +75,17 @@ def test_capture_feeder_to_pdfa(tmp_path: Path) -> None:
 
 
 def test_capture_cover_open_exit_code(tmp_path: Path) -> None:
-    out = kiosk("capture", "--device", "sane:test:0", "--out", str(tmp_path / "x.pdf"), "--no-ocr",
-                "--option", "read-return-value=SANE_STATUS_COVER_OPEN", tmp=tmp_path)
+    out = kiosk(
+        "capture",
+        "--device",
+        "sane:test:0",
+        "--out",
+        str(tmp_path / "x.pdf"),
+        "--no-ocr",
+        "--option",
+        "read-return-value=SANE_STATUS_COVER_OPEN",
+        tmp=tmp_path,
+    )
     assert out.returncode == 12
     assert "The scanner cover is open; close it and scan again." in out.stderr
     assert "Traceback" not in out.stderr
@@ -67,8 +104,18 @@ def test_import_sign_verify(tmp_path: Path, token: Token) -> None:
 
     env = {"SOFTHSM2_CONF": str(token.conf), "KIOSK_TOKEN_PIN": token.pin}
     signed = tmp_path / "HS-2_01-signed.pdf"
-    out = kiosk("sign", str(pdf), "--pkcs11", token.module, "--key-id", token.key_id, "--agency", "UBND",
-                env=env, tmp=tmp_path)
+    out = kiosk(
+        "sign",
+        str(pdf),
+        "--pkcs11",
+        token.module,
+        "--key-id",
+        token.key_id,
+        "--agency",
+        "UBND",
+        env=env,
+        tmp=tmp_path,
+    )
     assert out.returncode == 0, out.stderr
     assert token.pin not in out.stdout + out.stderr
     ca = tmp_path / "ca.der"

@@ -17,9 +17,12 @@ META = PdfMetadata("HS-OCR", "Tờ khai", 1)
 
 
 def test_vietnamese_words_found_in_invisible_layer() -> None:
-    lines = ("TỜ KHAI ĐĂNG KÝ KHAI SINH", "Kính gửi: Ủy ban nhân dân phường Hoàn Kiếm",
-             "Quê quán: xã Đông Anh, thành phố Hà Nội")
-    page = Page(a4_page(200, lines=lines)[: 700], 200)  # the top strip only: OCR is slow
+    lines = (
+        "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+        "Kính gửi: Ủy ban nhân dân phường Hoàn Kiếm",
+        "Quê quán: xã Đông Anh, thành phố Hà Nội",
+    )
+    page = Page(a4_page(200, lines=lines)[:700], 200)  # the top strip only: OCR is slow
     assert ocr_status().available
     layers = ocr_pages([page])
     pdf = build_pdfa([page], META, text_layers=layers)

@@ -141,8 +141,9 @@ def flatten_page(frame: np.ndarray, quad: np.ndarray) -> Page:
     return Page(pixels=warp_quad(frame, quad, size), dpi=dpi, source="camera")
 
 
-def capture_pages(source: FrameSource, *, max_pages: int = 1, config: SteadyConfig | None = None,
-                  max_frames: int = 10_000) -> list[Page]:
+def capture_pages(
+    source: FrameSource, *, max_pages: int = 1, config: SteadyConfig | None = None, max_frames: int = 10_000
+) -> list[Page]:
     """Run the steady-capture loop over ``source`` until ``max_pages`` are taken or frames end."""
     capture = SteadyCapture(config)
     pages: list[Page] = []

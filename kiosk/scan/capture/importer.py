@@ -124,7 +124,9 @@ def import_pdf(path: Path, *, dpi: int = DEFAULT_DPI) -> list[Page]:
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PasswordError as exc:
-        raise ImportFormatError("The PDF is password-protected; remove the password and import it again.") from exc
+        raise ImportFormatError(
+            "The PDF is password-protected; remove the password and import it again."
+        ) from exc
     except pikepdf.PdfError as exc:
         raise ImportFormatError("The PDF is damaged; export it again from its source.") from exc
     pages: list[Page] = []

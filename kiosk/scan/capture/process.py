@@ -10,6 +10,7 @@ Page pixels cross the pipe in memory only; nothing touches the disk.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import multiprocessing as mp
@@ -38,10 +39,9 @@ def _child_main(entry: str, payload: dict[str, Any], conn: Connection, cancel_ev
         conn.send(("exit",))
     except BaseException as exc:  # report, never let a driver exception print personal data
         log.debug("driver failed: %s", traceback.format_exc())
-        try:
+        # If the parent is gone there is nothing left to tell.
+        with contextlib.suppress(Exception):
             conn.send(("fatal", exc.__class__.__name__))
-        except Exception:  # the parent is gone; nothing left to tell
-            pass
     finally:
         conn.close()
 

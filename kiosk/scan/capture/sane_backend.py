@@ -6,6 +6,7 @@ means the feeder is empty (an error), at the end it is the normal end of a feede
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import Any
@@ -75,7 +76,9 @@ def error_for(kind: str, *, page: int, source: SourceKind) -> ScanError:
     if kind == "cancelled":
         return ScanCancelledError("The scan was cancelled at the scanner.")
     if kind == "denied":
-        return NoDeviceError("Access to the scanner was denied; ask the administrator for scanner permission.")
+        return NoDeviceError(
+            "Access to the scanner was denied; ask the administrator for scanner permission."
+        )
     if kind == "invalid":
         return ScanError("The scanner rejected the settings; choose another resolution or source.")
     return ScanError("The scanner reported a device error; switch it off and on, then try again.")
@@ -147,7 +150,9 @@ class _Opt:
         self.constraint = raw[8]
 
 
-def child_list(payload: dict[str, Any], send: Callable[[Message], None], cancelled: Callable[[], bool]) -> None:
+def child_list(
+    payload: dict[str, Any], send: Callable[[Message], None], cancelled: Callable[[], bool]
+) -> None:
     import sane
 
     sane.init()
@@ -179,13 +184,14 @@ def child_list(payload: dict[str, Any], send: Callable[[Message], None], cancell
 
 
 def _set(dev: Any, name: str, value: Any) -> None:
-    try:
+    # Best effort: the option may be absent or inactive on this model.
+    with contextlib.suppress(Exception):
         setattr(dev, name, value)
-    except (AttributeError, Exception):  # option absent or inactive on this model
-        pass
 
 
-def child_scan(payload: dict[str, Any], send: Callable[[Message], None], cancelled: Callable[[], bool]) -> None:
+def child_scan(
+    payload: dict[str, Any], send: Callable[[Message], None], cancelled: Callable[[], bool]
+) -> None:
     import sane
 
     device: str = payload["device"]
@@ -235,7 +241,9 @@ def child_scan(payload: dict[str, Any], send: Callable[[Message], None], cancell
                 page_no += 1
                 last = [0.0]
 
-                def progress(read: int, total: int, *_: Any, _n: int = page_no) -> None:
+                def progress(
+                    read: int, total: int, *_: Any, _n: int = page_no, last: list[float] = last
+                ) -> None:
                     now = time.monotonic()
                     if now - last[0] >= PROGRESS_EVERY_S and total:
                         last[0] = now
@@ -286,8 +294,14 @@ class SaneBackend:
             if msg[0] == "devices":
                 found.extend(msg[1])
 
-        run_driver(f"{self._child}:child_list", {}, take, timeout_s=LIST_TIMEOUT_S,
-                   driver_name="SANE driver", final=("devices",))
+        run_driver(
+            f"{self._child}:child_list",
+            {},
+            take,
+            timeout_s=LIST_TIMEOUT_S,
+            driver_name="SANE driver",
+            final=("devices",),
+        )
         return [
             DeviceInfo(
                 id=d["id"],
@@ -368,9 +382,9 @@ class SaneBackend:
             err.pages = list(pages)  # type: ignore[attr-defined]
             raise
         if failure:
-            err = failure[0]
-            err.pages = list(pages)  # type: ignore[attr-defined]
-            raise err
+            first = failure[0]
+            first.pages = list(pages)  # type: ignore[attr-defined]
+            raise first
         reason = ended[0] if ended else "complete"
         if reason == "cancelled":
             err2 = ScanCancelledError("The scan was cancelled.")

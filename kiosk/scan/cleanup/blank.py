@@ -39,10 +39,14 @@ def detect_blank(img: np.ndarray, dpi: int) -> BlankReport:
     n, _labels, stats, _c = cv2.connectedComponentsWithStats(dark, connectivity=8)
     px_per_mm = small.shape[1] / max(1e-6, img.shape[1] / dpi * 25.4)
     min_side = MIN_MARK_MM * px_per_mm
-    marks = int(
-        np.count_nonzero(
-            (np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]) >= min_side)
-            & (stats[1:, cv2.CC_STAT_AREA] >= max(2.0, min_side))
+    marks = (
+        int(
+            np.count_nonzero(
+                (np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]) >= min_side)
+                & (stats[1:, cv2.CC_STAT_AREA] >= max(2.0, min_side))
+            )
         )
-    ) if n > 1 else 0
+        if n > 1
+        else 0
+    )
     return BlankReport(blank=marks < MIN_MARKS, ink_ratio=ratio, marks=marks)

@@ -13,7 +13,9 @@ MAX_POINTS = 60_000
 def _dark_points(gray: np.ndarray) -> np.ndarray:
     h, w = gray.shape
     scale = min(1.0, WORK_WIDTH / w)
-    small = cv2.resize(gray, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        gray, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+    )
     thr, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     ys, xs = np.nonzero(small < min(thr, 180))
     pts = np.column_stack([xs, ys]).astype(np.float32)

@@ -31,8 +31,9 @@ def find_page_quad(img: np.ndarray) -> np.ndarray | None:
     """
     h, w = img.shape[:2]
     scale = WORK_SIDE / max(h, w)
-    small = cv2.resize(_to_gray(img), (max(1, round(w * scale)), max(1, round(h * scale))),
-                       interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        _to_gray(img), (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+    )
     small = cv2.GaussianBlur(small, (5, 5), 0)
     _thr, mask = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     # Close the text holes so the sheet is one blob.

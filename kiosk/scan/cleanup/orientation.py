@@ -69,7 +69,9 @@ def _profile_sharpness(binary: np.ndarray, axis: int) -> float:
 def _heuristic(gray: np.ndarray) -> Orientation:
     h, w = gray.shape
     scale = min(1.0, 800 / max(h, w))
-    small = cv2.resize(gray, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        gray, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+    )
     _t, binary = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     if binary.mean() < 0.002:
         return Orientation(0, 0.0, "none")

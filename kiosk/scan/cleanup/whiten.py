@@ -25,7 +25,9 @@ def paper_estimate(img: np.ndarray) -> np.ndarray:
     """A smooth full-size image of the paper alone (ink removed by a max filter)."""
     h, w = img.shape[:2]
     scale = SMALL_SIDE / max(h, w)
-    small = cv2.resize(img, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        img, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+    )
     # Text strokes are thin: a dilation (max filter) replaces them with the paper around them.
     small = cv2.dilate(small, np.ones((7, 7), np.uint8))
     small = cv2.medianBlur(small, 7)
