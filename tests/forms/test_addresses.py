@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from kiosk.forms.addresses import ADMIN_DIR, CURRENT_EDITION, LEGACY_EDITION, admin_units, AddressError
+from kiosk.forms.addresses import ADMIN_DIR, CURRENT_EDITION, LEGACY_EDITION, AddressError, admin_units
 
 
 @pytest.fixture(scope="module")
