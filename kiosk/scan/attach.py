@@ -3,7 +3,8 @@
 The PDF goes from memory straight into the store's encrypting writer (which only puts
 encrypted bytes in ``profile.tmp_dir``); no plaintext scan ever touches the disk. Each
 attachment writes a ``digitise`` event to the processing log, which is what the quality
-dashboard counts (action ``attach``, detail starting with ``digitise``) (components digitised per dossier, legal-format pass rate, signed or not).
+dashboard counts (action ``attach``, detail starting with ``digitise``): components
+digitised per dossier, legal-format pass rate, signed or not.
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ def attach_pdf(
         dossier_uuid=dossier_uuid,
         actor=operator,
         detail=(
-            f"{DIGITISE_TAG}; attachment={att_id}; item={item_number}; pages={report.pages}; legal={int(report.ok)}; "
-            f"signed={int(report.signed)}; ocr={int(report.text_layer)}; bytes={len(pdf)}"
+            f"{DIGITISE_TAG}; attachment={att_id}; item={item_number}; pages={report.pages}; "
+            f"legal={int(report.ok)}; signed={int(report.signed)}; ocr={int(report.text_layer)}; bytes={len(pdf)}"
         ),
     )
     return Attached(att_id, filename, report.pages, report.ok, report.signed, len(pdf))
