@@ -84,7 +84,8 @@ def attach_pdf(
         actor=operator,
         detail=(
             f"{DIGITISE_TAG}; attachment={att_id}; item={item_number}; pages={report.pages}; "
-            f"legal={int(report.ok)}; signed={int(report.signed)}; ocr={int(report.text_layer)}; bytes={len(pdf)}"
+            f"legal={int(report.ok)}; signed={int(report.signed)}; ocr={int(report.text_layer)}; "
+            f"bytes={len(pdf)}"
         ),
     )
     return Attached(att_id, filename, report.pages, report.ok, report.signed, len(pdf))
