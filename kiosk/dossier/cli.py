@@ -38,7 +38,9 @@ def _secret(args: argparse.Namespace, fd_attr: str, env: str, what: str) -> str:
     value = os.environ.get(env)
     if value:
         return value
-    raise UsageError(f"Give the {what} in the environment variable {env} or with --{fd_attr.replace('_', '-')} N.")
+    raise UsageError(
+        f"Give the {what} in the environment variable {env} or with --{fd_attr.replace('_', '-')} N."
+    )
 
 
 def _user(args: argparse.Namespace) -> str:
@@ -74,7 +76,9 @@ def _resolve(store: Any, ref: str) -> str:
 
 def _common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     p.add_argument("--user", help="officer user name (default: $KIOSK_USER or 'admin')")
-    p.add_argument("--passphrase-fd", type=int, metavar="N", help="read the passphrase from file descriptor N")
+    p.add_argument(
+        "--passphrase-fd", type=int, metavar="N", help="read the passphrase from file descriptor N"
+    )
     if json_flag:
         p.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -109,7 +113,9 @@ def cmd_create(args: argparse.Namespace) -> int:
     _profile, store, session = _unlock(args)
     with store:
         session.require("create")
-        d = store.create_dossier(args.procedure, roles, fields, channel=args.channel, officer=session.username)
+        d = store.create_dossier(
+            args.procedure, roles, fields, channel=args.channel, officer=session.username
+        )
         for f in args.attach or []:
             mime = mimetypes.guess_type(f)[0] or "application/octet-stream"
             with open(f, "rb") as fh:
@@ -121,9 +127,17 @@ def cmd_create(args: argparse.Namespace) -> int:
                 store.transition(d.uuid, DossierState.received)
             store.transition(d.uuid, DossierState.queued)
         d = store._load(d.uuid)
-        _emit(args, {"uuid": d.uuid, "provisional_code": d.provisional_code, "state": d.state.value,
-                     "revision": d.revision, "attachments": len(d.components)},
-              f"{d.provisional_code} {d.uuid} {d.state.value}")
+        _emit(
+            args,
+            {
+                "uuid": d.uuid,
+                "provisional_code": d.provisional_code,
+                "state": d.state.value,
+                "revision": d.revision,
+                "attachments": len(d.components),
+            },
+            f"{d.provisional_code} {d.uuid} {d.state.value}",
+        )
     return 0
 
 
@@ -199,8 +213,10 @@ def cmd_purge(args: argparse.Namespace) -> int:
     with store:
         session.require("purge")
         if args.expired:
-            grace = args.grace_days if args.grace_days is not None else float(
-                store.settings().get("retention_days", 30)
+            grace = (
+                args.grace_days
+                if args.grace_days is not None
+                else float(store.settings().get("retention_days", 30))
             )
             done = store.purge_expired(grace)
         elif args.dossier:
@@ -221,7 +237,9 @@ def cmd_transition(args: argparse.Namespace) -> int:
         try:
             to = DossierState(args.state)
         except ValueError as exc:
-            raise UsageError("Unknown state; use one of: " + ", ".join(s.value for s in DossierState)) from exc
+            raise UsageError(
+                "Unknown state; use one of: " + ", ".join(s.value for s in DossierState)
+            ) from exc
         d = store.transition(uuid, to, reason=args.reason)
         _emit(args, {"uuid": d.uuid, "state": d.state.value}, f"{d.provisional_code} {d.state.value}")
     return 0
@@ -246,13 +264,23 @@ def cmd_init(args: argparse.Namespace) -> int:
     profile = Profile.open(args.profile)
     passphrase = _secret(args, "passphrase_fd", "KIOSK_PASSPHRASE", "administrator passphrase")
     recovery = init_profile(
-        profile, unit_name=args.unit_name, unit_code=args.unit_code, admin_username=_user(args),
-        admin_passphrase=passphrase, server_url=args.server, kiosk=args.kiosk, kdf=_kdf(args),
-        retention_days=args.retention_days, idle_lock_s=args.idle_lock,
+        profile,
+        unit_name=args.unit_name,
+        unit_code=args.unit_code,
+        admin_username=_user(args),
+        admin_passphrase=passphrase,
+        server_url=args.server,
+        kiosk=args.kiosk,
+        kdf=_kdf(args),
+        retention_days=args.retention_days,
+        idle_lock_s=args.idle_lock,
     )
-    _emit(args, {"profile": str(profile.root), "admin": _user(args), "recovery_key": recovery},
-          f"Store created in {profile.root}.\nRECOVERY KEY (print it now and keep it in the safe; "
-          f"it is shown only once):\n\n    {recovery}\n")
+    _emit(
+        args,
+        {"profile": str(profile.root), "admin": _user(args), "recovery_key": recovery},
+        f"Store created in {profile.root}.\nRECOVERY KEY (print it now and keep it in the safe; "
+        f"it is shown only once):\n\n    {recovery}\n",
+    )
     return 0
 
 
@@ -264,7 +292,9 @@ def cmd_add_officer(args: argparse.Namespace) -> int:
     with store:
         session.require("manage_officers")
         add_officer(profile, store, args.username, new, args.role, replace=args.reset)
-    _emit(args, {"username": args.username, "role": args.role}, f"officer {args.username} ({args.role}) saved")
+    _emit(
+        args, {"username": args.username, "role": args.role}, f"officer {args.username} ({args.role}) saved"
+    )
     return 0
 
 
@@ -275,7 +305,11 @@ def cmd_officers(args: argparse.Namespace) -> int:
     with store:
         session.require("manage_officers")
         rows = list_officers(profile)
-    _emit(args, rows, "\n".join(f"{r['username']}\t{r['role']}\t{'LOCKED' if r['locked'] else ''}" for r in rows))
+    _emit(
+        args,
+        rows,
+        "\n".join(f"{r['username']}\t{r['role']}\t{'LOCKED' if r['locked'] else ''}" for r in rows),
+    )
     return 0
 
 
@@ -324,8 +358,11 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
     with store:
         session.require("manage_keys")
         text = new_recovery_key(profile, store)
-    _emit(args, {"recovery_key": text},
-          f"NEW RECOVERY KEY (the old one no longer works; print it now):\n\n    {text}\n")
+    _emit(
+        args,
+        {"recovery_key": text},
+        f"NEW RECOVERY KEY (the old one no longer works; print it now):\n\n    {text}\n",
+    )
     return 0
 
 
@@ -334,9 +371,12 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
     with store:
         session.require("verify_log")
         result = store.verify_log()
-    _emit(args, {"ok": result.ok, "entries": result.entries, "problems": result.problems},
-          f"processing log: {result.entries} entries, "
-          + ("chain intact" if result.ok else "TAMPERED: " + "; ".join(result.problems)))
+    _emit(
+        args,
+        {"ok": result.ok, "entries": result.entries, "problems": result.problems},
+        f"processing log: {result.entries} entries, "
+        + ("chain intact" if result.ok else "TAMPERED: " + "; ".join(result.problems)),
+    )
     return 0 if result.ok else 9
 
 
@@ -346,8 +386,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = dsub.add_parser("create", help="create a dossier from a data file")
     p.add_argument("--procedure", required=True, metavar="FORM_ID")
-    p.add_argument("--data", required=True, metavar="FILE.json",
-                   help='{"roles": {"applicant": <citizen JSON>}, "fields": {...}}')
+    p.add_argument(
+        "--data",
+        required=True,
+        metavar="FILE.json",
+        help='{"roles": {"applicant": <citizen JSON>}, "fields": {...}}',
+    )
     p.add_argument("--attach", nargs="+", metavar="FILE", help="files to attach (encrypted in the store)")
     p.add_argument("--channel", type=int, default=1, choices=(1, 2, 3))
     p.add_argument("--receive", action="store_true", help="mark it received at the counter")
@@ -397,7 +441,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--unit-name", default="Bộ phận Một cửa")
     p.add_argument("--unit-code", default="UNIT")
     p.add_argument("--server", metavar="URL")
-    p.add_argument("--kiosk", action="store_true", help="unattended kiosk: keep a machine secret in the OS keyring")
+    p.add_argument(
+        "--kiosk", action="store_true", help="unattended kiosk: keep a machine secret in the OS keyring"
+    )
     p.add_argument("--retention-days", type=float, default=30.0)
     p.add_argument("--idle-lock", type=float, default=300.0, metavar="SECONDS")
     p.add_argument("--kdf-memory-kib", type=int)
@@ -407,7 +453,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = asub.add_parser("add-officer", help="add an officer (passphrase from KIOSK_NEW_PASSPHRASE)")
     p.add_argument("username")
-    p.add_argument("--role", default="officer", choices=["admin", "supervisor", "officer", "community", "kiosk"])
+    p.add_argument(
+        "--role", default="officer", choices=["admin", "supervisor", "officer", "community", "kiosk"]
+    )
     p.add_argument("--reset", action="store_true", help="replace an existing officer's passphrase")
     p.add_argument("--new-passphrase-fd", type=int, metavar="N")
     _common(p)
@@ -417,14 +465,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(p)
     p.set_defaults(func=cmd_officers)
 
-    p = asub.add_parser("rekey", help="change your passphrase, or set the kiosk machine secret (no re-encryption)")
+    p = asub.add_parser(
+        "rekey", help="change your passphrase, or set the kiosk machine secret (no re-encryption)"
+    )
     p.add_argument("--new-passphrase-fd", type=int, metavar="N")
-    p.add_argument("--machine-secret", action="store_true", help="(re)create the kiosk secret in the OS keyring")
+    p.add_argument(
+        "--machine-secret", action="store_true", help="(re)create the kiosk secret in the OS keyring"
+    )
     p.add_argument("--remove-machine-secret", action="store_true")
     _common(p)
     p.set_defaults(func=cmd_rekey)
 
-    p = asub.add_parser("recovery-key", help="print a new recovery key, or use one (--reset-user) to reset a passphrase")
+    p = asub.add_parser(
+        "recovery-key", help="print a new recovery key, or use one (--reset-user) to reset a passphrase"
+    )
     p.add_argument("--reset-user", metavar="USERNAME")
     p.add_argument("--recovery-key-fd", type=int, metavar="N")
     p.add_argument("--new-passphrase-fd", type=int, metavar="N")

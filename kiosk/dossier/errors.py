@@ -38,6 +38,5 @@ class AttachmentIntegrityError(StoreError):
 
 
 WRONG_KEY_MESSAGE = (
-    "The passphrase or key does not open this store; check it and try again, "
-    "or unlock with the recovery key."
+    "The passphrase or key does not open this store; check it and try again, or unlock with the recovery key."
 )

@@ -10,6 +10,7 @@ written in one transaction together with its outbox row and its processing-log e
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import secrets
@@ -274,7 +275,9 @@ class Store:
             row = c.execute("SELECT value FROM meta WHERE key='settings'").fetchone()
             current = json.loads(row[0]) if row else {}
             current.update(values)
-            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('settings', ?)", (json.dumps(current),))
+            c.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('settings', ?)", (json.dumps(current),)
+            )
             if "unit_code" in values:
                 c.execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('unit_code', ?)",
@@ -351,13 +354,16 @@ class Store:
             raise AccessDeniedError(f"A self-service kiosk cannot {what}; ask an officer at the counter.")
 
     # -- processing log -------------------------------------------------------------------
-    def _log(self, c: Any, action: str, dossier_uuid: str | None = None, detail: str = "",
-             actor: str | None = None) -> None:
-        processing_log.append(c, self._log_key, action, dossier_uuid=dossier_uuid,
-                              actor=actor or self.actor, detail=detail)
+    def _log(
+        self, c: Any, action: str, dossier_uuid: str | None = None, detail: str = "", actor: str | None = None
+    ) -> None:
+        processing_log.append(
+            c, self._log_key, action, dossier_uuid=dossier_uuid, actor=actor or self.actor, detail=detail
+        )
 
-    def log_event(self, action: str, *, dossier_uuid: str | None = None, actor: str | None = None,
-                  detail: str = "") -> None:
+    def log_event(
+        self, action: str, *, dossier_uuid: str | None = None, actor: str | None = None, detail: str = ""
+    ) -> None:
         """Record one processing event (read, view, print, export, sync, purge...)."""
         with self._tx() as c:
             self._log(c, action, dossier_uuid, detail, actor)
@@ -366,7 +372,9 @@ class Store:
         with self._lock:
             return processing_log.verify(self._require_open(), self._log_key)
 
-    def log_entries(self, *, dossier_uuid: str | None = None, limit: int = 1000) -> list[processing_log.LogEntry]:
+    def log_entries(
+        self, *, dossier_uuid: str | None = None, limit: int = 1000
+    ) -> list[processing_log.LogEntry]:
         self._deny_kiosk("read the processing log")
         with self._lock:
             return processing_log.entries(self._require_open(), dossier_uuid=dossier_uuid, limit=limit)
@@ -404,14 +412,18 @@ class Store:
             code = self._next_code(c)
             name, masked, search = self._index_values(roles, code, None, procedure_id)
             c.execute(
-                "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, channel, revision, created_at, "
+                "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, channel, revision, "
+                "created_at, "
                 "updated_at, created_by, data_json, applicant_name, applicant_id_masked) "
                 "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
                 (d_uuid, procedure_id, code, S.draft.value, channel, ts, ts, actor, data, name, masked),
             )
-            c.execute("INSERT INTO dossier_search(uuid, updated_at, text) VALUES (?, ?, ?)", (d_uuid, ts, search))
             c.execute(
-                "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) VALUES (?, ?, NULL, ?, ?, ?)",
+                "INSERT INTO dossier_search(uuid, updated_at, text) VALUES (?, ?, ?)", (d_uuid, ts, search)
+            )
+            c.execute(
+                "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) "
+                "VALUES (?, ?, NULL, ?, ?, ?)",
                 (d_uuid, ts, S.draft.value, actor, "created"),
             )
             self._log(c, "create", d_uuid, f"procedure={procedure_id} code={code}", actor)
@@ -447,7 +459,8 @@ class Store:
 
     def _load(self, d_uuid: str) -> Dossier:
         rows = self._read(
-            "SELECT uuid, procedure_id, provisional_code, state, channel, revision, official_code, portal_status, "
+            "SELECT uuid, procedure_id, provisional_code, state, channel, revision, official_code, "
+            "portal_status, "
             "created_at, updated_at, received_at, synced_at, created_by, quarantine_reason, data_json "
             "FROM dossiers WHERE uuid = ?",
             (d_uuid,),
@@ -460,7 +473,8 @@ class Store:
         comps = [
             Component(cid, name, kind, count, att, fn, mime, size, sha)
             for cid, name, kind, count, att, fn, mime, size, sha in self._read(
-                "SELECT c.id, c.name, c.copy_kind, c.count, c.attachment_id, a.filename, a.mime, a.size, a.sha256 "
+                "SELECT c.id, c.name, c.copy_kind, c.count, c.attachment_id, a.filename, a.mime, a.size, "
+                "a.sha256 "
                 "FROM components c LEFT JOIN attachments a ON a.id = c.attachment_id "
                 "WHERE c.dossier_uuid = ? ORDER BY c.position",
                 (d_uuid,),
@@ -475,10 +489,24 @@ class Store:
             )
         ]
         return Dossier(
-            uuid=r[0], procedure_id=r[1], provisional_code=r[2], state=S(r[3]), roles=roles,
-            fields=data.get("fields", {}), channel=r[4], revision=r[5], official_code=r[6],
-            portal_status=r[7], created_at=r[8], updated_at=r[9], received_at=r[10], synced_at=r[11],
-            created_by=r[12], quarantine_reason=r[13], components=comps, history=hist,
+            uuid=r[0],
+            procedure_id=r[1],
+            provisional_code=r[2],
+            state=S(r[3]),
+            roles=roles,
+            fields=data.get("fields", {}),
+            channel=r[4],
+            revision=r[5],
+            official_code=r[6],
+            portal_status=r[7],
+            created_at=r[8],
+            updated_at=r[9],
+            received_at=r[10],
+            synced_at=r[11],
+            created_by=r[12],
+            quarantine_reason=r[13],
+            components=comps,
+            history=hist,
         )
 
     def get_dossier(self, uuid: str) -> Dossier:
@@ -526,8 +554,9 @@ class Store:
         rows = self._read(sql, (*args, int(limit), int(offset)))
         hide = self._sync_only
         return [
-            DossierSummary(r[0], r[1], r[2], r[3], S(r[4]), "" if hide else r[5], "" if hide else r[6],
-                           r[7], r[8], r[9])
+            DossierSummary(
+                r[0], r[1], r[2], r[3], S(r[4]), "" if hide else r[5], "" if hide else r[6], r[7], r[8], r[9]
+            )
             for r in rows
         ]
 
@@ -567,7 +596,8 @@ class Store:
             name, masked, search = self._index_values(new_roles, code, official, proc)
             ts = now_iso()
             c.execute(
-                "UPDATE dossiers SET data_json=?, applicant_name=?, applicant_id_masked=?, revision=revision+1, "
+                "UPDATE dossiers SET data_json=?, applicant_name=?, applicant_id_masked=?, "
+                "revision=revision+1, "
                 "updated_at=? WHERE uuid=?",
                 (self._data_blob(new_roles, new_fields), name, masked, ts, uuid),
             )
@@ -636,7 +666,8 @@ class Store:
         elif to is S.uploading:
             lease = now_iso(datetime.now(UTC) + UPLOAD_LEASE)
             n = c.execute(
-                "UPDATE outbox SET status='uploading', attempts=attempts+1, next_attempt_at=? WHERE dossier_uuid=?",
+                "UPDATE outbox SET status='uploading', attempts=attempts+1, next_attempt_at=? "
+                "WHERE dossier_uuid=?",
                 (lease, uuid),
             ).rowcount
             if n == 0:
@@ -662,14 +693,16 @@ class Store:
         if official_code and to is S.synced:
             self._reindex(c, uuid)
         c.execute(
-            "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             (uuid, ts, cur.value, to.value, self.actor, reason),
         )
         self._log(c, "sync" if to is S.synced else "transition", uuid, f"{cur.value}->{to.value}")
 
     def _reindex(self, c: Any, uuid: str) -> None:
         code, official, proc, data_json = c.execute(
-            "SELECT provisional_code, official_code, procedure_id, data_json FROM dossiers WHERE uuid=?", (uuid,)
+            "SELECT provisional_code, official_code, procedure_id, data_json FROM dossiers WHERE uuid=?",
+            (uuid,),
         ).fetchone()
         data = json.loads(data_json)
         roles = {r: citizen_from_record(rec) for r, rec in data.get("roles", {}).items()}
@@ -699,8 +732,14 @@ class Store:
         """A paper handed in without a digitised copy."""
         return self._insert_component(uuid, name, copy_kind, count, None)
 
-    def _insert_component(self, uuid: str, name: str, copy_kind: str, count: int, att: tuple[Any, ...] | None,
-                          ) -> str:
+    def _insert_component(
+        self,
+        uuid: str,
+        name: str,
+        copy_kind: str,
+        count: int,
+        att: tuple[Any, ...] | None,
+    ) -> str:
         try:
             kind = CopyKind(copy_kind).value
         except ValueError as exc:
@@ -718,7 +757,8 @@ class Store:
             if att is not None:
                 att_id = att[0]
                 c.execute(
-                    "INSERT INTO attachments(id, dossier_uuid, filename, mime, size, sha256, file_key, created_at) "
+                    "INSERT INTO attachments(id, dossier_uuid, filename, mime, size, sha256, file_key, "
+                    "created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (*att, ts),
                 )
@@ -753,7 +793,10 @@ class Store:
         written = write_encrypted(source, self.profile.attachments_dir, self.profile.tmp_dir)
         try:
             self._insert_component(
-                uuid, component, copy_kind, count,
+                uuid,
+                component,
+                copy_kind,
+                count,
                 (written.attachment_id, uuid, filename, mime, written.size, written.sha256, written.key),
             )
         except BaseException:
@@ -866,7 +909,8 @@ class Store:
                 # A previous sender died mid-upload: renew the lease, count the attempt.
                 lease = now_iso(datetime.now(UTC) + UPLOAD_LEASE)
                 c.execute(
-                    "UPDATE outbox SET attempts=attempts+1, next_attempt_at=? WHERE dossier_uuid=?", (lease, uuid)
+                    "UPDATE outbox SET attempts=attempts+1, next_attempt_at=? WHERE dossier_uuid=?",
+                    (lease, uuid),
                 )
                 self._log(c, "sync", uuid, "retry")
             else:
@@ -884,8 +928,9 @@ class Store:
             if official_code:
                 c.execute("UPDATE dossiers SET official_code=? WHERE uuid=?", (official_code, uuid))
             if int(row[0]) == int(revision) and cur is S.uploading:
-                self._apply_transition(c, uuid, cur, S.synced, reason=f"revision {revision}",
-                                       official_code=official_code)
+                self._apply_transition(
+                    c, uuid, cur, S.synced, reason=f"revision {revision}", official_code=official_code
+                )
             else:
                 if official_code:
                     self._reindex(c, uuid)
@@ -930,7 +975,9 @@ class Store:
         counts = {s: 0 for s in ("queued", "uploading", "quarantined")}
         for status, n in self._read("SELECT status, count(*) FROM outbox GROUP BY status"):
             counts[status] = int(n)
-        oldest = self._read("SELECT min(enqueued_at) FROM outbox WHERE status IN ('queued', 'uploading')")[0][0]
+        oldest = self._read("SELECT min(enqueued_at) FROM outbox WHERE status IN ('queued', 'uploading')")[0][
+            0
+        ]
         return {**counts, "last_success": self._meta("outbox_last_success"), "oldest_queued_at": oldest}
 
     def outbox_entry(self, uuid: str) -> OutboxEntry:
@@ -954,9 +1001,15 @@ class Store:
             "fields": d.fields,
             "components": [
                 {
-                    "id": comp.id, "name": comp.name, "copy_kind": comp.copy_kind, "count": comp.count,
-                    "attachment_id": comp.attachment_id, "filename": comp.filename, "mime": comp.mime,
-                    "size": comp.size, "sha256": comp.sha256,
+                    "id": comp.id,
+                    "name": comp.name,
+                    "copy_kind": comp.copy_kind,
+                    "count": comp.count,
+                    "attachment_id": comp.attachment_id,
+                    "filename": comp.filename,
+                    "mime": comp.mime,
+                    "size": comp.size,
+                    "sha256": comp.sha256,
                 }
                 for comp in d.components
             ],
@@ -979,8 +1032,14 @@ class Store:
             if comp.attachment_id:
                 _u, key, sha, size, fn, mime = self._attachment_row(comp.attachment_id)
                 files.append(
-                    SyncFile(comp.attachment_id, fn, mime, size, sha,
-                             open=lambda a=comp.attachment_id, k=key, s=sha, z=size: self._open_file(a, k, s, z))
+                    SyncFile(
+                        comp.attachment_id,
+                        fn,
+                        mime,
+                        size,
+                        sha,
+                        open=functools.partial(self._open_file, comp.attachment_id, key, sha, size),
+                    )
                 )
         self.log_event("export", dossier_uuid=uuid, detail=f"sync revision={d.revision}")
         return SyncPayload(uuid=d.uuid, revision=d.revision, dossier_json=canonical_json(doc), files=files)
@@ -1003,8 +1062,10 @@ class Store:
         out = []
         for u, _text in rows:
             d = self._load(u)
-            if any(c.get("id_number") == id_number or c.get("old_id_number") == id_number
-                   for c in d.roles.values()):
+            if any(
+                c.get("id_number") == id_number or c.get("old_id_number") == id_number
+                for c in d.roles.values()
+            ):
                 out.append(u)
         return out
 

@@ -99,17 +99,29 @@ def record_consent(
     items = sorted(set(sensitive_items or []))
     with store._tx() as c:
         c.execute(
-            "INSERT INTO consents(id, session_id, subject_ref, dossier_uuid, purpose, text_version, given_at, "
+            "INSERT INTO consents(id, session_id, subject_ref, dossier_uuid, purpose, text_version, "
+            "given_at, "
             "given_by, method, sensitive_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (cid, session_id, ref, dossier_uuid, purpose.value, text_version, ts, given_by or store.actor,
-             method.value, json.dumps(items)),
+            (
+                cid,
+                session_id,
+                ref,
+                dossier_uuid,
+                purpose.value,
+                text_version,
+                ts,
+                given_by or store.actor,
+                method.value,
+                json.dumps(items),
+            ),
         )
         store._log(c, "consent", dossier_uuid, f"purpose={purpose.value} version={text_version}")
     return get_consent(store, cid)
 
 
-def link_consents(store: Store, session_id: str, *, id_number: str | None = None,
-                  dossier_uuid: str | None = None) -> int:
+def link_consents(
+    store: Store, session_id: str, *, id_number: str | None = None, dossier_uuid: str | None = None
+) -> int:
     """Attach the session's consents to the citizen (after the card read) and/or the dossier."""
     ref = subject_ref(store, id_number) if id_number else None
     with store._tx() as c:
@@ -122,12 +134,15 @@ def link_consents(store: Store, session_id: str, *, id_number: str | None = None
         )
 
 
-def withdraw_consent(store: Store, consent_id: str, *, method: Method | str,
-                     withdrawn_by: str | None = None) -> ConsentRecord:
+def withdraw_consent(
+    store: Store, consent_id: str, *, method: Method | str, withdrawn_by: str | None = None
+) -> ConsentRecord:
     from kiosk.dossier.store import now_iso
 
     with store._tx() as c:
-        row = c.execute("SELECT dossier_uuid, purpose, withdrawn_at FROM consents WHERE id=?", (consent_id,)).fetchone()
+        row = c.execute(
+            "SELECT dossier_uuid, purpose, withdrawn_at FROM consents WHERE id=?", (consent_id,)
+        ).fetchone()
         if not row:
             raise KioskError("No consent record has that id.")
         if row[2] is None:
@@ -139,8 +154,10 @@ def withdraw_consent(store: Store, consent_id: str, *, method: Method | str,
     return get_consent(store, consent_id)
 
 
-_COLS = ("id, session_id, subject_ref, dossier_uuid, purpose, text_version, given_at, given_by, method, "
-         "sensitive_items, withdrawn_at, withdrawn_by, withdrawal_method")
+_COLS = (
+    "id, session_id, subject_ref, dossier_uuid, purpose, text_version, given_at, given_by, method, "
+    "sensitive_items, withdrawn_at, withdrawn_by, withdrawal_method"
+)
 
 
 def _record(row: Any) -> ConsentRecord:
@@ -156,8 +173,13 @@ def get_consent(store: Store, consent_id: str) -> ConsentRecord:
     return _record(rows[0])
 
 
-def consents_for(store: Store, *, session_id: str | None = None, id_number: str | None = None,
-                 dossier_uuid: str | None = None) -> list[ConsentRecord]:
+def consents_for(
+    store: Store,
+    *,
+    session_id: str | None = None,
+    id_number: str | None = None,
+    dossier_uuid: str | None = None,
+) -> list[ConsentRecord]:
     where, args = [], []
     if session_id:
         where.append("session_id = ?")
@@ -170,12 +192,20 @@ def consents_for(store: Store, *, session_id: str | None = None, id_number: str 
         args.append(dossier_uuid)
     if not where:
         raise KioskError("Say whose consents to list (session, citizen or dossier).")
-    rows = store._read(f"SELECT {_COLS} FROM consents WHERE {' OR '.join(where)} ORDER BY given_at", tuple(args))
+    rows = store._read(
+        f"SELECT {_COLS} FROM consents WHERE {' OR '.join(where)} ORDER BY given_at", tuple(args)
+    )
     return [_record(r) for r in rows]
 
 
-def has_consent(store: Store, purpose: Purpose | str, *, session_id: str | None = None,
-                id_number: str | None = None, dossier_uuid: str | None = None) -> bool:
+def has_consent(
+    store: Store,
+    purpose: Purpose | str,
+    *,
+    session_id: str | None = None,
+    id_number: str | None = None,
+    dossier_uuid: str | None = None,
+) -> bool:
     p = Purpose(purpose).value
     return any(
         r.active and r.purpose == p

@@ -75,8 +75,13 @@ class KdfParams:
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
         return hash_secret_raw(
-            secret, salt, time_cost=self.time_cost, memory_cost=self.memory_cost,
-            parallelism=self.parallelism, hash_len=32, type=Type.ID,
+            secret,
+            salt,
+            time_cost=self.time_cost,
+            memory_cost=self.memory_cost,
+            parallelism=self.parallelism,
+            hash_len=32,
+            type=Type.ID,
         )
 
 
@@ -159,8 +164,9 @@ def _key_check(data_key: bytes) -> str:
     return hmac.new(data_key, b"mck key check", hashlib.sha256).hexdigest()
 
 
-def _officer_record(store_id: str, data_key: bytes, username: str, passphrase: str, role: Role,
-                    kdf: KdfParams) -> dict[str, Any]:
+def _officer_record(  # noqa: PLR0917
+    store_id: str, data_key: bytes, username: str, passphrase: str, role: Role, kdf: KdfParams
+) -> dict[str, Any]:
     salt = secrets.token_bytes(16)
     kek = kdf.derive(passphrase.encode("utf-8"), salt)
     rec: dict[str, Any] = {
@@ -265,7 +271,9 @@ def init_profile(
     kdf = kdf or KdfParams()
     with _keyfile_lock(profile):
         if is_initialised(profile):
-            raise KioskError("This profile is already set up; use 'kiosk admin add-officer' or another --profile.")
+            raise KioskError(
+                "This profile is already set up; use 'kiosk admin add-officer' or another --profile."
+            )
         if profile.db_path.exists():
             # A store without a key file is unreadable by anyone: an interrupted init.
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
@@ -279,8 +287,12 @@ def init_profile(
         try:
             store.actor = admin_username
             store.update_settings(
-                unit_name=unit_name, unit_code=unit_code, server_url=server_url, kiosk=kiosk,
-                retention_days=retention_days, idle_lock_s=idle_lock_s,
+                unit_name=unit_name,
+                unit_code=unit_code,
+                server_url=server_url,
+                kiosk=kiosk,
+                retention_days=retention_days,
+                idle_lock_s=idle_lock_s,
                 consent_required_officer=False,
             )
             machine = _machine_record(store_id, data_key) if kiosk else None
@@ -292,8 +304,9 @@ def init_profile(
                 "key_check": _key_check(data_key),
                 "lockout": asdict(LockoutPolicy()),
                 "officers": {
-                    admin_username: _officer_record(store_id, data_key, admin_username, admin_passphrase,
-                                                    Role.admin, kdf)
+                    admin_username: _officer_record(
+                        store_id, data_key, admin_username, admin_passphrase, Role.admin, kdf
+                    )
                 },
                 "machine": machine,
                 "recovery": recovery,
@@ -419,7 +432,9 @@ def unlock_with_recovery_key(profile: Profile, recovery_text: str) -> Store:
     if not rec:
         raise LoginError("This profile has no recovery key.")
     try:
-        data_key = _unwrap(_recovery_kek(recovery_text, _unb64(rec["salt"])), rec, _aad(kf["store_id"], "recovery"))
+        data_key = _unwrap(
+            _recovery_kek(recovery_text, _unb64(rec["salt"])), rec, _aad(kf["store_id"], "recovery")
+        )
     except InvalidTag as exc:
         raise LoginError("The recovery key is not right; check it against the printed sheet.") from exc
     store = _open_verified(profile, kf, data_key)
@@ -434,8 +449,16 @@ def _require_admin(store: Store) -> bytes:
     return store._key_for_wrapping()
 
 
-def add_officer(profile: Profile, store: Store, username: str, passphrase: str, role: Role | str,
-                *, kdf: KdfParams | None = None, replace: bool = False) -> None:
+def add_officer(
+    profile: Profile,
+    store: Store,
+    username: str,
+    passphrase: str,
+    role: Role | str,
+    *,
+    kdf: KdfParams | None = None,
+    replace: bool = False,
+) -> None:
     """Give a new officer (or reset an existing one's passphrase with ``replace``)."""
     data_key = _require_admin(store)
     check_username(username)
@@ -450,8 +473,9 @@ def add_officer(profile: Profile, store: Store, username: str, passphrase: str, 
             raise KioskError("An officer with that user name exists already; choose another name.")
         if kdf is None and kf["officers"]:
             kdf, _ = _kdf_of(next(iter(kf["officers"].values())))
-        kf["officers"][username] = _officer_record(kf["store_id"], data_key, username, passphrase, role,
-                                                   kdf or KdfParams())
+        kf["officers"][username] = _officer_record(
+            kf["store_id"], data_key, username, passphrase, role, kdf or KdfParams()
+        )
         _save_keyfile(profile, kf)
     store.log_event("admin", detail=f"officer {'reset' if replace else 'added'} role={role.value}")
 
@@ -474,8 +498,13 @@ def list_officers(profile: Profile) -> list[dict[str, Any]]:
     kf = load_keyfile(profile)
     now = time.time()
     return [
-        {"username": u, "role": r["role"], "created_at": r.get("created_at"),
-         "locked": float(r.get("locked_until", 0)) > now, "failed": int(r.get("failed", 0))}
+        {
+            "username": u,
+            "role": r["role"],
+            "created_at": r.get("created_at"),
+            "locked": float(r.get("locked_until", 0)) > now,
+            "failed": int(r.get("failed", 0)),
+        }
         for u, r in sorted(kf["officers"].items())
     ]
 

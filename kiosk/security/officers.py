@@ -31,12 +31,37 @@ class Role(StrEnum):
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.admin: frozenset(
-        {"list", "view", "create", "edit", "transition", "print", "export", "purge", "requeue",
-         "manage_officers", "manage_keys", "verify_log", "subject_request", "settings"}
+        {
+            "list",
+            "view",
+            "create",
+            "edit",
+            "transition",
+            "print",
+            "export",
+            "purge",
+            "requeue",
+            "manage_officers",
+            "manage_keys",
+            "verify_log",
+            "subject_request",
+            "settings",
+        }
     ),
     Role.supervisor: frozenset(
-        {"list", "view", "create", "edit", "transition", "print", "export", "purge", "requeue",
-         "verify_log", "subject_request"}
+        {
+            "list",
+            "view",
+            "create",
+            "edit",
+            "transition",
+            "print",
+            "export",
+            "purge",
+            "requeue",
+            "verify_log",
+            "subject_request",
+        }
     ),
     Role.officer: frozenset({"list", "view", "create", "edit", "transition", "print"}),
     Role.community: frozenset({"list", "view", "create", "edit", "transition", "print"}),

@@ -65,15 +65,32 @@ def derive_log_key(data_key: bytes) -> bytes:
     return hmac.new(data_key, b"mot-cua-kiosk processing log v1", hashlib.sha256).digest()
 
 
-def entry_hash(key: bytes, prev_hash: str, seq: int, at: str, action: str,
-               dossier_uuid: str | None, actor: str | None, detail: str) -> str:
-    body = json.dumps([prev_hash, seq, at, action, dossier_uuid, actor, detail],
-                      ensure_ascii=False, separators=(",", ":"))
+def entry_hash(  # noqa: PLR0917 - the chain fields, in chain order
+    key: bytes,
+    prev_hash: str,
+    seq: int,
+    at: str,
+    action: str,
+    dossier_uuid: str | None,
+    actor: str | None,
+    detail: str,
+) -> str:
+    body = json.dumps(
+        [prev_hash, seq, at, action, dossier_uuid, actor, detail], ensure_ascii=False, separators=(",", ":")
+    )
     return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def append(conn: Any, key: bytes, action: str, *, dossier_uuid: str | None = None,
-           actor: str | None = None, detail: str = "", at: str | None = None) -> LogEntry:
+def append(
+    conn: Any,
+    key: bytes,
+    action: str,
+    *,
+    dossier_uuid: str | None = None,
+    actor: str | None = None,
+    detail: str = "",
+    at: str | None = None,
+) -> LogEntry:
     """Append one entry; the caller holds the write transaction."""
     if action not in ACTIONS:
         raise ValueError(f"unknown processing-log action {action!r}")
@@ -102,14 +119,17 @@ def verify(conn: Any, key: bytes) -> VerifyResult:
     problems: list[str] = []
     prev, expected_seq, n = GENESIS, 1, 0
     for seq, at, action, dossier_uuid, actor, detail, prev_hash, h in conn.execute(
-        "SELECT seq, at, action, dossier_uuid, actor, detail, prev_hash, hash FROM processing_log ORDER BY seq"
+        "SELECT seq, at, action, dossier_uuid, actor, detail, prev_hash, hash FROM processing_log "
+        "ORDER BY seq"
     ):
         n += 1
         if seq != expected_seq:
             problems.append(f"entries {expected_seq}-{seq - 1} are missing")
         if prev_hash != prev:
             problems.append(f"entry {seq} does not follow the previous entry")
-        if not hmac.compare_digest(entry_hash(key, prev_hash, seq, at, action, dossier_uuid, actor, detail), h):
+        if not hmac.compare_digest(
+            entry_hash(key, prev_hash, seq, at, action, dossier_uuid, actor, detail), h
+        ):
             problems.append(f"entry {seq} was altered")
         prev, expected_seq = h, seq + 1
     row = conn.execute("SELECT value FROM meta WHERE key = 'log_head'").fetchone()

@@ -12,8 +12,14 @@ ROOT = Path(__file__).resolve().parents[2]
 KIOSK = [sys.executable, "-m", "ui.main"]
 
 
-def kiosk(profile: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None,
-          passphrase: str | None = PASSPHRASE, tmpdir: Path | None = None) -> subprocess.CompletedProcess[str]:
+def kiosk(
+    profile: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    passphrase: str | None = PASSPHRASE,
+    tmpdir: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
     e = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     e["QT_QPA_PLATFORM"] = "offscreen"
     if passphrase is not None:
@@ -21,23 +27,54 @@ def kiosk(profile: Path, *args: str, env: dict[str, str] | None = None, stdin: s
     if tmpdir is not None:
         e["TMPDIR"] = str(tmpdir)
     e.update(env or {})
-    return subprocess.run([*KIOSK, "--profile", str(profile), *args], capture_output=True, text=True,
-                          env=e, cwd=ROOT, input=stdin, timeout=120)
+    return subprocess.run(  # noqa: PLW1510 - callers check returncode
+        [*KIOSK, "--profile", str(profile), *args],
+        capture_output=True,
+        text=True,
+        env=e,
+        cwd=ROOT,
+        input=stdin,
+        timeout=120,
+    )
 
 
 def init(profile: Path, *extra: str, tmpdir: Path | None = None) -> str:
-    r = kiosk(profile, "admin", "init", "--unit-code", "H29", "--unit-name", "UBND phường Hoàn Kiếm",
-              "--kdf-memory-kib", "8192", "--kdf-time", "1", "--json", *extra, tmpdir=tmpdir)
+    r = kiosk(
+        profile,
+        "admin",
+        "init",
+        "--unit-code",
+        "H29",
+        "--unit-name",
+        "UBND phường Hoàn Kiếm",
+        "--kdf-memory-kib",
+        "8192",
+        "--kdf-time",
+        "1",
+        "--json",
+        *extra,
+        tmpdir=tmpdir,
+    )
     assert r.returncode == 0, r.stderr
     return str(json.loads(r.stdout)["recovery_key"])
 
 
 def data_file(dir_: Path, i: int = 0, *, whole_read_result: bool = False) -> Path:
-    cit = {**{k: None for k in ("religion", "identifying_marks")}, **PEOPLE[i],
-           "provenance": {k: "chip_verified" for k in PEOPLE[i]}}
+    cit = {
+        **{k: None for k in ("religion", "identifying_marks")},
+        **PEOPLE[i],
+        "provenance": {k: "chip_verified" for k in PEOPLE[i]},
+    }
     applicant = {"citizen": cit, "verification": {"passive": "ok"}} if whole_read_result else cit
     path = dir_ / f"data{i}.json"
-    path.write_text(json.dumps({"roles": {"applicant": applicant}, "fields": {"phone": "0901234567",
-                                                                             "content": "Đăng ký thường trú"}},
-                               ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "roles": {"applicant": applicant},
+                "fields": {"phone": "0901234567", "content": "Đăng ký thường trú"},
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return path

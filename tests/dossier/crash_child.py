@@ -39,13 +39,20 @@ def run(profile_dir: str, key: bytes, seed: int, out: int) -> None:
     say("ready")
     while True:
         choice = rnd.random()
-        live = [r[0] for r in store._read(
-            "SELECT uuid FROM dossiers WHERE state NOT IN ('purged', 'synced') ORDER BY random() LIMIT 1")]
+        live = [
+            r[0]
+            for r in store._read(
+                "SELECT uuid FROM dossiers WHERE state NOT IN ('purged', 'synced') ORDER BY random() LIMIT 1"
+            )
+        ]
         if choice < 0.3 or not live:
             op_id = uuid.uuid4().hex
             say("intent", op_id)
-            d = store.create_dossier("CT01", {"applicant": citizen(rnd.randrange(3))},
-                                     {"op_id": op_id, "check": hashlib.sha256(op_id.encode()).hexdigest()})
+            d = store.create_dossier(
+                "CT01",
+                {"applicant": citizen(rnd.randrange(3))},
+                {"op_id": op_id, "check": hashlib.sha256(op_id.encode()).hexdigest()},
+            )
             say("created", op_id, d.uuid)
             continue
         u = live[0]
@@ -53,16 +60,28 @@ def run(profile_dir: str, key: bytes, seed: int, out: int) -> None:
         if choice < 0.55:
             size = rnd.choice([0, 10, 5000, 1 << 20, (1 << 20) + 7])
             op_id = uuid.uuid4().hex
-            att = store.add_attachment(u, "scan", io.BytesIO(payload(op_id, size)), filename=f"{op_id}.bin",
-                                       mime="application/octet-stream")
+            att = store.add_attachment(
+                u,
+                "scan",
+                io.BytesIO(payload(op_id, size)),
+                filename=f"{op_id}.bin",
+                mime="application/octet-stream",
+            )
             say("attached", u, att)
         elif choice < 0.7:
             op_id = uuid.uuid4().hex
-            store.update_dossier(u, fields={"op_id": op_id, "check": hashlib.sha256(op_id.encode()).hexdigest()})
+            store.update_dossier(
+                u, fields={"op_id": op_id, "check": hashlib.sha256(op_id.encode()).hexdigest()}
+            )
             say("edited", u)
         else:
-            nxt = {S.draft: S.received, S.received: S.queued, S.queued: S.uploading, S.uploading: S.synced,
-                   S.quarantined: S.queued}.get(state)
+            nxt = {
+                S.draft: S.received,
+                S.received: S.queued,
+                S.queued: S.uploading,
+                S.uploading: S.synced,
+                S.quarantined: S.queued,
+            }.get(state)
             if nxt is S.uploading:
                 store.outbox_mark_attempt(u)
             elif nxt is S.synced:

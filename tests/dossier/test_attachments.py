@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.dossier.attachments import TAG, _HEADER, open_decrypting, write_encrypted
+from kiosk.dossier.attachments import _HEADER, TAG, open_decrypting, write_encrypted
 from kiosk.dossier.errors import AttachmentIntegrityError
 from tests.dossier.people import citizen
 
@@ -83,9 +83,10 @@ def test_file_of_another_attachment_is_rejected(profile):
 
 def test_recorded_hash_mismatch_is_detected(profile):
     w = _write(profile, b"data")
-    with pytest.raises(AttachmentIntegrityError, match="checksum"), open_decrypting(
-        w.path, w.attachment_id, w.key, "0" * 64, w.size
-    ) as fh:
+    with (
+        pytest.raises(AttachmentIntegrityError, match="checksum"),
+        open_decrypting(w.path, w.attachment_id, w.key, "0" * 64, w.size) as fh,
+    ):
         fh.read()
 
 
@@ -119,7 +120,9 @@ def test_200_mb_attachment_streams_in_bounded_memory(store):
     d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
     tracemalloc.start()
     try:
-        att = store.add_attachment(d.uuid, "Bản vẽ", _Generated(size), filename="map.pdf", mime="application/pdf")
+        att = store.add_attachment(
+            d.uuid, "Bản vẽ", _Generated(size), filename="map.pdf", mime="application/pdf"
+        )
         _, peak_write = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
         h, total = hashlib.sha256(), 0

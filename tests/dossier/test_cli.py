@@ -12,14 +12,33 @@ def test_init_create_list_show_export_purge(tmp_path):
     assert len(recovery) == 35
     scan = tmp_path / "giay-khai-sinh.pdf"
     scan.write_bytes(b"%PDF-1.4 test scan")
-    r = kiosk(prof, "dossier", "create", "--procedure", "CT01", "--data", str(data_file(tmp_path)),
-              "--attach", str(scan), "--queue", "--json")
+    r = kiosk(
+        prof,
+        "dossier",
+        "create",
+        "--procedure",
+        "CT01",
+        "--data",
+        str(data_file(tmp_path)),
+        "--attach",
+        str(scan),
+        "--queue",
+        "--json",
+    )
     assert r.returncode == 0, r.stderr
     created = json.loads(r.stdout)
     assert created["state"] == "queued" and created["attachments"] == 1
     assert created["provisional_code"].startswith("H29-")
-    r = kiosk(prof, "dossier", "create", "--procedure", "CT01", "--data",
-              str(data_file(tmp_path, 1, whole_read_result=True)), "--json")
+    r = kiosk(
+        prof,
+        "dossier",
+        "create",
+        "--procedure",
+        "CT01",
+        "--data",
+        str(data_file(tmp_path, 1, whole_read_result=True)),
+        "--json",
+    )
     assert r.returncode == 0, r.stderr
 
     r = kiosk(prof, "dossier", "list", "--json")
@@ -54,8 +73,17 @@ def test_init_create_list_show_export_purge(tmp_path):
 def test_purge_of_queued_dossier_is_refused_clearly(tmp_path):
     prof = tmp_path / "p"
     init(prof)
-    r = kiosk(prof, "dossier", "create", "--procedure", "CT01", "--data", str(data_file(tmp_path)), "--queue",
-              "--json")
+    r = kiosk(
+        prof,
+        "dossier",
+        "create",
+        "--procedure",
+        "CT01",
+        "--data",
+        str(data_file(tmp_path)),
+        "--queue",
+        "--json",
+    )
     u = json.loads(r.stdout)["uuid"]
     r = kiosk(prof, "dossier", "purge", u)
     assert r.returncode == 1 and "cannot move to 'purged'" in r.stderr and "Traceback" not in r.stderr
@@ -78,9 +106,24 @@ def test_passphrase_from_fd_and_errors_are_clear(tmp_path):
     os.write(wfd, (PASSPHRASE + "\n").encode())
     os.close(wfd)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    p = subprocess.run([sys.executable, "-m", "ui.main", "--profile", str(prof), "dossier", "list",
-                        "--passphrase-fd", str(rfd)], pass_fds=(rfd,), capture_output=True, text=True,
-                       env=env, cwd=ROOT)
+    p = subprocess.run(  # noqa: PLW1510
+        [
+            sys.executable,
+            "-m",
+            "ui.main",
+            "--profile",
+            str(prof),
+            "dossier",
+            "list",
+            "--passphrase-fd",
+            str(rfd),
+        ],
+        pass_fds=(rfd,),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     os.close(rfd)
     assert p.returncode == 0, p.stderr
     r = kiosk(prof, "dossier", "create", "--procedure", "CT01", "--data", str(tmp_path / "missing.json"))
@@ -96,21 +139,48 @@ def test_passphrase_from_fd_and_errors_are_clear(tmp_path):
 def test_officers_rekey_and_recovery(tmp_path):
     prof = tmp_path / "p"
     recovery = init(prof)
-    r = kiosk(prof, "admin", "add-officer", "canbo1", "--role", "officer", env={"KIOSK_NEW_PASSPHRASE": "officer pass 1"})
+    r = kiosk(
+        prof,
+        "admin",
+        "add-officer",
+        "canbo1",
+        "--role",
+        "officer",
+        env={"KIOSK_NEW_PASSPHRASE": "officer pass 1"},
+    )
     assert r.returncode == 0, r.stderr
-    r = kiosk(prof, "admin", "add-officer", "canbo2", env={"KIOSK_USER": "canbo1",
-                                                          "KIOSK_NEW_PASSPHRASE": "officer pass 2"},
-              passphrase="officer pass 1")
+    r = kiosk(
+        prof,
+        "admin",
+        "add-officer",
+        "canbo2",
+        env={"KIOSK_USER": "canbo1", "KIOSK_NEW_PASSPHRASE": "officer pass 2"},
+        passphrase="officer pass 1",
+    )
     assert r.returncode == 6 and "not allowed to manage officers" in r.stderr
     r = kiosk(prof, "dossier", "list", "--user", "canbo1", passphrase="officer pass 1")
     assert r.returncode == 0, r.stderr
-    r = kiosk(prof, "admin", "rekey", "--user", "canbo1", passphrase="officer pass 1",
-              env={"KIOSK_NEW_PASSPHRASE": "officer pass NEW"})
+    r = kiosk(
+        prof,
+        "admin",
+        "rekey",
+        "--user",
+        "canbo1",
+        passphrase="officer pass 1",
+        env={"KIOSK_NEW_PASSPHRASE": "officer pass NEW"},
+    )
     assert r.returncode == 0 and "passphrase changed" in r.stdout
     assert kiosk(prof, "dossier", "list", "--user", "canbo1", passphrase="officer pass NEW").returncode == 0
     # Admin forgot the passphrase: the printed recovery key resets it.
-    r = kiosk(prof, "admin", "recovery-key", "--reset-user", "admin", passphrase=None,
-              env={"KIOSK_RECOVERY_KEY": recovery, "KIOSK_NEW_PASSPHRASE": "brand new admin pass"})
+    r = kiosk(
+        prof,
+        "admin",
+        "recovery-key",
+        "--reset-user",
+        "admin",
+        passphrase=None,
+        env={"KIOSK_RECOVERY_KEY": recovery, "KIOSK_NEW_PASSPHRASE": "brand new admin pass"},
+    )
     assert r.returncode == 0, r.stderr
     assert kiosk(prof, "admin", "officers", passphrase="brand new admin pass").returncode == 0
     r = kiosk(prof, "admin", "recovery-key", "--json", passphrase="brand new admin pass")

@@ -59,8 +59,11 @@ def _check(store: Store, reported: dict[str, str], attached: set[str], verified:
         assert hist[-1][0] == state and hist[0][0] == "draft"
         ob = c.execute("SELECT status, revision FROM outbox WHERE dossier_uuid=?", (u,)).fetchone()
         if state in ("queued", "uploading", "quarantined"):
-            assert ob is not None and ob[0] == {"queued": "queued", "uploading": "uploading",
-                                                "quarantined": "quarantined"}[state]
+            assert (
+                ob is not None
+                and ob[0]
+                == {"queued": "queued", "uploading": "uploading", "quarantined": "quarantined"}[state]
+            )
             assert ob[1] <= revision
         else:
             assert ob is None, (state, ob)
@@ -122,4 +125,6 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path):
     # The trials exercised every kind of write.
     assert n >= 50 and n_att >= 20 and kinds.get("moved", 0) >= 20 and kinds.get("edited", 0) >= 10
     assert {S.draft.value, S.queued.value, S.synced.value} <= states
-    print(f"crash trials: {TRIALS}, dossiers {n}, attachments {n_att}, orphans removed {removed}, steps {kinds}")
+    print(
+        f"crash trials: {TRIALS}, dossiers {n}, attachments {n_att}, orphans removed {removed}, steps {kinds}"
+    )

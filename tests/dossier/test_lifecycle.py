@@ -32,8 +32,14 @@ def test_main_path_records_history_in_order(store):
     store.transition(d.uuid, S.purged)
     h = store.get_dossier(d.uuid).history
     assert [(x.from_state, x.to_state) for x in h] == [
-        (None, "draft"), ("draft", "received"), ("received", "queued"), ("queued", "uploading"),
-        ("uploading", "synced"), ("synced", "synced"), ("synced", "archived"), ("archived", "purged"),
+        (None, "draft"),
+        ("draft", "received"),
+        ("received", "queued"),
+        ("queued", "uploading"),
+        ("uploading", "synced"),
+        ("synced", "synced"),
+        ("synced", "archived"),
+        ("archived", "purged"),
     ]
     assert h[1].reason == "receipt printed" and h[1].actor == "canbo1"
     d = store.get_dossier(d.uuid)

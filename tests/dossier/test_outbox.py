@@ -106,11 +106,20 @@ def test_outbox_ops_on_unqueued_dossier_fail_clearly(store):
 def test_export_for_sync_is_canonical_and_streams_files(store):
     d = _queued(store)
     data = b"%PDF-1.4 " + bytes(range(256)) * 50
-    att = store.add_attachment(d.uuid, "Tờ khai CT01", io.BytesIO(data), filename="ct01.pdf",
-                               mime="application/pdf", copy_kind="certified_copy", count=2)
+    att = store.add_attachment(
+        d.uuid,
+        "Tờ khai CT01",
+        io.BytesIO(data),
+        filename="ct01.pdf",
+        mime="application/pdf",
+        copy_kind="certified_copy",
+        count=2,
+    )
     p = store.export_for_sync(d.uuid)
     doc = json.loads(p.dossier_json)
-    assert p.dossier_json == json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    assert (
+        p.dossier_json == json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    )
     assert p.revision == doc["revision"] == d.revision + 1
     assert doc["roles"]["applicant"]["full_name"] == "Nguyễn Văn An"
     assert doc["roles"]["applicant"]["provenance"]["id_number"] == "chip_verified"

@@ -27,7 +27,6 @@ def store(profile, data_key) -> Iterator[Store]:
     s.close()
 
 
-
 @pytest.fixture
 def memory_keyring():
     import keyring
@@ -72,6 +71,12 @@ def initialised(profile):
     from kiosk.security.keys import init_profile
     from tests.dossier.people import FAST_KDF, PASSPHRASE
 
-    recovery = init_profile(profile, unit_name="UBND phường Hoàn Kiếm", unit_code="H29", admin_username="admin",
-                            admin_passphrase=PASSPHRASE, kdf=FAST_KDF)
+    recovery = init_profile(
+        profile,
+        unit_name="UBND phường Hoàn Kiếm",
+        unit_code="H29",
+        admin_username="admin",
+        admin_passphrase=PASSPHRASE,
+        kdf=FAST_KDF,
+    )
     return profile, recovery

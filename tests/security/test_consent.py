@@ -12,9 +12,15 @@ def test_kiosk_mode_requires_consent_before_chip_read(store):
     session = store.begin_citizen_session()
     with pytest.raises(ConsentRequiredError, match="consent to read the chip"):
         consent.require_consent_for_chip_read(store, "kiosk", session)
-    rec = consent.record_consent(store, purpose=Purpose.chip_read, text_version="CR-2026-01", method=Method.touch,
-                                 session_id=session, sensitive_items=["religion", "ethnicity", "face"],
-                                 given_by="kiosk")
+    rec = consent.record_consent(
+        store,
+        purpose=Purpose.chip_read,
+        text_version="CR-2026-01",
+        method=Method.touch,
+        session_id=session,
+        sensitive_items=["religion", "ethnicity", "face"],
+        given_by="kiosk",
+    )
     assert rec.active and rec.sensitive_items == ["ethnicity", "face", "religion"] and rec.given_at
     consent.require_consent_for_chip_read(store, "kiosk", session)
     # Another session has no consent.
@@ -31,8 +37,9 @@ def test_officer_mode_is_configurable(store):
 
 def test_link_withdraw_and_history(store):
     session = store.begin_citizen_session()
-    rec = consent.record_consent(store, purpose="dossier_processing", text_version="DP-3",
-                                 method="signature", session_id=session)
+    rec = consent.record_consent(
+        store, purpose="dossier_processing", text_version="DP-3", method="signature", session_id=session
+    )
     d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
     assert consent.link_consents(store, session, id_number="001099012345", dossier_uuid=d.uuid) == 1
     assert consent.has_consent(store, Purpose.dossier_processing, id_number="001099012345")
@@ -48,7 +55,9 @@ def test_link_withdraw_and_history(store):
 
 
 def test_subject_ref_does_not_store_the_id(store):
-    consent.record_consent(store, purpose="chip_read", text_version="v1", method="touch", id_number="001099012345")
+    consent.record_consent(
+        store, purpose="chip_read", text_version="v1", method="touch", id_number="001099012345"
+    )
     rows = store._read("SELECT * FROM consents")
     assert "001099012345" not in repr(rows)
 
@@ -66,7 +75,9 @@ def test_subject_export_collects_everything_about_one_citizen(store):
     a = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
     store.create_dossier("CT01", {"applicant": citizen(1)}, {})
     b = store.create_dossier("BIRTH", {"applicant": citizen(2), "father": citizen(0)}, {})
-    consent.record_consent(store, purpose="chip_read", text_version="v1", method="touch", id_number="001099012345")
+    consent.record_consent(
+        store, purpose="chip_read", text_version="v1", method="touch", id_number="001099012345"
+    )
     out = consent.subject_export(store, "001099012345")
     assert sorted(d["uuid"] for d in out["dossiers"]) == sorted([a.uuid, b.uuid])
     assert len(out["consents"]) == 1 and "subject_ref" not in out["consents"][0]

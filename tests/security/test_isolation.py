@@ -19,8 +19,9 @@ from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen
 def _other_dossier(profile, data_key):
     with Store.open(profile, data_key) as s:
         d = s.create_dossier("CT01", {"applicant": citizen(1)}, {"phone": "0912"})
-        att = s.add_attachment(d.uuid, "CCCD", io.BytesIO(b"scan of someone else"), filename="a.jpg",
-                               mime="image/jpeg")
+        att = s.add_attachment(
+            d.uuid, "CCCD", io.BytesIO(b"scan of someone else"), filename="a.jpg", mime="image/jpeg"
+        )
         s.transition(d.uuid, S.received)
         s.transition(d.uuid, S.queued)
         return d.uuid, att
@@ -60,9 +61,22 @@ def _calls(other: str, att: str):
 
 # Methods that touch no other dossier (own session, settings, the log's integrity).
 HARMLESS = {
-    "open", "close", "create_dossier", "log_event", "verify_log", "restrict_to_kiosk", "restrict_to_owner",
-    "restrict_to_sync", "begin_citizen_session", "end_citizen_session", "get_meta", "settings",
-    "collect_garbage", "dossier_document", "kiosk_restricted", "closed",
+    "open",
+    "close",
+    "create_dossier",
+    "log_event",
+    "verify_log",
+    "restrict_to_kiosk",
+    "restrict_to_owner",
+    "restrict_to_sync",
+    "begin_citizen_session",
+    "end_citizen_session",
+    "get_meta",
+    "settings",
+    "collect_garbage",
+    "dossier_document",
+    "kiosk_restricted",
+    "closed",
 }
 
 
@@ -106,8 +120,15 @@ def test_sync_role_sees_queue_but_no_contents(profile, data_key):
         sync.export_for_sync(draft)
     rows = sync.list_dossiers(state=S.queued)
     assert [(r.uuid, r.applicant_name, r.applicant_id_masked) for r in rows] == [(other, "", "")]
-    for name in ("get_dossier", "update_dossier", "open_attachment", "export_dossier", "purge_dossier",
-                 "add_attachment", "transition"):
+    for name in (
+        "get_dossier",
+        "update_dossier",
+        "open_attachment",
+        "export_dossier",
+        "purge_dossier",
+        "add_attachment",
+        "transition",
+    ):
         with pytest.raises(AccessDeniedError):
             _calls(other, att)[name](sync)
     with pytest.raises(AccessDeniedError):
@@ -123,8 +144,14 @@ def test_sync_role_sees_queue_but_no_contents(profile, data_key):
 def test_community_account_sees_only_its_own(profile):
     from kiosk.security.keys import init_profile
 
-    init_profile(profile, unit_name="x", unit_code="H29", admin_username="admin",
-                 admin_passphrase=PASSPHRASE, kdf=FAST_KDF)
+    init_profile(
+        profile,
+        unit_name="x",
+        unit_code="H29",
+        admin_username="admin",
+        admin_passphrase=PASSPHRASE,
+        kdf=FAST_KDF,
+    )
     store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
     with store:
         add_officer(profile, store, "toCongDong1", "community pass 1", "community")

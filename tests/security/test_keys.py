@@ -43,8 +43,14 @@ def test_init_then_unlock_roundtrip(initialised):
 def test_init_twice_is_refused(initialised):
     profile, _ = initialised
     with pytest.raises(KioskError, match="already set up"):
-        init_profile(profile, unit_name="x", unit_code="X", admin_username="admin",
-                     admin_passphrase=PASSPHRASE, kdf=FAST_KDF)
+        init_profile(
+            profile,
+            unit_name="x",
+            unit_code="X",
+            admin_username="admin",
+            admin_passphrase=PASSPHRASE,
+            kdf=FAST_KDF,
+        )
 
 
 def test_init_validates_inputs(profile):
@@ -132,8 +138,15 @@ def test_recovery_key_unlocks_and_can_be_replaced(initialised):
 
 
 def test_machine_secret_via_os_keyring(profile, memory_keyring):
-    init_profile(profile, unit_name="Kiosk", unit_code="H29", admin_username="admin",
-                 admin_passphrase=PASSPHRASE, kdf=FAST_KDF, kiosk=True)
+    init_profile(
+        profile,
+        unit_name="Kiosk",
+        unit_code="H29",
+        admin_username="admin",
+        admin_passphrase=PASSPHRASE,
+        kdf=FAST_KDF,
+        kiosk=True,
+    )
     assert len(memory_keyring.items) == 1
     with unlock_with_machine_secret(profile, role="kiosk") as store:
         assert store.kiosk_restricted and store.actor == "kiosk"
@@ -153,8 +166,15 @@ def test_machine_secret_via_os_keyring(profile, memory_keyring):
 
 def test_no_keyring_backend_fails_clearly(profile, no_keyring):
     with pytest.raises(NoKeyringError, match="No OS keyring is available"):
-        init_profile(profile, unit_name="Kiosk", unit_code="H29", admin_username="admin",
-                     admin_passphrase=PASSPHRASE, kdf=FAST_KDF, kiosk=True)
+        init_profile(
+            profile,
+            unit_name="Kiosk",
+            unit_code="H29",
+            admin_username="admin",
+            admin_passphrase=PASSPHRASE,
+            kdf=FAST_KDF,
+            kiosk=True,
+        )
 
 
 def test_machine_secret_absent_is_clear(initialised, no_keyring):

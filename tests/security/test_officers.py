@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from kiosk.dossier.errors import AccessDeniedError
+from kiosk.privacy import redactor
 from kiosk.security.keys import LoginError, add_officer, unlock_with_passphrase
 from kiosk.security.officers import LockedError, LockoutPolicy, Role
-from kiosk.privacy import redactor
 from tests.dossier.people import PASSPHRASE, citizen
 
 
@@ -54,7 +54,7 @@ def test_permissions_by_role(initialised):
     sup.require("purge")
     with pytest.raises(AccessDeniedError):
         sup.require("manage_officers")
-    s3, kiosk = unlock_with_passphrase(profile, "kiosk", "kiosk pass 123")
+    s3, _kiosk = unlock_with_passphrase(profile, "kiosk", "kiosk pass 123")
     with s3:
         assert s3.kiosk_restricted
         with pytest.raises(AccessDeniedError):

@@ -47,11 +47,28 @@ def test_no_plaintext_personal_data_on_disk(tmp_path):
     scan.parent.mkdir()
     scan.write_bytes(("%PDF-1.4 " + " ".join(plaintext_needles())).encode("utf-8") * 200)
     for i in range(3):
-        r = kiosk(prof, "-v", "dossier", "create", "--procedure", "CT01", "--data", str(data_file(tmp_path, i)),
-                  "--attach", str(scan), "--queue", "--json", tmpdir=tmp)
+        r = kiosk(
+            prof,
+            "-v",
+            "dossier",
+            "create",
+            "--procedure",
+            "CT01",
+            "--data",
+            str(data_file(tmp_path, i)),
+            "--attach",
+            str(scan),
+            "--queue",
+            "--json",
+            tmpdir=tmp,
+        )
         assert r.returncode == 0, r.stderr
-    for args in (("dossier", "list", "--search", "nguyễn"), ("dossier", "show", "H29", "--json"),
-                 ("dossier", "export", "--subject"), ("admin", "verify-log")):
+    for args in (
+        ("dossier", "list", "--search", "nguyễn"),
+        ("dossier", "show", "H29", "--json"),
+        ("dossier", "export", "--subject"),
+        ("admin", "verify-log"),
+    ):
         kiosk(prof, "-v", *args, tmpdir=tmp, stdin="001099012345\n")
     (tmp_path / "data0.json").unlink()
     (tmp_path / "data1.json").unlink()
@@ -61,13 +78,25 @@ def test_no_plaintext_personal_data_on_disk(tmp_path):
     store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
     with store:
         sid = store.begin_citizen_session()
-        consent.record_consent(store, purpose="chip_read", text_version="v1", method="touch", session_id=sid,
-                               sensitive_items=["religion"])
-        d = store.create_dossier("BIRTH", {"applicant": citizen(1), "father": citizen(2)},
-                                 {"child_name": "Trần Minh Khôi"})
+        consent.record_consent(
+            store,
+            purpose="chip_read",
+            text_version="v1",
+            method="touch",
+            session_id=sid,
+            sensitive_items=["religion"],
+        )
+        d = store.create_dossier(
+            "BIRTH", {"applicant": citizen(1), "father": citizen(2)}, {"child_name": "Trần Minh Khôi"}
+        )
         consent.link_consents(store, sid, id_number="079185004321", dossier_uuid=d.uuid)
-        store.add_attachment(d.uuid, "Giấy chứng sinh", io.BytesIO(json.dumps(citizen(1).to_json(),
-                             ensure_ascii=False).encode("utf-16")), filename="gcs.json", mime="application/json")
+        store.add_attachment(
+            d.uuid,
+            "Giấy chứng sinh",
+            io.BytesIO(json.dumps(citizen(1).to_json(), ensure_ascii=False).encode("utf-16")),
+            filename="gcs.json",
+            mime="application/json",
+        )
         store.transition(d.uuid, S.received)
         store.transition(d.uuid, S.queued)
         e = store.outbox_mark_attempt(d.uuid)

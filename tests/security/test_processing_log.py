@@ -49,8 +49,8 @@ def _tamper(profile, key, sql, args=()):
 
 
 def test_app_cannot_edit_or_delete_entries(store):
-    import sqlcipher3
     import pytest
+    import sqlcipher3
 
     _workflow(store)
     with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
@@ -75,7 +75,9 @@ def test_verifier_catches_a_deleted_entry(profile, data_key):
     with Store.open(profile, data_key) as s:
         r = s.verify_log()
     assert not r.ok
-    assert "entries 4-4 are missing" in r.problems and "entry 5 does not follow the previous entry" in r.problems
+    assert (
+        "entries 4-4 are missing" in r.problems and "entry 5 does not follow the previous entry" in r.problems
+    )
 
 
 def test_verifier_catches_a_cut_tail(profile, data_key):
