@@ -1,0 +1,124 @@
+"""The scan screen under QT_QPA_PLATFORM=offscreen with the real SANE test backend."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.dossier.store import Store
+from kiosk.profile import Profile
+from kiosk.scan.page import Page
+from kiosk.scan.samples import a4_page, blank_page
+
+
+@pytest.fixture(scope="module")
+def app() -> QApplication:
+    return QApplication.instance() or QApplication([])  # type: ignore[return-value]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = Store.open(Profile.open(tmp_path / "profile"), os.urandom(32))
+    s.actor = "canbo1"
+    yield s
+    s.close()
+
+
+def test_scan_edit_make_pdf_and_attach(app: QApplication, store: Store) -> None:
+    from ui.scan.screen import ScanScreen
+
+    dossier = store.create_dossier("CT01", {}, {})
+    screen = ScanScreen(store, dossier, ["Tờ khai", "Giấy chứng sinh"], operator="canbo1", kiosk_mode=True)
+    assert screen.wait()
+    assert screen.device_box.count() >= 2 and screen.device_box.itemData(0) == "sane:test:0"
+    assert [screen.source_box.itemData(i) for i in range(screen.source_box.count())] == ["flatbed", "adf"]
+
+    # Every control is named and touch-sized in kiosk mode.
+    for w in screen.findChildren(QWidget):
+        if w.isWidgetType() and w.__class__.__name__ in ("QPushButton", "QComboBox", "QSpinBox", "QCheckBox"):
+            assert w.accessibleName(), w
+            assert w.minimumHeight() >= 48, w.accessibleName()
+
+    screen.start_scan()  # flatbed: one page
+    assert screen.wait()
+    assert len(screen.pages) == 1 and abs(screen.pages[0].width - 1654) <= 2
+
+    screen.add_page(Page(a4_page(200), 200))
+    screen.add_page(Page(blank_page(200), 200))
+    assert screen.thumbs.count() == 3
+    first = screen.pages[0]
+    screen.thumbs.setCurrentRow(0)
+    screen.right_button.click()  # rotate right
+    assert screen.pages[0].pixels.shape[:2] == (first.width, first.height)
+    screen.down_button.click()  # move later
+    assert screen.pages[1].pixels.shape[:2] == (first.width, first.height)
+    screen.thumbs.setCurrentRow(1)
+    screen.delete_button.click()
+    assert len(screen.pages) == 2
+
+    screen.ocr_check.setChecked(False)
+    screen.make_pdf()
+    assert screen.wait()
+    assert screen.result is not None and screen.result.report.ok
+    assert screen.result.blank_pages == [2]  # suggested, not removed without the officer
+    assert len(screen.result.pages) == 2
+    assert "Legal format OK" in screen.result_label.text() and "KB" in screen.result_label.text()
+
+    screen.remove_pages([1])
+    assert len(screen.pages) == 1
+    screen.make_pdf()
+    assert screen.wait()
+    got = []
+    screen.attached.connect(got.append)
+    assert screen.attach_button.isEnabled()
+    screen.attach_button.click()
+    assert screen.wait()
+    assert len(got) == 1
+    components = store.get_dossier(dossier.uuid).components
+    assert any(c.attachment_id == got[0] and c.name == "Tờ khai" for c in components)
+    assert screen.pages == [] and screen.item_spin.value() == 2
+    screen.deleteLater()
+
+
+def test_scan_error_is_shown(app: QApplication) -> None:
+    from kiosk.scan.capture.base import ScanSettings
+    from kiosk.scan.capture.sane_backend import SaneBackend
+    from ui.scan.screen import ScanScreen
+
+    class CoverOpen(SaneBackend):
+        def scan(self, device_id, settings, **kw):  # type: ignore[override]
+            opts = ScanSettings(driver_options={"read_return_value": "SANE_STATUS_COVER_OPEN"})
+            return super().scan(device_id, opts, **kw)
+
+    screen = ScanScreen(backend=CoverOpen())
+    assert screen.wait()
+    screen.start_scan()
+    assert screen.wait()
+    assert screen.status_label.text() == "The scanner cover is open; close it and scan again."
+    assert screen.pages == []
+    screen.deleteLater()
+
+
+def test_camera_view_captures_from_synthetic_frames(app: QApplication) -> None:
+    from kiosk.scan.capture.camera import SteadyConfig, SteadyCapture
+    from kiosk.scan.samples import photograph
+    from ui.scan.camera_view import CameraView
+
+    view = CameraView()
+    view._capture = SteadyCapture(SteadyConfig(steady_frames=2))
+    captured = []
+    view.page_captured.connect(captured.append)
+    corners = np.array([[200, 150], [1380, 200], [1420, 1850], [160, 1800]], dtype=np.float32)
+    frame = photograph(a4_page(100), corners, (1600, 2000))
+    for _ in range(3):
+        view.feed(frame)
+        assert view._busy is not None
+        view._busy.wait(10_000)
+        app.processEvents()
+        app.processEvents()
+    assert len(captured) == 1 and captured[0].source == "camera"
+    view.deleteLater()

@@ -1,0 +1,590 @@
+"""The digitisation screen: device picker, camera preview, thumbnails, page tools, PDF + attach."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.scan.capture.base import CancelToken, DeviceInfo, ScanBackend, ScanSettings
+from kiosk.scan.cleanup import CleanupOptions
+from kiosk.scan.digitise import Digitised, digitise
+from kiosk.scan.page import Page, rotate_page
+from kiosk.scan.pdfa import PdfMetadata
+from ui.scan.camera_view import CameraView, camera_names
+from ui.scan.tasks import Task
+
+log = logging.getLogger(__name__)
+
+THUMB = 160
+TOUCH_HEIGHT = 48
+CAMERA_PREFIX = "camera:"
+
+
+def _thumbnail(page: Page) -> QIcon:
+    px = page.pixels
+    step = max(1, int(max(px.shape[:2]) / THUMB))
+    small = np.ascontiguousarray(px[::step, ::step])
+    if small.ndim == 2:
+        small = np.ascontiguousarray(np.repeat(small[..., None], 3, axis=2))
+    h, w = small.shape[:2]
+    image = QImage(small.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    return QIcon(QPixmap.fromImage(image))
+
+
+class ScanScreen(QWidget):
+    pdf_ready = Signal(bytes)
+    attached = Signal(str)
+
+    def __init__(
+        self,
+        store: Any = None,
+        dossier: Any = None,
+        components: Sequence[str] = (),
+        *,
+        operator: str = "",
+        agency: str = "",
+        kiosk_mode: bool = False,
+        backend: ScanBackend | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Digitise papers"))
+        self.setAcceptDrops(True)  # images and PDFs dropped from the file manager are imported
+        self._store = store
+        self._dossier = dossier
+        self._operator = operator
+        self._agency = agency
+        self._kiosk = kiosk_mode
+        self._backend = backend
+        self._pages: list[Page] = []
+        self._devices: list[DeviceInfo] = []
+        self._task: Task | None = None
+        self._cancel: CancelToken | None = None
+        self._rescan_row: int | None = None
+        self.result: Digitised | None = None
+        self._build()
+        self.set_dossier(dossier, components)
+        self.refresh_devices()
+
+    # ------------------------------------------------------------------ layout
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setAccessibleName(name)
+        b.clicked.connect(slot)
+        if self._kiosk:
+            b.setMinimumHeight(TOUCH_HEIGHT)
+        return b
+
+    def _sized(self, w: QWidget, name: str) -> QWidget:
+        w.setAccessibleName(name)
+        if self._kiosk:
+            w.setMinimumHeight(TOUCH_HEIGHT)
+        return w
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.device_box = QComboBox(self)
+        self._sized(self.device_box, self.tr("Scanner or camera"))
+        self.source_box = QComboBox(self)
+        self._sized(self.source_box, self.tr("Paper source"))
+        self.dpi_box = QComboBox(self)
+        self._sized(self.dpi_box, self.tr("Resolution"))
+        self.dpi_box.addItem(self.tr("200 dpi (papers)"), 200)
+        self.dpi_box.addItem(self.tr("300 dpi (maps, drawings)"), 300)
+        self.device_box.currentIndexChanged.connect(self._device_changed)
+        self.refresh_button = self._button(
+            self.tr("Find scanners"), self.tr("Find scanners"), self.refresh_devices
+        )
+        self.scan_button = self._button(self.tr("Scan"), self.tr("Scan"), self.start_scan)
+        self.cancel_button = self._button(self.tr("Cancel"), self.tr("Cancel scan"), self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.import_button = self._button(
+            self.tr("Import files..."), self.tr("Import files"), self._ask_import
+        )
+        for w in (self.device_box, self.source_box, self.dpi_box):
+            bar.addWidget(w)
+        for b in (self.refresh_button, self.scan_button, self.cancel_button, self.import_button):
+            bar.addWidget(b)
+        root.addLayout(bar)
+
+        middle = QHBoxLayout()
+        self.view_stack = QStackedWidget(self)
+        self.view_stack.setAccessibleName(self.tr("Pages and camera"))
+        self.thumbs = QListWidget(self)
+        self.thumbs.setAccessibleName(self.tr("Scanned pages"))
+        self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
+        self.thumbs.setIconSize(QSize(THUMB, THUMB))
+        self.thumbs.setMovement(QListWidget.Movement.Snap)
+        self.thumbs.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.thumbs.model().rowsMoved.connect(self._rows_moved)
+        self.thumbs.setAcceptDrops(True)
+        self.camera = CameraView(self)
+        self.camera.page_captured.connect(self.add_page)
+        self.camera.status.connect(self._set_status)
+        self.view_stack.addWidget(self.thumbs)
+        self.view_stack.addWidget(self.camera)
+        middle.addWidget(self.view_stack, 1)
+
+        tools = QVBoxLayout()
+        self.left_button = self._button(
+            self.tr("Rotate left"), self.tr("Rotate page left"), lambda: self._rotate(3)
+        )
+        self.right_button = self._button(
+            self.tr("Rotate right"), self.tr("Rotate page right"), lambda: self._rotate(1)
+        )
+        self.up_button = self._button(
+            self.tr("Move earlier"), self.tr("Move page earlier"), lambda: self._move(-1)
+        )
+        self.down_button = self._button(
+            self.tr("Move later"), self.tr("Move page later"), lambda: self._move(1)
+        )
+        self.delete_button = self._button(
+            self.tr("Delete page"), self.tr("Delete page"), self.delete_selected
+        )
+        self.rescan_button = self._button(self.tr("Re-scan page"), self.tr("Re-scan page"), self._rescan)
+        for b in (
+            self.left_button,
+            self.right_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+            self.rescan_button,
+        ):
+            tools.addWidget(b)
+        tools.addStretch(1)
+        middle.addLayout(tools)
+        root.addLayout(middle, 1)
+
+        out = QGridLayout()
+        self.component_box = QComboBox(self)
+        self.component_box.setEditable(True)
+        self._sized(self.component_box, self.tr("Dossier component"))
+        self.item_spin = QSpinBox(self)
+        self.item_spin.setRange(1, 99)
+        self._sized(self.item_spin, self.tr("Component item number"))
+        self.ocr_check = QCheckBox(self.tr("Text layer (OCR)"), self)
+        self._sized(self.ocr_check, self.tr("Text layer (OCR)"))
+        self.ocr_check.setChecked(True)
+        self.colour_box = QComboBox(self)
+        self._sized(self.colour_box, self.tr("Colour mode"))
+        self.colour_box.addItem(self.tr("Colour (keeps red seals)"), "colour")
+        self.colour_box.addItem(self.tr("Grey (text only)"), "grey")
+        self.colour_box.addItem(self.tr("Black and white (text only)"), "bilevel")
+        self.make_button = self._button(self.tr("Make PDF"), self.tr("Make PDF"), self.make_pdf)
+        self.attach_button = self._button(
+            self.tr("Attach to dossier"), self.tr("Attach to dossier"), self.attach
+        )
+        self.attach_button.setEnabled(False)
+        out.addWidget(QLabel(self.tr("Component:"), self), 0, 0)
+        out.addWidget(self.component_box, 0, 1)
+        out.addWidget(QLabel(self.tr("Item:"), self), 0, 2)
+        out.addWidget(self.item_spin, 0, 3)
+        out.addWidget(self.colour_box, 0, 4)
+        out.addWidget(self.ocr_check, 0, 5)
+        out.addWidget(self.make_button, 0, 6)
+        out.addWidget(self.attach_button, 0, 7)
+        root.addLayout(out)
+
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName(self.tr("Resulting file and legal-format check"))
+        root.addWidget(self.progress)
+        root.addWidget(self.status_label)
+        root.addWidget(self.result_label)
+        QShortcut(QKeySequence.StandardKey.Delete, self.thumbs, self.delete_selected)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def pages(self) -> list[Page]:
+        return list(self._pages)
+
+    def set_dossier(self, dossier: Any, components: Sequence[str] = ()) -> None:
+        self._dossier = dossier
+        self.component_box.clear()
+        for name in components:
+            self.component_box.addItem(name)
+        self._update_buttons()
+
+    def _set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def _busy(self) -> bool:
+        return self._task is not None and self._task.isRunning()
+
+    def _update_buttons(self) -> None:
+        busy = self._busy()
+        has_pages = bool(self._pages)
+        selected = self.thumbs.currentRow() >= 0
+        self.scan_button.setEnabled(not busy and self.device_box.count() > 0)
+        self.cancel_button.setEnabled(busy and self._cancel is not None)
+        self.make_button.setEnabled(not busy and has_pages)
+        self.attach_button.setEnabled(
+            not busy and self.result is not None and self._store is not None and self._dossier is not None
+        )
+        for b in (
+            self.left_button,
+            self.right_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+            self.rescan_button,
+        ):
+            b.setEnabled(not busy and selected)
+
+    def _run(self, fn: Any, on_ok: Any, *, items: Any = None) -> Task:
+        task = Task(fn, self)
+        task.progress.connect(self._on_progress)
+        task.failed.connect(self._on_failed)
+        task.succeeded.connect(on_ok)
+        if items is not None:
+            task.item.connect(items)
+        task.finished.connect(self._task_finished)
+        self._task = task
+        task.start()
+        self._update_buttons()
+        return task
+
+    def _task_finished(self) -> None:
+        self._cancel = None
+        self._update_buttons()
+
+    def _on_progress(self, stage: str, done: int, total: int) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        names = {
+            "scan": self.tr("Scanning page %1"),
+            "cleanup": self.tr("Cleaning page %1 of %2"),
+            "ocr": self.tr("Recognising text: page %1 of %2"),
+        }
+        self._set_status(names.get(stage, "%1").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _on_failed(self, message: str) -> None:
+        self._set_status(message)
+
+    def wait(self, timeout_ms: int = 120_000) -> bool:
+        """Block until the running task ends (tests and shutdown)."""
+        from PySide6.QtCore import QCoreApplication
+
+        task = self._task
+        if task is None:
+            return True
+        ok = task.wait(timeout_ms)
+        QCoreApplication.processEvents()
+        QCoreApplication.processEvents()
+        return ok
+
+    # ------------------------------------------------------------------ devices
+    def refresh_devices(self) -> None:
+        if self._busy():
+            return
+
+        def work(task: Task) -> list[DeviceInfo]:
+            from kiosk.scan.capture.base import default_backend
+
+            backend = self._backend or default_backend()
+            return backend.list_devices()
+
+        self._set_status(self.tr("Looking for scanners..."))
+        self._run(work, self._devices_found)
+
+    def _devices_found(self, devices: list[DeviceInfo]) -> None:
+        self._devices = devices
+        self.device_box.clear()
+        for d in devices:
+            self.device_box.addItem(f"{d.label} ({d.id})", d.id)
+        for i, name in enumerate(camera_names()):
+            self.device_box.addItem(self.tr("Camera: %1").replace("%1", name), f"{CAMERA_PREFIX}{i}")
+        if self.device_box.count() == 0:
+            self._set_status(self.tr("No scanner or camera found; import files instead."))
+        else:
+            self._set_status(self.tr("%1 device(s) found.").replace("%1", str(self.device_box.count())))
+        self._update_buttons()
+
+    def _device_changed(self) -> None:
+        dev_id = self.device_box.currentData()
+        self.source_box.clear()
+        is_camera = isinstance(dev_id, str) and dev_id.startswith(CAMERA_PREFIX)
+        if is_camera:
+            self.camera.start(int(dev_id.removeprefix(CAMERA_PREFIX)))
+            self.view_stack.setCurrentWidget(self.camera)
+            return
+        self.camera.stop()
+        self.view_stack.setCurrentWidget(self.thumbs)
+        info = next((d for d in self._devices if d.id == dev_id), None)
+        labels = {
+            "flatbed": self.tr("Flatbed"),
+            "adf": self.tr("Document feeder"),
+            "duplex": self.tr("Feeder, both sides"),
+        }
+        for src in info.sources if info else ("flatbed",):
+            self.source_box.addItem(labels[src], src)
+
+    # ------------------------------------------------------------------ capture
+    def start_scan(self) -> None:
+        dev_id = self.device_box.currentData()
+        if not dev_id or self._busy():
+            return
+        if str(dev_id).startswith(CAMERA_PREFIX):
+            self.view_stack.setCurrentWidget(self.camera)
+            return
+        settings = ScanSettings(
+            source=self.source_box.currentData() or "flatbed",
+            dpi=int(self.dpi_box.currentData()),
+            max_pages=1 if self._rescan_row is not None else None,
+        )
+        self._cancel = CancelToken()
+        cancel = self._cancel
+
+        def work(task: Task) -> int:
+            from kiosk.scan.capture.base import default_backend
+
+            backend = self._backend or default_backend()
+            result = backend.scan(
+                str(dev_id),
+                settings,
+                on_page=task.emit_item,
+                progress=lambda p: task.report("scan", p.page, 0),
+                cancel=cancel,
+            )
+            return len(result.pages)
+
+        self._set_status(self.tr("Scanning..."))
+        self._run(work, self._scan_done, items=self._page_arrived)
+
+    def _page_arrived(self, page: Page) -> None:
+        if self._rescan_row is not None and 0 <= self._rescan_row < len(self._pages):
+            self._pages[self._rescan_row] = page
+            self._refresh_thumbs(select=self._rescan_row)
+            self._rescan_row = None
+        else:
+            self.add_page(page)
+
+    def _scan_done(self, count: int) -> None:
+        self._set_status(self.tr("%1 page(s) scanned.").replace("%1", str(count)))
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self._set_status(self.tr("Cancelling..."))
+
+    def _ask_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import files"),
+            str(Path.home()),
+            self.tr("Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)"),
+        )
+        if files:
+            self.import_files(files)
+
+    def import_files(self, files: Sequence[str]) -> None:
+        from kiosk.scan.capture.importer import import_files
+
+        def work(task: Task) -> int:
+            pages = import_files(files)
+            for p in pages:
+                task.emit_item(p)
+            return len(pages)
+
+        self._run(
+            work,
+            lambda n: self._set_status(self.tr("%1 page(s) imported.").replace("%1", str(n))),
+            items=self.add_page,
+        )
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            self.import_files(files)
+
+    # ------------------------------------------------------------------ pages
+    def add_page(self, page: Page) -> None:
+        self._pages.append(page)
+        self.result = None
+        self._refresh_thumbs(select=len(self._pages) - 1)
+
+    def _refresh_thumbs(self, select: int | None = None) -> None:
+        self.thumbs.clear()
+        for i, page in enumerate(self._pages, start=1):
+            item = QListWidgetItem(_thumbnail(page), self.tr("Page %1").replace("%1", str(i)))
+            item.setData(Qt.ItemDataRole.UserRole, i - 1)
+            self.thumbs.addItem(item)
+        if select is not None and self._pages:
+            self.thumbs.setCurrentRow(min(select, len(self._pages) - 1))
+        self._update_buttons()
+
+    def _rows_moved(self, *_: Any) -> None:
+        order = [self.thumbs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.thumbs.count())]
+        self._pages = [self._pages[i] for i in order]
+        self.result = None
+        self._refresh_thumbs(select=self.thumbs.currentRow())
+
+    def _rotate(self, quarter_turns_cw: int) -> None:
+        row = self.thumbs.currentRow()
+        if row < 0:
+            return
+        self._pages[row] = rotate_page(self._pages[row], quarter_turns_cw)
+        self.result = None
+        self._refresh_thumbs(select=row)
+
+    def _move(self, delta: int) -> None:
+        row = self.thumbs.currentRow()
+        new = row + delta
+        if row < 0 or not 0 <= new < len(self._pages):
+            return
+        self._pages[row], self._pages[new] = self._pages[new], self._pages[row]
+        self.result = None
+        self._refresh_thumbs(select=new)
+
+    def delete_selected(self) -> None:
+        row = self.thumbs.currentRow()
+        if row < 0:
+            return
+        del self._pages[row]
+        self.result = None
+        self._refresh_thumbs(select=max(0, row - 1) if self._pages else None)
+
+    def _rescan(self) -> None:
+        row = self.thumbs.currentRow()
+        if row < 0:
+            return
+        self._rescan_row = row
+        self.start_scan()
+
+    # ------------------------------------------------------------------ output
+    def _meta(self) -> PdfMetadata:
+        code = getattr(self._dossier, "provisional_code", None) or "HS"
+        return PdfMetadata(
+            dossier_code=code,
+            component=self.component_box.currentText().strip() or self.tr("Dossier component"),
+            item_number=self.item_spin.value(),
+            operator=self._operator,
+            agency=self._agency,
+        )
+
+    def make_pdf(self, *, drop_blank: bool = False) -> None:
+        if not self._pages or self._busy():
+            return
+        pages, meta = list(self._pages), self._meta()
+        cleanup = CleanupOptions(colour=self.colour_box.currentData())
+        ocr = self.ocr_check.isChecked()
+
+        def work(task: Task) -> Digitised:
+            return digitise(
+                pages, meta, cleanup=cleanup, ocr=ocr, drop_blank=drop_blank, progress=task.report
+            )
+
+        self._set_status(self.tr("Making the PDF..."))
+        self._run(work, self._pdf_done)
+
+    def _pdf_done(self, result: Digitised) -> None:
+        self.result = result
+        rep = result.report
+        size_kb = max(1, rep.size_bytes // 1024)
+        if rep.ok:
+            legal = self.tr("Legal format OK: PDF/A-%1, %2 dpi, colour: %3, text layer: %4.")
+            legal = (
+                legal.replace("%1", rep.pdfa)
+                .replace("%2", f"{rep.min_dpi:.0f}")
+                .replace("%3", self.tr("yes") if rep.colour else self.tr("no"))
+                .replace("%4", self.tr("yes") if rep.text_layer else self.tr("no"))
+            )
+        else:
+            legal = self.tr("Legal format NOT met: %1").replace("%1", " ".join(rep.problems))
+        text = self.tr("%1 pages, %2 KB. ").replace("%1", str(rep.pages)).replace("%2", str(size_kb)) + legal
+        if not result.ocr.available and self.ocr_check.isChecked():
+            text += " " + self.tr("No text layer: OCR is not available on this computer.")
+        self.result_label.setText(text)
+        self._set_status(self.tr("PDF ready."))
+        self.pdf_ready.emit(result.pdf)
+        if result.blank_pages and not result.dropped_pages:
+            self._offer_blank_removal(result.blank_pages)
+        self._update_buttons()
+
+    def _offer_blank_removal(self, blank: list[int]) -> None:
+        pages = ", ".join(str(n) for n in blank)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Blank pages"),
+            self.tr("Pages %1 look blank. Remove them?").replace("%1", pages),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setAccessibleName(self.tr("Blank pages"))
+        box.finished.connect(lambda code: self._blank_answer(code, blank))
+        box.open()  # non-blocking: the officer decides
+
+    def _blank_answer(self, code: int, blank: list[int]) -> None:
+        if code == QMessageBox.StandardButton.Yes:
+            self.remove_pages([n - 1 for n in blank])
+            self.make_pdf()
+
+    def remove_pages(self, rows: Sequence[int]) -> None:
+        keep = set(range(len(self._pages))) - set(rows)
+        self._pages = [p for i, p in enumerate(self._pages) if i in keep]
+        self.result = None
+        self._refresh_thumbs(select=0)
+
+    def attach(self) -> None:
+        if self.result is None or self._store is None or self._dossier is None or self._busy():
+            return
+        from kiosk.scan.attach import attach_pdf
+
+        pdf, meta = self.result.pdf, self._meta()
+        store, uuid = self._store, self._dossier.uuid
+
+        def work(task: Task) -> str:
+            done = attach_pdf(
+                store,
+                uuid,
+                meta.component,
+                pdf,
+                dossier_code=meta.dossier_code,
+                item_number=meta.item_number,
+                operator=self._operator or None,
+            )
+            return done.attachment_id
+
+        self._run(work, self._attached)
+
+    def _attached(self, attachment_id: str) -> None:
+        self._set_status(self.tr("Attached to the dossier."))
+        self._pages.clear()
+        self.result = None
+        self._refresh_thumbs()
+        self.item_spin.setValue(self.item_spin.value() + 1)
+        self.attached.emit(attachment_id)
