@@ -1,0 +1,388 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="65" />
+        <source>Camera preview</source>
+        <translation>Xem trước camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="69" />
+        <source>Camera status</source>
+        <translation>Trạng thái camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="77" />
+        <source>Live camera picture</source>
+        <translation>Hình ảnh camera trực tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="82" />
+        <source>The camera cannot be used: Qt Multimedia is not available.</source>
+        <translation>Không dùng được camera: thiếu Qt Multimedia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="89" />
+        <source>No camera found; connect a document camera or use the scanner.</source>
+        <translation>Không tìm thấy camera; hãy cắm camera tài liệu hoặc dùng máy quét.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="101" />
+        <source>Warning: the camera resolution is too low for 200 dpi on A4.</source>
+        <translation>Cảnh báo: độ phân giải camera không đạt 200 dpi trên khổ A4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="142" />
+        <source>Place a page under the camera.</source>
+        <translation>Đặt một trang giấy dưới camera.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="143" />
+        <location filename="../../ui/scan/camera_view.py" line="144" />
+        <source>Hold the page still...</source>
+        <translation>Giữ yên trang giấy...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/camera_view.py" line="145" />
+        <location filename="../../ui/scan/camera_view.py" line="146" />
+        <source>Page captured. Place the next page.</source>
+        <translation>Đã chụp trang. Đặt trang tiếp theo.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="74" />
+        <source>Digitise papers</source>
+        <translation>Số hóa giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="111" />
+        <source>Scanner or camera</source>
+        <translation>Máy quét hoặc camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="113" />
+        <source>Paper source</source>
+        <translation>Nguồn giấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="115" />
+        <source>Resolution</source>
+        <translation>Độ phân giải</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="116" />
+        <source>200 dpi (papers)</source>
+        <translation>200 dpi (giấy tờ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="117" />
+        <source>300 dpi (maps, drawings)</source>
+        <translation>300 dpi (bản đồ, bản vẽ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="120" />
+        <source>Find scanners</source>
+        <translation>Tìm máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="122" />
+        <source>Scan</source>
+        <translation>Quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="123" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="123" />
+        <source>Cancel scan</source>
+        <translation>Hủy quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="126" />
+        <source>Import files...</source>
+        <translation>Nhập tệp...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="126" />
+        <location filename="../../ui/scan/screen.py" line="403" />
+        <source>Import files</source>
+        <translation>Nhập tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="136" />
+        <source>Pages and camera</source>
+        <translation>Các trang và camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="138" />
+        <source>Scanned pages</source>
+        <translation>Các trang đã quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="154" />
+        <source>Rotate left</source>
+        <translation>Xoay trái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="154" />
+        <source>Rotate page left</source>
+        <translation>Xoay trang sang trái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="157" />
+        <source>Rotate right</source>
+        <translation>Xoay phải</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="157" />
+        <source>Rotate page right</source>
+        <translation>Xoay trang sang phải</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="160" />
+        <source>Move earlier</source>
+        <translation>Chuyển lên trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="160" />
+        <source>Move page earlier</source>
+        <translation>Chuyển trang lên trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="163" />
+        <source>Move later</source>
+        <translation>Chuyển xuống sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="163" />
+        <source>Move page later</source>
+        <translation>Chuyển trang xuống sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="166" />
+        <source>Delete page</source>
+        <translation>Xóa trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="168" />
+        <source>Re-scan page</source>
+        <translation>Quét lại trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="185" />
+        <location filename="../../ui/scan/screen.py" line="493" />
+        <source>Dossier component</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="188" />
+        <source>Component item number</source>
+        <translation>Số thứ tự thành phần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="189" />
+        <location filename="../../ui/scan/screen.py" line="190" />
+        <source>Text layer (OCR)</source>
+        <translation>Lớp văn bản (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="193" />
+        <source>Colour mode</source>
+        <translation>Chế độ màu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="194" />
+        <source>Colour (keeps red seals)</source>
+        <translation>Màu (giữ màu đỏ của con dấu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="195" />
+        <source>Grey (text only)</source>
+        <translation>Xám (chỉ văn bản)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="196" />
+        <source>Black and white (text only)</source>
+        <translation>Đen trắng (chỉ văn bản)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="197" />
+        <source>Make PDF</source>
+        <translation>Tạo PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="199" />
+        <source>Attach to dossier</source>
+        <translation>Đính kèm vào hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="202" />
+        <source>Component:</source>
+        <translation>Thành phần:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="204" />
+        <source>Item:</source>
+        <translation>Số thứ tự:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="213" />
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="216" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="219" />
+        <source>Resulting file and legal-format check</source>
+        <translation>Tệp kết quả và kiểm tra định dạng theo quy định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="285" />
+        <source>Scanning page %1</source>
+        <translation>Đang quét trang %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="286" />
+        <source>Cleaning page %1 of %2</source>
+        <translation>Đang làm sạch trang %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="287" />
+        <source>Recognising text: page %1 of %2</source>
+        <translation>Đang nhận dạng chữ: trang %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="317" />
+        <source>Looking for scanners...</source>
+        <translation>Đang tìm máy quét...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="326" />
+        <source>Camera: %1</source>
+        <translation>Camera: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="328" />
+        <source>No scanner or camera found; import files instead.</source>
+        <translation>Không tìm thấy máy quét hoặc camera; hãy nhập tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="330" />
+        <source>%1 device(s) found.</source>
+        <translation>Tìm thấy %1 thiết bị.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="345" />
+        <source>Flatbed</source>
+        <translation>Mặt kính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="346" />
+        <source>Document feeder</source>
+        <translation>Khay nạp giấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="347" />
+        <source>Feeder, both sides</source>
+        <translation>Khay nạp giấy, hai mặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="381" />
+        <source>Scanning...</source>
+        <translation>Đang quét...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="393" />
+        <source>%1 page(s) scanned.</source>
+        <translation>Đã quét %1 trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="398" />
+        <source>Cancelling...</source>
+        <translation>Đang hủy...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="405" />
+        <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
+        <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="421" />
+        <source>%1 page(s) imported.</source>
+        <translation>Đã nhập %1 trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="443" />
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="511" />
+        <source>Making the PDF...</source>
+        <translation>Đang tạo PDF...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="519" />
+        <source>Legal format OK: PDF/A-%1, %2 dpi, colour: %3, text layer: %4.</source>
+        <translation>Đúng định dạng quy định: PDF/A-%1, %2 dpi, màu: %3, lớp văn bản: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="523" />
+        <location filename="../../ui/scan/screen.py" line="524" />
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="523" />
+        <location filename="../../ui/scan/screen.py" line="524" />
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="527" />
+        <source>Legal format NOT met: %1</source>
+        <translation>CHƯA đúng định dạng quy định: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="528" />
+        <source>%1 pages, %2 KB. </source>
+        <translation>%1 trang, %2 KB. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="530" />
+        <source>No text layer: OCR is not available on this computer.</source>
+        <translation>Không có lớp văn bản: máy này chưa cài OCR.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="532" />
+        <source>PDF ready.</source>
+        <translation>Đã tạo xong PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="542" />
+        <location filename="../../ui/scan/screen.py" line="547" />
+        <source>Blank pages</source>
+        <translation>Trang trắng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="543" />
+        <source>Pages %1 look blank. Remove them?</source>
+        <translation>Các trang %1 có vẻ là trang trắng. Xóa các trang này?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="585" />
+        <source>Attached to the dossier.</source>
+        <translation>Đã đính kèm vào hồ sơ.</translation>
+    </message>
+</context>
+</TS>
