@@ -410,6 +410,7 @@ def _build_bundle(path: Path, data: dict[str, Any], lines: dict[PathKey, int]) -
         roles=roles,
         forms=tuple(forms),
         persons={k: dict(v) for k, v in data.get("persons", {}).items()},
+        shared_fields=tuple(data.get("shared_fields", ("phone", "email"))),
         essential=data.get("essential", True),
         keywords=tuple(data.get("keywords", ())),
         source=path,

@@ -152,6 +152,7 @@ class BundleDef:
     roles: tuple[RoleDef, ...]
     forms: tuple[BundleFormDef, ...]
     persons: dict[str, dict[str, str]] = field(default_factory=dict)
+    shared_fields: tuple[str, ...] = ("phone", "email")
     essential: bool = True
     keywords: tuple[str, ...] = ()
     source: Path | None = None

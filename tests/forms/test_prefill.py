@@ -152,3 +152,36 @@ def test_death_bundle(catalogue, people) -> None:
     assert death.values["deceased_id"] == funeral.values["deceased_id"] == ct01.values["members[0].id_number"]
     assert ct01.values["request"] == "Xóa đăng ký thường trú"
     assert funeral.values["death_date"] == death.values["death_date"] == "01/11/2026"
+
+
+def test_session_single_entry_for_a_bundle(catalogue, people) -> None:
+    from kiosk.forms.session import FormSession
+
+    s = FormSession.start(catalogue, "bundle_birth_child_under6")
+    assert s.is_bundle and [f.id for f in s.forms] == ["birth_registration", "CT01", "TK1-TS"]
+    s.set_person("mother", people["mother"])
+    s.set_person("applicant", people["mother"])
+    s.set_typed("birth_registration", "child_name", "Trương Bảo Ngọc")
+    s.set_typed("CT01", "phone", "0912345678")  # shared
+    s.set_typed("CT01", "addressee", "Công an xã Nghĩa Hưng")  # per form
+    s.set_typed("TK1-TS", "residence", "Thôn Đông, Xã Nghĩa Hưng")  # mapped to residence_address
+    birth, ct01, tk1 = s.filled()
+    assert (
+        tk1.values["full_name"] == "TRƯƠNG BẢO NGỌC"
+        and ct01.values["members[0].full_name"] == "Trương Bảo Ngọc"
+    )
+    assert tk1.values["phone"] == ct01.values["phone"] == "0912345678"
+    assert ct01.values["addressee"] == "Công an xã Nghĩa Hưng" and "addressee" not in birth.values
+    assert ct01.values["new_address"] == "Thôn Đông, Xã Nghĩa Hưng"
+    assert s.next_role_key("mother") == "mother"
+    single = FormSession.start(catalogue, "CT01")
+    single.set_person(single.next_role_key("members"), people["father"])
+    assert single.next_role_key("members") == "members[1]"
+    single.set_typed("CT01", "full_name", "Khác")
+    single.set_person("applicant", people["elder"])
+    assert single.filled()[0].conflicts
+    single.use_card("CT01", "full_name")
+    assert not single.filled()[0].conflicts
+    assert "CT01" in single.problems()
+    single.clear()
+    assert single.roles == {} and single.typed == {}

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
+
+from kiosk.forms.session import FormSession
+from ui.forms.form_screen import ERROR_STYLE, FormScreen
+from ui.forms.page import FormsPage
+from ui.forms.pdf_preview import print_pdf
+
+from .conftest import father, mother, pdf_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def app():
+    return QApplication.instance() or QApplication([])
+
+
+def _all_named(w: QWidget) -> None:
+    for child in w.findChildren(QWidget):
+        if isinstance(child, QLineEdit | QComboBox | QPushButton):
+            assert child.accessibleName(), child
+
+
+def test_picker_search_and_open(app, catalogue) -> None:
+    page = FormsPage(catalogue=catalogue, kiosk_mode=True)
+    page.picker.search.setText("khai sinh")
+    ids = [page.picker.list.item(i).data(256) for i in range(page.picker.list.count())]
+    assert ids[0] == "bundle_birth_child_under6" and "birth_registration" in ids
+    page.picker.search.setText("ket hon")
+    assert page.picker.list.count() == 1
+    page.picker.search.returnPressed.emit()
+    assert page.form_screen is not None and page.form_screen.session.item.id == "marriage_registration"
+    assert page.form_screen.check_button.minimumHeight() >= 48
+    _all_named(page)
+
+
+def test_form_screen_roles_sources_and_problems(app, catalogue) -> None:
+    requests: list[str] = []
+    screen = FormScreen(FormSession.start(catalogue, "CT01"))
+    screen.card_requested.connect(requests.append)
+    screen.role_buttons["applicant"].click()
+    screen.role_buttons["members"].click()
+    assert requests == ["applicant", "members[0]"]
+    # Missing required fields are highlighted.
+    assert screen.editors[("CT01", "addressee")].styleSheet() == ERROR_STYLE
+    screen.deliver_card("applicant", father())
+    screen.deliver_card("members[0]", mother())
+    screen.role_buttons["members"].click()
+    assert requests[-1] == "members[1]"
+    name = screen.editors[("CT01", "full_name")]
+    assert isinstance(name, QLineEdit) and name.text() == "TRƯƠNG QUỐC KHÁNH ĐOÀN NGUYỄN HỮU PHƯỚC"
+    assert screen.badges[("CT01", "full_name")].text() == "Chip ✓"
+    assert screen.tables[("CT01", "members")].item(0, 0).text() == mother().get("full_name")
+    assert "••••" in screen.role_status["applicant"].text()  # ID masked on screen
+    # Officer types a different name: kept, flagged, and the card value is one click away.
+    name.setText("Trương Khánh")
+    name.editingFinished.emit()
+    assert screen.badges[("CT01", "full_name")].text() == "≠ card"
+    assert not screen.use_card_buttons[("CT01", "full_name")].isHidden()
+    screen.use_card_buttons[("CT01", "full_name")].click()
+    assert name.text() == "TRƯƠNG QUỐC KHÁNH ĐOÀN NGUYỄN HỮU PHƯỚC"
+    addressee = screen.editors[("CT01", "addressee")]
+    assert isinstance(addressee, QLineEdit)
+    addressee.setText("Công an phường Láng")
+    addressee.editingFinished.emit()
+    assert screen.editors[("CT01", "addressee")].styleSheet() == ""
+    assert screen.badges[("CT01", "addressee")].text() == "Typed"
+
+
+def test_preview_renders_off_thread(app, catalogue) -> None:
+    screen = FormScreen(FormSession.start(catalogue, "judicial_record"))
+    screen.deliver_card("applicant", mother())
+    done: list[bool] = []
+    screen.preview_ready.connect(lambda: done.append(True))
+    screen.request_preview()
+    from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    deadline = QDeadlineTimer(10_000)
+    while not done and not deadline.hasExpired():
+        QCoreApplication.processEvents()
+    assert done and screen.preview.page_count() >= 1
+    assert mother().get("full_name").upper() in pdf_text(screen.preview.pdf)
+    screen.clear()
+    assert screen.preview.page_count() == 0 and screen.session.roles == {}
+
+
+def test_print_to_pdf_printer(app, catalogue, tmp_path) -> None:
+    screen = FormScreen(FormSession.start(catalogue, "CT01"))
+    screen.deliver_card("applicant", father())
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+        )
+    )
+    assert print_pdf(screen.pdf_bytes(), screen, silent=True, printer=printer)
+    from pypdf import PdfReader
+
+    assert len(PdfReader(out).pages) >= 1
+
+
+def test_session_end_clears_the_page(app, catalogue) -> None:
+    page = FormsPage(catalogue=catalogue)
+    screen = page.open_item("bundle_death")
+    screen.deliver_card("deceased", mother())
+    assert page.form_screen is not None and page.form_screen.tabs.count() == 3
+    # People carry over when the officer switches service for the same citizen.
+    screen2 = page.open_item("death_registration")
+    assert "deceased" in screen2.session.roles
+    page.end_session()
+    assert page.form_screen is None and page.stack.currentWidget() is page.picker
+
+
+def test_vietnamese_translation_loads(app, catalogue, tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    from kiosk.forms.schema import ASSETS_DIR
+
+    # Compile the committed .ts as installer/dev.sh does (the .qm is a build product).
+    qm = tmp_path / "forms_vi.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run(
+        [str(lrelease), "-silent", str(ASSETS_DIR / "translations" / "forms_vi.ts"), "-qm", str(qm)],
+        check=True,
+    )
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    app.installTranslator(tr)
+    try:
+        screen = FormScreen(FormSession.start(catalogue, "CT01"))
+        assert screen.print_button.text() == "In"
+        assert screen.role_buttons["members"].text() == "Đọc thẻ người tiếp theo"
+    finally:
+        app.removeTranslator(tr)

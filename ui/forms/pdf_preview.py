@@ -1,0 +1,102 @@
+"""PDF preview (QtPdf) and printing (print dialog, or silently to the default printer in kiosk mode).
+
+The PDF stays in memory (a QBuffer), never in a temporary file: it holds personal data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+def load_document(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
+    doc = QPdfDocument() if parent is None else QPdfDocument(parent)
+    buf = QBuffer() if parent is None else QBuffer(parent)
+    buf.setData(QByteArray(pdf))
+    buf.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc.load(buf)
+    return doc, buf
+
+
+class PdfPreview(QWidget):
+    """Shows a PDF given as bytes; ``page_count()`` tells what was loaded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName(self.tr("Form preview"))
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view)
+        self._doc: QPdfDocument | None = None
+        self._buf: QBuffer | None = None
+        self.pdf: bytes = b""
+
+    def set_pdf(self, pdf: bytes) -> None:
+        self.clear()
+        self.pdf = pdf
+        self._doc, self._buf = load_document(pdf, self)
+        self.view.setDocument(self._doc)
+
+    def page_count(self) -> int:
+        return self._doc.pageCount() if self._doc else 0
+
+    def clear(self) -> None:
+        """Drop the document (end of the citizen's session)."""
+        self.view.setDocument(None)  # type: ignore[arg-type]
+        if self._doc is not None:
+            self._doc.close()
+            self._doc.deleteLater()
+        if self._buf is not None:
+            self._buf.close()
+            self._buf.deleteLater()
+        self._doc = self._buf = None
+        self.pdf = b""
+
+
+def print_pdf(
+    pdf: bytes, parent: QWidget | None = None, *, silent: bool = False, printer: QPrinter | None = None
+) -> bool:
+    """Print every page; ``silent`` skips the dialog (kiosk mode: the default printer).
+
+    Returns False when the officer cancels or no printer is available.
+    """
+    printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+    if silent:
+        if (
+            printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+            and not QPrinterInfo.defaultPrinterName()
+        ):
+            return False
+    else:
+        dialog = QPrintDialog(printer, parent)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+    doc, buf = load_document(pdf, parent)
+    try:
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            dpi = printer.resolution()
+            for i in range(doc.pageCount()):
+                if i:
+                    printer.newPage()
+                pts = doc.pagePointSize(i)
+                size = QSize(int(pts.width() / 72 * dpi), int(pts.height() / 72 * dpi))
+                image = doc.render(i, size)
+                target = painter.viewport()
+                scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(target.topLeft(), scaled), image)
+        finally:
+            painter.end()
+    finally:
+        doc.close()
+        buf.close()
+    return True
