@@ -29,8 +29,8 @@ APT_PACKAGES=(
   # scanning (SANE test backend), OCR with the Vietnamese model, PDF tools, signing tokens
   sane-utils libsane1 libsane-dev tesseract-ocr tesseract-ocr-vie poppler-utils ghostscript
   softhsm2 opensc
-  # external PDF structure check for the scan tests (qpdf --check)
-  qpdf
+  # external PDF structure check for the scan tests (qpdf --check); pngquant for OCRmyPDF -O2 in bench/scan.py
+  qpdf pngquant
   # production database for the reference intake server (replica tests)
   postgresql
 )

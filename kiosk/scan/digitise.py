@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from kiosk.scan.cleanup import CleanupOptions, CleanupResult, clean_page
@@ -48,11 +50,15 @@ def digitise(
     Blank pages are only removed with ``drop_blank`` (the officer's agreement); otherwise they
     are reported and kept. OCR is skipped with a clear status when Tesseract is absent.
     """
-    results = []
-    for i, p in enumerate(pages, start=1):
-        results.extend(clean_pages([p], cleanup))
-        if progress is not None:
-            progress("cleanup", i, len(pages))
+    # OpenCV releases the GIL and OSD runs in a Tesseract process: one page per core.
+    results: list[CleanupResult] = []
+    with ThreadPoolExecutor(
+        max_workers=max(1, min(os.cpu_count() or 1, len(pages))), thread_name_prefix="cleanup"
+    ) as pool:
+        for i, res in enumerate(pool.map(lambda p: clean_pages([p], cleanup)[0], pages), start=1):
+            results.append(res)
+            if progress is not None:
+                progress("cleanup", i, len(pages))
     blank = [i for i, r in enumerate(results, start=1) if r.blank is not None and r.blank.blank]
     kept = [r.page for i, r in enumerate(results, start=1) if not (drop_blank and i in blank)]
     dropped = blank if drop_blank else []
