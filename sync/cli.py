@@ -36,7 +36,11 @@ def open_store(profile: Profile, args: argparse.Namespace | None = None) -> Any:
     fd = getattr(args, "passphrase_fd", None) if args is not None else None
     passphrase = _read_fd(fd) if fd is not None else os.environ.get("KIOSK_PASSPHRASE")
     if passphrase:
-        user = (getattr(args, "user", None) if args is not None else None) or os.environ.get("KIOSK_USER") or "admin"
+        user = (
+            (getattr(args, "user", None) if args is not None else None)
+            or os.environ.get("KIOSK_USER")
+            or "admin"
+        )
         store, _session = keys.unlock_with_passphrase(profile, user, passphrase)
         return store
     return keys.unlock_with_machine_secret(profile)
@@ -82,11 +86,13 @@ def _sync_status(args: argparse.Namespace) -> int:
         st = status_dict(profile, store, args.stale_hours)
     finally:
         store.close()
-    text = (f"device: {st['device_id'] or 'not enrolled'}"
-            + (f" (REVOKED: {st['revoked']})" if st["revoked"] else "")
-            + f"\nserver: {st['server_url'] or '-'}\nqueued: {st['queued']}  quarantined: {st['quarantined']}"
-            f"\nlast success: {st['last_success'] or 'never'}"
-            + ("\nthe queue is older than the threshold" if st["stale"] else ""))
+    text = (
+        f"device: {st['device_id'] or 'not enrolled'}"
+        + (f" (REVOKED: {st['revoked']})" if st["revoked"] else "")
+        + f"\nserver: {st['server_url'] or '-'}\nqueued: {st['queued']}  quarantined: {st['quarantined']}"
+        f"\nlast success: {st['last_success'] or 'never'}"
+        + ("\nthe queue is older than the threshold" if st["stale"] else "")
+    )
     _emit(args, st, text)
     return 0
 
@@ -97,17 +103,27 @@ def _sync_run(args: argparse.Namespace) -> int:
     profile = Profile.open(args.profile)
     store = open_store(profile, args)
     try:
-        worker = SyncWorker(lambda: store, profile, base_delay=args.base_delay, max_wait=args.max_wait,
-                            bandwidth=args.bandwidth, connect_timeout=args.connect_timeout,
-                            read_timeout=args.read_timeout)
+        worker = SyncWorker(
+            lambda: store,
+            profile,
+            base_delay=args.base_delay,
+            max_wait=args.max_wait,
+            bandwidth=args.bandwidth,
+            connect_timeout=args.connect_timeout,
+            read_timeout=args.read_timeout,
+        )
         result = worker.run_until_empty(store=store)
         if args.pull_status and result.outcome == "empty":
             worker.pull_statuses(store)
     finally:
         store.close()
-    obj = {"outcome": result.outcome, "message": result.message, "deferred": result.deferred,
-           "quarantined": result.quarantined,
-           "sent": [{"uuid": u, "official_code": c} for u, c in result.sent]}
+    obj = {
+        "outcome": result.outcome,
+        "message": result.message,
+        "deferred": result.deferred,
+        "quarantined": result.quarantined,
+        "sent": [{"uuid": u, "official_code": c} for u, c in result.sent],
+    }
     lines = [f"{u}  {c}" for u, c in result.sent] + [result.message]
     _emit(args, obj, "\n".join(lines))
     return result.exit_code
@@ -141,12 +157,22 @@ def _sync_quarantine(args: argparse.Namespace) -> int:
         rows = []
         for s in store.list_dossiers(state=DossierState.quarantined, limit=10_000):
             entry = store.outbox_entry(s.uuid)
-            rows.append({"uuid": s.uuid, "provisional_code": s.provisional_code, "reason": entry.last_error,
-                         "attempts": entry.attempts})
+            rows.append(
+                {
+                    "uuid": s.uuid,
+                    "provisional_code": s.provisional_code,
+                    "reason": entry.last_error,
+                    "attempts": entry.attempts,
+                }
+            )
     finally:
         store.close()
-    _emit(args, rows, "\n".join(f"{r['provisional_code']}  {r['uuid']}  {r['reason']}" for r in rows)
-          or "No dossier is in quarantine.")
+    _emit(
+        args,
+        rows,
+        "\n".join(f"{r['provisional_code']}  {r['uuid']}  {r['reason']}" for r in rows)
+        or "No dossier is in quarantine.",
+    )
     return 0
 
 
@@ -155,8 +181,16 @@ def _enrol(args: argparse.Namespace) -> int:
 
     profile = Profile.open(args.profile)
     dev = enrol(profile, args.url, args.code, label=args.label, ca_bundle=args.ca_bundle, force=args.force)
-    _emit(args, {"device_id": dev.device_id, "unit_code": dev.unit_code, "server_url": dev.server_url,
-                 "key_id": dev.key_id}, f"Enrolled as {dev.device_id} for unit {dev.unit_code}.")
+    _emit(
+        args,
+        {
+            "device_id": dev.device_id,
+            "unit_code": dev.unit_code,
+            "server_url": dev.server_url,
+            "key_id": dev.key_id,
+        },
+        f"Enrolled as {dev.device_id} for unit {dev.unit_code}.",
+    )
     return 0
 
 
@@ -197,8 +231,12 @@ def _server_dossiers(args: argparse.Namespace) -> int:
         rows = svc.list_dossiers()
     except ApiError as err:
         raise KioskError(err.detail) from err
-    _emit(args, rows, "\n".join(f"{r['official_code']}  {r['uuid']}  {r['device']}  {r['received_at']}"
-                                for r in rows) or "No dossier received yet.")
+    _emit(
+        args,
+        rows,
+        "\n".join(f"{r['official_code']}  {r['uuid']}  {r['device']}  {r['received_at']}" for r in rows)
+        or "No dossier received yet.",
+    )
     return 0
 
 
@@ -225,7 +263,9 @@ def _server_set_status(args: argparse.Namespace) -> int:
 
 def _server_rotate_key(args: argparse.Namespace) -> int:
     kid = _admin(args).data.rotate_key()
-    print(f"New server key {kid}; devices enrolled from now on seal to it, old keys still open old envelopes.")
+    print(
+        f"New server key {kid}; devices enrolled from now on seal to it, old keys still open old envelopes."
+    )
     return 0
 
 
@@ -240,18 +280,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     p = ssub.add_parser("status", help="queued and quarantined counts, last success")
     store_args(p)
-    p.add_argument("--stale-hours", type=float, default=DEFAULT_STALE_HOURS,
-                   help="flag the queue as stale when its oldest dossier is older than this")
+    p.add_argument(
+        "--stale-hours",
+        type=float,
+        default=DEFAULT_STALE_HOURS,
+        help="flag the queue as stale when its oldest dossier is older than this",
+    )
     p.set_defaults(func=_sync_status)
 
     p = ssub.add_parser("run", help="send until the queue is empty or the server is unreachable")
     store_args(p)
-    p.add_argument("--max-wait", type=float, default=30.0, help="seconds to wait for retries after server errors")
+    p.add_argument(
+        "--max-wait", type=float, default=30.0, help="seconds to wait for retries after server errors"
+    )
     p.add_argument("--base-delay", type=float, default=5.0, help="first backoff step in seconds")
-    p.add_argument("--bandwidth", type=float, default=None, help="cap upload rate (bytes/second) on metered links")
+    p.add_argument(
+        "--bandwidth", type=float, default=None, help="cap upload rate (bytes/second) on metered links"
+    )
     p.add_argument("--connect-timeout", type=float, default=5.0)
     p.add_argument("--read-timeout", type=float, default=60.0)
-    p.add_argument("--pull-status", action="store_true", help="also fetch portal status codes of sent dossiers")
+    p.add_argument(
+        "--pull-status", action="store_true", help="also fetch portal status codes of sent dossiers"
+    )
     p.set_defaults(func=_sync_run)
 
     p = ssub.add_parser("retry", help="move quarantined dossiers back to the queue")

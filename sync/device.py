@@ -64,8 +64,10 @@ def load_device(profile: Profile) -> DeviceState | None:
 def require_device(profile: Profile) -> DeviceState:
     dev = load_device(profile)
     if dev is None:
-        raise NotEnrolledError("This device is not enrolled; run `kiosk enrol URL CODE` with a code "
-                               "from the server administrator.")
+        raise NotEnrolledError(
+            "This device is not enrolled; run `kiosk enrol URL CODE` with a code "
+            "from the server administrator."
+        )
     return dev
 
 

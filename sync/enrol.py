@@ -28,40 +28,60 @@ class EnrolmentError(KioskError):
 
 
 def enrol(
-    profile: Profile, url: str, code: str, *, label: str | None = None, ca_bundle: str | None = None,
-    force: bool = False, timeout: tuple[float, float] = (5.0, 30.0),
+    profile: Profile,
+    url: str,
+    code: str,
+    *,
+    label: str | None = None,
+    ca_bundle: str | None = None,
+    force: bool = False,
+    timeout: tuple[float, float] = (5.0, 30.0),
 ) -> DeviceState:
     """Enrol this profile's device with the server at ``url`` using a one-time ``code``."""
     current = load_device(profile)
     if current is not None and current.revoked is None and not force:
-        raise EnrolmentError(f"This device is already enrolled as {current.device_id}; "
-                             "pass --force to enrol it again.")
+        raise EnrolmentError(
+            f"This device is already enrolled as {current.device_id}; pass --force to enrol it again."
+        )
     if not url.startswith(("https://", "http://")):
         raise EnrolmentError("The server URL must start with https:// (or http:// for a local test server).")
     key = Ed25519PrivateKey.generate()
-    body = {"code": code.strip(), "public_key": b64e(raw_public(key.public_key())),
-            "label": label or platform.node()[:200]}
+    body = {
+        "code": code.strip(),
+        "public_key": b64e(raw_public(key.public_key())),
+        "label": label or platform.node()[:200],
+    }
     try:
-        resp = requests.post(url.rstrip("/") + f"{P.API_PREFIX}/enrol", json=body, timeout=timeout,
-                             verify=ca_bundle or True)
+        resp = requests.post(
+            url.rstrip("/") + f"{P.API_PREFIX}/enrol", json=body, timeout=timeout, verify=ca_bundle or True
+        )
     except requests.exceptions.RequestException as exc:
-        raise ServerUnreachableError(f"The server at {url} cannot be reached ({exc.__class__.__name__}).") from exc
+        raise ServerUnreachableError(
+            f"The server at {url} cannot be reached ({exc.__class__.__name__})."
+        ) from exc
     if resp.status_code != 200:
         try:
             detail = resp.json().get("detail")
         except ValueError:
             detail = None
-        raise EnrolmentError(str(detail) if isinstance(detail, str) and detail
-                             else f"The server refused the enrolment (HTTP {resp.status_code}).")
+        raise EnrolmentError(
+            str(detail)
+            if isinstance(detail, str) and detail
+            else f"The server refused the enrolment (HTTP {resp.status_code})."
+        )
     try:
         data = resp.json()
         server_pub = b64d(data["server_public_key"])
         if len(server_pub) != 32:
             raise ValueError("bad key length")
         dev = DeviceState(
-            device_id=str(data["device_id"]), unit_code=str(data["unit_code"]), server_url=url.rstrip("/"),
-            key_id=str(data["key_id"]), server_public_key=b64e(server_pub),
-            enrolled_at=datetime.now(UTC).isoformat(timespec="seconds"), ca_bundle=ca_bundle,
+            device_id=str(data["device_id"]),
+            unit_code=str(data["unit_code"]),
+            server_url=url.rstrip("/"),
+            key_id=str(data["key_id"]),
+            server_public_key=b64e(server_pub),
+            enrolled_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            ca_bundle=ca_bundle,
         )
     except (ValueError, KeyError, TypeError, EnvelopeError) as exc:
         raise EnrolmentError("The server's enrolment answer is malformed; check the URL.") from exc

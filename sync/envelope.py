@@ -79,8 +79,13 @@ def _nonce(file_index: int, chunk_index: int, last: bool) -> bytes:
 
 def _aad(dossier_uuid: str, file_index: int, chunk_index: int, last: bool) -> bytes:
     return b"|".join(
-        (CHUNK_AAD, dossier_uuid.encode("ascii"), str(file_index).encode(), str(chunk_index).encode(),
-         b"1" if last else b"0")
+        (
+            CHUNK_AAD,
+            dossier_uuid.encode("ascii"),
+            str(file_index).encode(),
+            str(chunk_index).encode(),
+            b"1" if last else b"0",
+        )
     )
 
 
@@ -104,8 +109,12 @@ def _read_full(src: BinaryIO, n: int) -> bytes:
     return b"".join(parts)
 
 
-def seal_stream(
-    content_key: bytes, dossier_uuid: str, file_index: int, src: BinaryIO, dst: BinaryIO,
+def seal_stream(  # noqa: PLR0917 - mirrors open_stream; the chunk size is rarely given
+    content_key: bytes,
+    dossier_uuid: str,
+    file_index: int,
+    src: BinaryIO,
+    dst: BinaryIO,
     chunk_size: int = CHUNK_SIZE,
 ) -> FileDigest:
     """Encrypt ``src`` into ``dst`` chunk by chunk; returns sizes and hashes of both sides."""
@@ -119,7 +128,9 @@ def seal_stream(
         # Read one chunk ahead so the last chunk is known when it is sealed.
         nxt = _read_full(src, chunk_size) if len(block) == chunk_size else b""
         last = not nxt
-        out = aead.encrypt(_nonce(file_index, index, last), block, _aad(dossier_uuid, file_index, index, last))
+        out = aead.encrypt(
+            _nonce(file_index, index, last), block, _aad(dossier_uuid, file_index, index, last)
+        )
         plain_hash.update(block)
         sealed_hash.update(out)
         dst.write(out)
@@ -133,7 +144,10 @@ def seal_stream(
 
 
 def open_stream(
-    content_key: bytes, dossier_uuid: str, file_index: int, sealed: Iterator[bytes] | BinaryIO,
+    content_key: bytes,
+    dossier_uuid: str,
+    file_index: int,
+    sealed: Iterator[bytes] | BinaryIO,
     chunk_size: int = CHUNK_SIZE,
 ) -> Iterator[bytes]:
     """Decrypt a sealed file chunk by chunk; raises :class:`EnvelopeError` on any tampering."""
@@ -265,17 +279,26 @@ class Manifest:
                 raise EnvelopeError("The manifest must list between 1 and 1000 files.")
             files = [
                 ManifestFile(
-                    id=_str(f["id"], 16), role=_str(f["role"], 16), size=_int(f["size"], MAX_FILE_SIZE),
-                    sha256=_hex(f["sha256"]), sealed_size=_int(f["sealed_size"], MAX_FILE_SIZE * 2),
-                    sealed_sha256=_hex(f["sealed_sha256"]), ref=_opt_str(f.get("ref", ""), 64),
+                    id=_str(f["id"], 16),
+                    role=_str(f["role"], 16),
+                    size=_int(f["size"], MAX_FILE_SIZE),
+                    sha256=_hex(f["sha256"]),
+                    sealed_size=_int(f["sealed_size"], MAX_FILE_SIZE * 2),
+                    sealed_sha256=_hex(f["sealed_sha256"]),
+                    ref=_opt_str(f.get("ref", ""), 64),
                 )
                 for f in files_raw
             ]
             man = cls(
-                dossier_uuid=_uuid(raw["dossier_uuid"]), revision=_int(raw["revision"], 2**31),
-                device_id=_str(raw["device_id"], 64), key_id=_str(raw["key_id"], 64),
-                ephemeral_public=_str(raw["ephemeral_public"], 64), wrapped_key=_str(raw["wrapped_key"], 128),
-                created=_str(raw["created"], 40), files=files, chunk_size=_int(raw["chunk_size"], 2**24),
+                dossier_uuid=_uuid(raw["dossier_uuid"]),
+                revision=_int(raw["revision"], 2**31),
+                device_id=_str(raw["device_id"], 64),
+                key_id=_str(raw["key_id"], 64),
+                ephemeral_public=_str(raw["ephemeral_public"], 64),
+                wrapped_key=_str(raw["wrapped_key"], 128),
+                created=_str(raw["created"], 40),
+                files=files,
+                chunk_size=_int(raw["chunk_size"], 2**24),
                 schema=SCHEMA_VERSION,
             )
         except (KeyError, TypeError) as exc:
@@ -380,9 +403,17 @@ class SealedDossier:
 
 
 def seal_dossier(
-    *, dossier_uuid: str, revision: int, files: list[PlainFile], device_id: str,
-    device_key: Ed25519PrivateKey, server_public: bytes, key_id: str, out_dir: Path,
-    chunk_size: int = CHUNK_SIZE, now: datetime | None = None,
+    *,
+    dossier_uuid: str,
+    revision: int,
+    files: list[PlainFile],
+    device_id: str,
+    device_key: Ed25519PrivateKey,
+    server_public: bytes,
+    key_id: str,
+    out_dir: Path,
+    chunk_size: int = CHUNK_SIZE,
+    now: datetime | None = None,
 ) -> SealedDossier:
     """Seal every file into ``out_dir`` (created atomically: a crash leaves no half entry)."""
     content_key = AESGCM.generate_key(bit_length=256)
@@ -398,11 +429,18 @@ def seal_dossier(
                 d = seal_stream(content_key, dossier_uuid, index, src, dst, chunk_size)
                 dst.flush()
                 os.fsync(dst.fileno())
-            entries.append(ManifestFile(fid, pf.role, d.size, d.sha256, d.sealed_size, d.sealed_sha256, pf.ref))
+            entries.append(
+                ManifestFile(fid, pf.role, d.size, d.sha256, d.sealed_size, d.sealed_sha256, pf.ref)
+            )
         manifest = Manifest(
-            dossier_uuid=dossier_uuid, revision=revision, device_id=device_id, key_id=key_id,
-            ephemeral_public=b64e(eph_pub), wrapped_key=b64e(wrapped),
-            created=(now or datetime.now(UTC)).isoformat(timespec="seconds"), files=entries,
+            dossier_uuid=dossier_uuid,
+            revision=revision,
+            device_id=device_id,
+            key_id=key_id,
+            ephemeral_public=b64e(eph_pub),
+            wrapped_key=b64e(wrapped),
+            created=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+            files=entries,
             chunk_size=chunk_size,
         )
         data = manifest.to_bytes()

@@ -31,9 +31,16 @@ NONCE_RE = re.compile(r"^[0-9a-f]{32}$")
 
 # Portal status codes (National Public Service Portal): 1 new ... 10 result returned.
 PORTAL_STATUSES = {
-    1: "new", 2: "received", 3: "not received", 4: "processing", 5: "supplement requested",
-    6: "financial obligation requested", 7: "withdrawn by citizen", 8: "processing stopped",
-    9: "processed", 10: "result returned",
+    1: "new",
+    2: "received",
+    3: "not received",
+    4: "processing",
+    5: "supplement requested",
+    6: "financial obligation requested",
+    7: "withdrawn by citizen",
+    8: "processing stopped",
+    9: "processed",
+    10: "result returned",
 }
 
 # Error codes in problem bodies ({"error": code, "detail": sentence}).

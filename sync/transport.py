@@ -34,8 +34,15 @@ class ServerUnreachableError(KioskError):
 class SyncHttpError(KioskError):
     """The server answered with an error status."""
 
-    def __init__(self, status: int, code: str, detail: str, *, retry_after: float | None = None,
-                 body: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str,
+        *,
+        retry_after: float | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.code = code
@@ -52,8 +59,14 @@ class SyncHttpError(KioskError):
         """A 4xx that retrying cannot fix (and the content conflicts the server reports as 409)."""
         if self.code == P.E_CONTENT_CONFLICT:
             return True
-        if self.code in (P.E_CHUNK_CHECKSUM, P.E_OFFSET, P.E_IN_PROGRESS, P.E_INCOMPLETE, P.E_CLOCK_SKEW,
-                         P.E_REPLAY):
+        if self.code in (
+            P.E_CHUNK_CHECKSUM,
+            P.E_OFFSET,
+            P.E_IN_PROGRESS,
+            P.E_INCOMPLETE,
+            P.E_CLOCK_SKEW,
+            P.E_REPLAY,
+        ):
             return False
         return 400 <= self.status < 500 and self.status not in (408, 409, 425, 429)
 
@@ -124,8 +137,14 @@ class WireStats:
 
 class Transport:
     def __init__(
-        self, device: DeviceState, key: Ed25519PrivateKey, *, connect_timeout: float = 5.0,
-        read_timeout: float = 60.0, chunk_size: int = P.UPLOAD_CHUNK, bandwidth: float | None = None,
+        self,
+        device: DeviceState,
+        key: Ed25519PrivateKey,
+        *,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 60.0,
+        chunk_size: int = P.UPLOAD_CHUNK,
+        bandwidth: float | None = None,
         session: requests.Session | None = None,
     ) -> None:
         self.device = device
@@ -147,12 +166,24 @@ class Transport:
         ts = str(int(time.time()) + self.device.clock_offset)
         nonce = secrets.token_hex(16)
         sig = self.key.sign(P.signing_string(method, path, ts, nonce, body_sha))
-        return {P.H_DEVICE: self.device.device_id, P.H_TIMESTAMP: ts, P.H_NONCE: nonce,
-                P.H_BODY_SHA256: body_sha, P.H_SIGNATURE: b64e(sig)}
+        return {
+            P.H_DEVICE: self.device.device_id,
+            P.H_TIMESTAMP: ts,
+            P.H_NONCE: nonce,
+            P.H_BODY_SHA256: body_sha,
+            P.H_SIGNATURE: b64e(sig),
+        }
 
     def request(
-        self, method: str, path: str, *, body: bytes = b"", body_sha: str | None = None,
-        headers: dict[str, str] | None = None, signed: bool = True, content_type: str = "application/json",
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes = b"",
+        body_sha: str | None = None,
+        headers: dict[str, str] | None = None,
+        signed: bool = True,
+        content_type: str = "application/json",
     ) -> requests.Response:
         for attempt in (0, 1):
             hdrs = dict(headers or {})
@@ -164,8 +195,14 @@ class Transport:
             if self.bucket is not None and body:
                 data = _ThrottledBody(body, self.bucket)
             try:
-                resp = self.session.request(method, self.base + path, data=data, headers=hdrs,
-                                            timeout=self.timeout, verify=self.verify)
+                resp = self.session.request(
+                    method,
+                    self.base + path,
+                    data=data,
+                    headers=hdrs,
+                    timeout=self.timeout,
+                    verify=self.verify,
+                )
             except requests.exceptions.SSLError as exc:
                 raise ServerUnreachableError(
                     "The server's TLS certificate is not trusted; check the CA bundle set at enrolment."
@@ -199,8 +236,13 @@ class Transport:
         detail = body.get("detail")
         if not isinstance(detail, str):
             detail = f"The server answered HTTP {resp.status_code}."
-        return SyncHttpError(resp.status_code, code, detail,
-                             retry_after=parse_retry_after(resp.headers.get("Retry-After")), body=body)
+        return SyncHttpError(
+            resp.status_code,
+            code,
+            detail,
+            retry_after=parse_retry_after(resp.headers.get("Retry-After")),
+            body=body,
+        )
 
     # ---- API --------------------------------------------------------------------------------
 
@@ -211,20 +253,27 @@ class Transport:
     def submit(self, sealed: SealedDossier) -> dict[str, Any]:
         import json
 
-        body = json.dumps({"manifest": sealed.manifest_bytes.decode("ascii"),
-                           "signature": b64e(sealed.signature)}).encode()
-        resp = self.request("POST", f"{P.API_PREFIX}/dossiers", body=body,
-                            headers={P.H_IDEMPOTENCY: sealed.uuid})
+        body = json.dumps(
+            {"manifest": sealed.manifest_bytes.decode("ascii"), "signature": b64e(sealed.signature)}
+        ).encode()
+        resp = self.request(
+            "POST", f"{P.API_PREFIX}/dossiers", body=body, headers={P.H_IDEMPOTENCY: sealed.uuid}
+        )
         return dict(resp.json())
 
     def offset(self, sealed: SealedDossier, file_id: str) -> int:
-        resp = self.request("HEAD", f"{P.API_PREFIX}/dossiers/{sealed.uuid}/files/{file_id}",
-                            body_sha=P.EMPTY_SHA256)
+        resp = self.request(
+            "HEAD", f"{P.API_PREFIX}/dossiers/{sealed.uuid}/files/{file_id}", body_sha=P.EMPTY_SHA256
+        )
         return int(resp.headers[P.H_OFFSET])
 
     def upload_file(
-        self, sealed: SealedDossier, mf: ManifestFile, start: int,
-        progress: Callable[[int], None] | None = None, should_stop: Callable[[], bool] | None = None,
+        self,
+        sealed: SealedDossier,
+        mf: ManifestFile,
+        start: int,
+        progress: Callable[[int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> None:
         """Send ``mf`` from ``start`` to its end, one checksummed chunk per request."""
         path = f"{P.API_PREFIX}/dossiers/{sealed.uuid}/files/{mf.id}"
@@ -238,10 +287,18 @@ class Transport:
                 chunk = fh.read(min(self.chunk_size, mf.sealed_size - pos))
                 sha = hashlib.sha256(chunk).hexdigest()
                 try:
-                    resp = self.request("PATCH", path, body=chunk, body_sha=sha,
-                                        content_type="application/octet-stream",
-                                        headers={P.H_OFFSET: str(pos), P.H_CHUNK_SHA256: sha,
-                                                 "X-Manifest-SHA256": sealed.digest})
+                    resp = self.request(
+                        "PATCH",
+                        path,
+                        body=chunk,
+                        body_sha=sha,
+                        content_type="application/octet-stream",
+                        headers={
+                            P.H_OFFSET: str(pos),
+                            P.H_CHUNK_SHA256: sha,
+                            "X-Manifest-SHA256": sealed.digest,
+                        },
+                    )
                 except SyncHttpError as err:
                     # A lost response after the server stored the chunk: continue from its offset.
                     if err.code == P.E_OFFSET and isinstance(err.body.get("offset"), int) and resyncs < 8:
@@ -267,15 +324,21 @@ class Transport:
         return dict(resp.json())
 
     def send(
-        self, sealed: SealedDossier, progress: Callable[[int, int], None] | None = None,
-        should_stop: Callable[[], bool] | None = None, before_commit: Callable[[], bool] | None = None,
+        self,
+        sealed: SealedDossier,
+        progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        before_commit: Callable[[], bool] | None = None,
     ) -> dict[str, Any] | None:
         """Submit, upload what the server lacks, commit. Returns the commit result, or None if
         stopped or if ``before_commit`` says the content changed meanwhile."""
         state = self.submit(sealed)
         if state.get("state") == "committed" and state.get("official_code"):
-            return {"uuid": sealed.uuid, "official_code": state["official_code"],
-                    "received_at": state.get("received_at")}
+            return {
+                "uuid": sealed.uuid,
+                "official_code": state["official_code"],
+                "received_at": state.get("received_at"),
+            }
         offsets = {f["id"]: int(f["offset"]) for f in state.get("files", [])}
         total = sum(f.sealed_size for f in sealed.manifest.files)
         done_before = 0

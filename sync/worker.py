@@ -85,8 +85,16 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        return {"empty": 0, "waiting": 6, "unreachable": 5, "revoked": 4, "rejected": 4,
-                "not_enrolled": 3, "busy": 7, "stopped": 8}[self.outcome]
+        return {
+            "empty": 0,
+            "waiting": 6,
+            "unreachable": 5,
+            "revoked": 4,
+            "rejected": 4,
+            "not_enrolled": 3,
+            "busy": 7,
+            "stopped": 8,
+        }[self.outcome]
 
 
 @dataclass(frozen=True)
@@ -99,8 +107,9 @@ class SyncEvent:
     message: str | None = None
 
 
-def backoff_delay(attempts: int, base: float, cap: float, rng: random.Random,
-                  retry_after: float | None = None) -> float:
+def backoff_delay(
+    attempts: int, base: float, cap: float, rng: random.Random, retry_after: float | None = None
+) -> float:
     """Capped exponential backoff with full jitter; a server's Retry-After is a floor."""
     ceiling = min(cap, base * (2 ** max(0, min(attempts - 1, 30))))
     delay = rng.uniform(0, ceiling)
@@ -139,11 +148,21 @@ class _ProfileLock:
 
 class SyncWorker:
     def __init__(
-        self, store_factory: Callable[[], OutboxStore], profile: Profile, *,
-        base_delay: float = 5.0, max_delay: float = 3600.0, max_wait: float = 30.0,
-        poll_interval: float = 60.0, status_interval: float = 900.0, bandwidth: float | None = None,
-        chunk_size: int = P.UPLOAD_CHUNK, connect_timeout: float = 5.0, read_timeout: float = 60.0,
-        on_event: Callable[[SyncEvent], None] | None = None, rng: random.Random | None = None,
+        self,
+        store_factory: Callable[[], OutboxStore],
+        profile: Profile,
+        *,
+        base_delay: float = 5.0,
+        max_delay: float = 3600.0,
+        max_wait: float = 30.0,
+        poll_interval: float = 60.0,
+        status_interval: float = 900.0,
+        bandwidth: float | None = None,
+        chunk_size: int = P.UPLOAD_CHUNK,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 60.0,
+        on_event: Callable[[SyncEvent], None] | None = None,
+        rng: random.Random | None = None,
     ) -> None:
         self.store_factory = store_factory
         self.profile = profile
@@ -206,14 +225,22 @@ class SyncWorker:
                         result = self.run_until_empty(store=store, max_wait=0.0)
                         if result.outcome in ("revoked", "not_enrolled"):
                             wait = max(wait, 300.0)
-                        if result.outcome == "empty" and time.monotonic() - self._last_status_pull > \
-                                self.status_interval:
+                        if (
+                            result.outcome == "empty"
+                            and time.monotonic() - self._last_status_pull > self.status_interval
+                        ):
                             self.pull_statuses(store)
                         wait = min(wait, self._seconds_to_next_due(store))
                 except Exception as exc:  # keep the thread alive; the error is shown in the UI
                     log.warning("sync cycle failed: %s", exc.__class__.__name__)
-                    self._emit(SyncEvent("offline", message=str(exc) if isinstance(exc, KioskError) else
-                                         "The sync cycle failed; it will be retried."))
+                    self._emit(
+                        SyncEvent(
+                            "offline",
+                            message=str(exc)
+                            if isinstance(exc, KioskError)
+                            else "The sync cycle failed; it will be retried.",
+                        )
+                    )
                 self._wake.wait(max(0.5, wait))
                 self._wake.clear()
         finally:
@@ -233,23 +260,39 @@ class SyncWorker:
         """Send until the queue is empty, the server is unreachable or the device is refused."""
         device = load_device(self.profile)
         if device is None:
-            return self._finish(RunResult("not_enrolled", "This device is not enrolled; run `kiosk enrol URL "
-                                                          "CODE` with a code from the server administrator."))
+            return self._finish(
+                RunResult(
+                    "not_enrolled",
+                    "This device is not enrolled; run `kiosk enrol URL "
+                    "CODE` with a code from the server administrator.",
+                )
+            )
         if device.revoked:
-            return self._finish(RunResult("revoked", f"This device was refused by the server ({device.revoked}); "
-                                                     "enrol it again with a new code."))
+            return self._finish(
+                RunResult(
+                    "revoked",
+                    f"This device was refused by the server ({device.revoked}); "
+                    "enrol it again with a new code.",
+                )
+            )
         if not self._lock.acquire():
             return self._finish(RunResult("busy", "Another sync of this profile is already running."))
         own = store is None
         try:
             if store is None:
                 store = self.store_factory()
-            transport = Transport(device, load_key(self.profile), connect_timeout=self.timeouts[0],
-                                  read_timeout=self.timeouts[1], chunk_size=self.chunk_size,
-                                  bandwidth=self.bandwidth)
+            transport = Transport(
+                device,
+                load_key(self.profile),
+                connect_timeout=self.timeouts[0],
+                read_timeout=self.timeouts[1],
+                chunk_size=self.chunk_size,
+                bandwidth=self.bandwidth,
+            )
             try:
-                return self._finish(self._run(store, transport, device,
-                                              self.max_wait if max_wait is None else max_wait))
+                return self._finish(
+                    self._run(store, transport, device, self.max_wait if max_wait is None else max_wait)
+                )
             finally:
                 transport.close()
                 if device.clock_offset:
@@ -266,7 +309,9 @@ class SyncWorker:
         self.last_result = result
         return result
 
-    def _run(self, store: OutboxStore, transport: Transport, device: DeviceState, max_wait: float) -> RunResult:
+    def _run(
+        self, store: OutboxStore, transport: Transport, device: DeviceState, max_wait: float
+    ) -> RunResult:
         result = RunResult("empty", "")
         if not self._recovered:
             self._recover(store)
@@ -295,12 +340,15 @@ class SyncWorker:
                 if verdict in ("unreachable", "revoked", "rejected"):
                     result.outcome = verdict
                     if verdict in ("revoked", "rejected"):
-                        result.message = (f"The server refused this device ({device.revoked or 'bad signature'}); "
-                                          "sending stopped, dossiers stay queued. Enrol the device again "
-                                          "with a new code.")
+                        result.message = (
+                            f"The server refused this device ({device.revoked or 'bad signature'}); "
+                            "sending stopped, dossiers stay queued. Enrol the device again "
+                            "with a new code."
+                        )
                     if verdict == "unreachable":
-                        result.message = f"The server at {device.server_url} became unreachable; " \
-                                         "the rest stays queued."
+                        result.message = (
+                            f"The server at {device.server_url} became unreachable; the rest stays queued."
+                        )
                     return result
         stats = store.outbox_stats()
         waiting = int(stats.get("queued", 0)) + int(stats.get("uploading", 0))
@@ -330,10 +378,15 @@ class SyncWorker:
                 store.outbox_defer(entry.uuid, datetime.now(UTC), "interrupted; retrying")
         for tmp in self.outbox.glob("*/.tmp-*"):
             shutil.rmtree(tmp, ignore_errors=True)
+        # A crash between "synced" and the cache clean-up leaves sealed bytes nobody needs.
+        for cached in self.outbox.iterdir():
+            if cached.is_dir() and (self._gone(store, cached.name) or not any(cached.iterdir())):
+                shutil.rmtree(cached, ignore_errors=True)
         self._recovered = True
 
-    def _send_one(self, store: OutboxStore, transport: Transport, device: DeviceState, entry: Any,
-                  result: RunResult) -> str:
+    def _send_one(
+        self, store: OutboxStore, transport: Transport, device: DeviceState, entry: Any, result: RunResult
+    ) -> str:
         uuid = entry.uuid
         entry = store.outbox_mark_attempt(uuid)  # committed before anything is sent
         self._emit(SyncEvent("attempt", uuid))
@@ -419,12 +472,18 @@ class SyncWorker:
                 pass
         payload = store.export_for_sync(uuid)
         target = self.outbox / uuid / f"r{int(payload.revision)}"
-        files = [PlainFile("dossier", lambda data=payload.dossier_json: io.BytesIO(data))]
+        record: bytes = payload.dossier_json
+        files = [PlainFile("dossier", lambda: io.BytesIO(record))]
         files += [PlainFile("attachment", f.open, ref=str(f.attachment_id)) for f in payload.files]
         sealed = seal_dossier(
-            dossier_uuid=uuid, revision=int(payload.revision), files=files, device_id=device.device_id,
-            device_key=load_key(self.profile), server_public=b64d(device.server_public_key),
-            key_id=device.key_id, out_dir=target,
+            dossier_uuid=uuid,
+            revision=int(payload.revision),
+            files=files,
+            device_id=device.device_id,
+            device_key=load_key(self.profile),
+            server_public=b64d(device.server_public_key),
+            key_id=device.key_id,
+            out_dir=target,
         )
         self._drop_cache(uuid, keep_revision=int(payload.revision))
         return sealed
@@ -453,8 +512,9 @@ class SyncWorker:
             return 0
         self._last_status_pull = time.monotonic()
         changed = 0
-        transport = Transport(device, load_key(self.profile), connect_timeout=self.timeouts[0],
-                              read_timeout=self.timeouts[1])
+        transport = Transport(
+            device, load_key(self.profile), connect_timeout=self.timeouts[0], read_timeout=self.timeouts[1]
+        )
         try:
             for summary in store.list_dossiers(state=DossierState.synced, limit=limit):
                 try:

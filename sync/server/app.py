@@ -112,13 +112,17 @@ class ServerTimeMiddleware:
 
 
 def create_app(
-    data_dir: str | os.PathLike[str], db_url: str | None = None, *, blobs: BlobStore | None = None,
+    data_dir: str | os.PathLike[str],
+    db_url: str | None = None,
+    *,
+    blobs: BlobStore | None = None,
     exporter: ExportAdapter | None = None,
 ) -> FastAPI:
     data = ServerData(data_dir)
     svc = IntakeService(data, make_engine(data.dir, db_url), blobs, exporter)
     app = FastAPI(
-        title="Một Cửa Kiosk intake server", version="1",
+        title="Một Cửa Kiosk intake server",
+        version="1",
         description="Receives sealed dossiers from enrolled counter devices, exactly once per UUID. "
         "Device requests carry X-Device-Id, X-Timestamp, X-Nonce, X-Body-SHA256 and an Ed25519 "
         "X-Signature over them.",
@@ -131,8 +135,9 @@ def create_app(
         return JSONResponse(err.body(), status_code=err.status, headers=err.headers)
 
     async def auth(request: Request, body_sha: str) -> Any:
-        return await run_in_threadpool(svc.authenticate, request.method, request.url.path,
-                                       request.headers, body_sha)
+        return await run_in_threadpool(
+            svc.authenticate, request.method, request.url.path, request.headers, body_sha
+        )
 
     async def body_sha(request: Request) -> str:
         return hashlib.sha256(await request.body()).hexdigest()
@@ -151,11 +156,15 @@ def create_app(
 
     @app.post(f"{P.API_PREFIX}/dossiers", response_model=DossierState, responses=ERRORS)
     async def submit(
-        request: Request, response: Response, req: SubmitRequest,
-        idempotency_key: str | None = Header(default=None, alias=P.H_IDEMPOTENCY),  # noqa: B008
+        request: Request,
+        response: Response,
+        req: SubmitRequest,
+        idempotency_key: str | None = Header(default=None, alias=P.H_IDEMPOTENCY),
     ) -> dict[str, Any]:
         device = await auth(request, await body_sha(request))
-        status, result = await run_in_threadpool(svc.submit, device, idempotency_key, req.manifest, req.signature)
+        status, result = await run_in_threadpool(
+            svc.submit, device, idempotency_key, req.manifest, req.signature
+        )
         response.status_code = status
         return result
 
@@ -163,18 +172,31 @@ def create_app(
     async def file_head(uuid: str, file_id: str, request: Request) -> Response:
         device = await auth(request, P.EMPTY_SHA256)
         st = await run_in_threadpool(svc.file_offset, device, valid_uuid(uuid), file_id)
-        return Response(headers={P.H_OFFSET: str(st["offset"]), P.H_LENGTH: str(st["length"]),
-                                 "Cache-Control": "no-store"})
+        return Response(
+            headers={
+                P.H_OFFSET: str(st["offset"]),
+                P.H_LENGTH: str(st["length"]),
+                "Cache-Control": "no-store",
+            }
+        )
 
-    @app.get(f"{P.API_PREFIX}/dossiers/{{uuid}}/files/{{file_id}}", response_model=FileState, responses=ERRORS)
+    @app.get(
+        f"{P.API_PREFIX}/dossiers/{{uuid}}/files/{{file_id}}", response_model=FileState, responses=ERRORS
+    )
     async def file_get(uuid: str, file_id: str, request: Request) -> dict[str, Any]:
         device = await auth(request, P.EMPTY_SHA256)
         return await run_in_threadpool(svc.file_offset, device, valid_uuid(uuid), file_id)
 
     @app.patch(
-        f"{P.API_PREFIX}/dossiers/{{uuid}}/files/{{file_id}}", response_model=FileState, responses=ERRORS,
-        openapi_extra={"requestBody": {"required": True, "content": {
-            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+        f"{P.API_PREFIX}/dossiers/{{uuid}}/files/{{file_id}}",
+        response_model=FileState,
+        responses=ERRORS,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        },
     )
     async def file_patch(uuid: str, file_id: str, request: Request) -> JSONResponse:
         h = request.headers
@@ -182,14 +204,19 @@ def create_app(
             offset = int(h.get(P.H_OFFSET, ""))
             length = int(h.get("content-length", ""))
         except ValueError as err:
-            raise ApiError(400, P.E_BAD_ENVELOPE, "Upload-Offset and Content-Length must be integers.") from err
+            raise ApiError(
+                400, P.E_BAD_ENVELOPE, "Upload-Offset and Content-Length must be integers."
+            ) from err
         chunk_sha = h.get(P.H_CHUNK_SHA256, "").lower()
         manifest_sha = h.get("X-Manifest-SHA256", "").lower()
         if offset < 0 or not P.HEX64.match(chunk_sha) or not P.HEX64.match(manifest_sha):
-            raise ApiError(400, P.E_BAD_ENVELOPE, "A chunk needs Upload-Offset, Chunk-SHA256 and X-Manifest-SHA256.")
+            raise ApiError(
+                400, P.E_BAD_ENVELOPE, "A chunk needs Upload-Offset, Chunk-SHA256 and X-Manifest-SHA256."
+            )
         device = await auth(request, chunk_sha)
-        part = await run_in_threadpool(svc.chunk_begin, device, valid_uuid(uuid), file_id, manifest_sha,
-                                       offset, length)
+        part = await run_in_threadpool(
+            svc.chunk_begin, device, valid_uuid(uuid), file_id, manifest_sha, offset, length
+        )
         digest = hashlib.sha256()
         received = 0
         try:
@@ -212,8 +239,9 @@ def create_app(
             part.abort()
             raise ApiError(422, P.E_CHUNK_CHECKSUM, "The chunk does not match its checksum; send it again.")
         await run_in_threadpool(part.finish)
-        result = await run_in_threadpool(svc.chunk_publish, str(valid_uuid(uuid)), file_id, manifest_sha,
-                                         offset, length, part)
+        result = await run_in_threadpool(
+            svc.chunk_publish, str(valid_uuid(uuid)), file_id, manifest_sha, offset, length, part
+        )
         return JSONResponse({**result, "length": length}, headers={P.H_OFFSET: str(result["offset"])})
 
     @app.post(f"{P.API_PREFIX}/dossiers/{{uuid}}/commit", response_model=CommitResult, responses=ERRORS)
@@ -230,8 +258,12 @@ def create_app(
 
 
 def serve(
-    data_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8470, db_url: str | None = None,
-    *, port_file: Path | None = None,
+    data_dir: str | os.PathLike[str],
+    host: str = "127.0.0.1",
+    port: int = 8470,
+    db_url: str | None = None,
+    *,
+    port_file: Path | None = None,
 ) -> None:
     """Run the server in this process until interrupted (``port=0`` picks a free port)."""
     import uvicorn
@@ -246,8 +278,13 @@ def serve(
         tmp.write_text(str(actual))
         os.replace(tmp, port_file)
     print(f"kiosk server listening on http://{host}:{actual}", flush=True)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=30,
-                            h11_max_incomplete_event_size=1 << 20)
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        timeout_keep_alive=30,
+        h11_max_incomplete_event_size=1 << 20,
+    )
     server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])

@@ -28,7 +28,8 @@ from sqlalchemy import (
 metadata = MetaData()
 
 devices = Table(
-    "devices", metadata,
+    "devices",
+    metadata,
     Column("device_id", String(64), primary_key=True),
     Column("public_key", String(64), nullable=False, unique=True),
     Column("unit_code", String(64), nullable=False),
@@ -39,7 +40,8 @@ devices = Table(
 )
 
 enrol_codes = Table(
-    "enrol_codes", metadata,
+    "enrol_codes",
+    metadata,
     Column("code_hash", String(64), primary_key=True),
     Column("unit_code", String(64), nullable=False),
     Column("created_at", String(40), nullable=False),
@@ -49,7 +51,8 @@ enrol_codes = Table(
 )
 
 dossiers = Table(
-    "dossiers", metadata,
+    "dossiers",
+    metadata,
     Column("uuid", String(36), primary_key=True),
     Column("device_id", String(64), ForeignKey("devices.device_id"), nullable=False),
     Column("unit_code", String(64), nullable=False),
@@ -67,7 +70,8 @@ dossiers = Table(
 )
 
 files = Table(
-    "files", metadata,
+    "files",
+    metadata,
     Column("dossier_uuid", String(36), ForeignKey("dossiers.uuid"), primary_key=True),
     Column("file_id", String(16), primary_key=True),
     Column("manifest_sha256", String(64), nullable=False),
@@ -81,7 +85,8 @@ files = Table(
 )
 
 parts = Table(
-    "parts", metadata,
+    "parts",
+    metadata,
     Column("dossier_uuid", String(36), primary_key=True),
     Column("file_id", String(16), primary_key=True),
     Column("manifest_sha256", String(64), primary_key=True),
@@ -91,20 +96,23 @@ parts = Table(
 )
 
 counters = Table(
-    "counters", metadata,
+    "counters",
+    metadata,
     Column("name", String(120), primary_key=True),
     Column("value", BigInteger, nullable=False),
 )
 
 nonces = Table(
-    "nonces", metadata,
+    "nonces",
+    metadata,
     Column("nonce", String(32), primary_key=True),
     Column("device_id", String(64), nullable=False),
     Column("seen_at", BigInteger, nullable=False, index=True),
 )
 
 audit = Table(
-    "audit", metadata,
+    "audit",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", String(40), nullable=False),
     Column("action", String(40), nullable=False),
@@ -112,6 +120,7 @@ audit = Table(
     Column("dossier_uuid", String(36)),
     Column("detail", String(500), nullable=False, default=""),
 )
+
 
 def make_engine(data_dir: Path, db_url: str | None) -> Engine:
     if db_url is None:
@@ -138,7 +147,7 @@ def make_engine(data_dir: Path, db_url: str | None) -> Engine:
 
     else:
         if db_url.startswith("postgresql://"):
-            db_url = "postgresql+psycopg://" + db_url[len("postgresql://"):]
+            db_url = "postgresql+psycopg://" + db_url[len("postgresql://") :]
         engine = create_engine(db_url, pool_size=8, max_overflow=8, pool_pre_ping=True)
     try:
         metadata.create_all(engine, checkfirst=True)

@@ -57,10 +57,18 @@ class FileDropAdapter:
         tmp.mkdir(mode=0o700)
         (tmp / "manifest.json").write_bytes(record.manifest)
         (tmp / "manifest.sig").write_text(record.signature)
-        (tmp / "meta.json").write_text(json.dumps({
-            "uuid": record.uuid, "official_code": record.official_code, "unit_code": record.unit_code,
-            "device_id": record.device_id, "received_at": record.received_at,
-        }, indent=2))
+        (tmp / "meta.json").write_text(
+            json.dumps(
+                {
+                    "uuid": record.uuid,
+                    "official_code": record.official_code,
+                    "unit_code": record.unit_code,
+                    "device_id": record.device_id,
+                    "received_at": record.received_at,
+                },
+                indent=2,
+            )
+        )
         for fid in record.file_ids:
             with open(tmp / f"{fid}.bin", "wb") as fh:
                 for block in record.open_sealed(fid):

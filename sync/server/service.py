@@ -13,7 +13,7 @@ import logging
 import secrets
 import time
 import uuid as uuidlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -58,7 +58,10 @@ def _now_iso() -> str:
 
 class IntakeService:
     def __init__(
-        self, data: ServerData, engine: Engine, blobs: BlobStore | None = None,
+        self,
+        data: ServerData,
+        engine: Engine,
+        blobs: BlobStore | None = None,
         exporter: ExportAdapter | None = None,
     ) -> None:
         self.data = data
@@ -72,17 +75,24 @@ class IntakeService:
         code = new_enrol_code()
         unit = unit_code or self.data.config.unit_code
         with self.engine.begin() as conn:
-            conn.execute(insert(db.enrol_codes).values(
-                code_hash=hash_enrol_code(code), unit_code=unit, created_at=_now_iso(),
-                expires_at=int(time.time()) + (ttl_s or self.data.config.enrol_code_ttl_s),
-            ))
+            conn.execute(
+                insert(db.enrol_codes).values(
+                    code_hash=hash_enrol_code(code),
+                    unit_code=unit,
+                    created_at=_now_iso(),
+                    expires_at=int(time.time()) + (ttl_s or self.data.config.enrol_code_ttl_s),
+                )
+            )
             self._audit(conn, "enrol_code_minted", detail=f"unit={unit}")
         return code
 
     def revoke(self, device_id: str, reason: str = "revoked by the administrator") -> None:
         with self.engine.begin() as conn:
-            res = conn.execute(update(db.devices).where(db.devices.c.device_id == device_id)
-                               .values(revoked_at=_now_iso(), revoked_reason=reason[:300]))
+            res = conn.execute(
+                update(db.devices)
+                .where(db.devices.c.device_id == device_id)
+                .values(revoked_at=_now_iso(), revoked_reason=reason[:300])
+            )
             if res.rowcount != 1:
                 raise ApiError(404, P.E_UNKNOWN_DEVICE, "No enrolled device has this id.")
             self._audit(conn, "device_revoked", device_id=device_id, detail=reason[:200])
@@ -91,9 +101,14 @@ class IntakeService:
         if code not in P.PORTAL_STATUSES:
             raise ApiError(400, "bad_status", "Portal status codes run from 1 to 10.")
         with self.engine.begin() as conn:
-            res = conn.execute(update(db.dossiers).where(
-                db.dossiers.c.uuid == uuid, db.dossiers.c.state == "committed",
-            ).values(portal_status=code, status_updated_at=_now_iso()))
+            res = conn.execute(
+                update(db.dossiers)
+                .where(
+                    db.dossiers.c.uuid == uuid,
+                    db.dossiers.c.state == "committed",
+                )
+                .values(portal_status=code, status_updated_at=_now_iso())
+            )
             if res.rowcount != 1:
                 raise ApiError(404, P.E_NOT_FOUND, "No committed dossier has this UUID.")
             self._audit(conn, "portal_status", dossier_uuid=uuid, detail=str(code))
@@ -101,21 +116,38 @@ class IntakeService:
     def list_dossiers(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         with self.engine.connect() as conn:
-            rows = conn.execute(select(db.dossiers).where(db.dossiers.c.state == "committed")
-                                .order_by(db.dossiers.c.committed_at, db.dossiers.c.uuid)).all()
+            rows = conn.execute(
+                select(db.dossiers)
+                .where(db.dossiers.c.state == "committed")
+                .order_by(db.dossiers.c.committed_at, db.dossiers.c.uuid)
+            ).all()
             for row in rows:
-                frows = conn.execute(select(db.files).where(db.files.c.dossier_uuid == row.uuid)
-                                     .order_by(db.files.c.file_id)).all()
-                out.append({
-                    "uuid": row.uuid, "official_code": row.official_code, "device": row.device_id,
-                    "unit_code": row.unit_code, "revision": row.revision,
-                    "received_at": row.committed_at, "first_seen_at": row.received_at,
-                    "portal_status": row.portal_status,
-                    "files": [{
-                        "id": f.file_id, "role": f.role, "size": f.size, "sealed_size": f.sealed_size,
-                        "sealed_sha256": f.sealed_sha256, "decrypted_sha256": f.decrypted_sha256,
-                    } for f in sorted(frows, key=lambda f: int(f.file_id[1:]))],
-                })
+                frows = conn.execute(
+                    select(db.files).where(db.files.c.dossier_uuid == row.uuid).order_by(db.files.c.file_id)
+                ).all()
+                out.append(
+                    {
+                        "uuid": row.uuid,
+                        "official_code": row.official_code,
+                        "device": row.device_id,
+                        "unit_code": row.unit_code,
+                        "revision": row.revision,
+                        "received_at": row.committed_at,
+                        "first_seen_at": row.received_at,
+                        "portal_status": row.portal_status,
+                        "files": [
+                            {
+                                "id": f.file_id,
+                                "role": f.role,
+                                "size": f.size,
+                                "sealed_size": f.sealed_size,
+                                "sealed_sha256": f.sealed_sha256,
+                                "decrypted_sha256": f.decrypted_sha256,
+                            }
+                            for f in sorted(frows, key=lambda f: int(f.file_id[1:]))
+                        ],
+                    }
+                )
         return out
 
     def audit_trail(self, limit: int = 1000) -> list[dict[str, Any]]:
@@ -133,25 +165,44 @@ class IntakeService:
             raise ApiError(400, P.E_BAD_ENVELOPE, "The device public key is not a raw Ed25519 key.") from err
         device_id = "dev-" + hashlib.sha256(pub).hexdigest()[:20]
         with self.engine.begin() as conn:
-            row = conn.execute(select(db.enrol_codes).where(
-                db.enrol_codes.c.code_hash == hash_enrol_code(code)).with_for_update()).first()
+            row = conn.execute(
+                select(db.enrol_codes)
+                .where(db.enrol_codes.c.code_hash == hash_enrol_code(code))
+                .with_for_update()
+            ).first()
             if row is None or row.used_at is not None or row.expires_at < time.time():
                 self._audit(conn, "enrol_refused")
-                raise ApiError(403, P.E_BAD_CODE,
-                               "The enrolment code is unknown, expired or already used; ask for a new one.")
+                raise ApiError(
+                    403,
+                    P.E_BAD_CODE,
+                    "The enrolment code is unknown, expired or already used; ask for a new one.",
+                )
             existing = conn.execute(select(db.devices).where(db.devices.c.device_id == device_id)).first()
             if existing is not None:
                 raise ApiError(409, P.E_CONTENT_CONFLICT, "This device key is already enrolled.")
-            conn.execute(update(db.enrol_codes).where(db.enrol_codes.c.code_hash == row.code_hash)
-                         .values(used_at=_now_iso(), used_by=device_id))
-            conn.execute(insert(db.devices).values(
-                device_id=device_id, public_key=b64e(pub), unit_code=row.unit_code,
-                label=label[:200], enrolled_at=_now_iso(),
-            ))
+            conn.execute(
+                update(db.enrol_codes)
+                .where(db.enrol_codes.c.code_hash == row.code_hash)
+                .values(used_at=_now_iso(), used_by=device_id)
+            )
+            conn.execute(
+                insert(db.devices).values(
+                    device_id=device_id,
+                    public_key=b64e(pub),
+                    unit_code=row.unit_code,
+                    label=label[:200],
+                    enrolled_at=_now_iso(),
+                )
+            )
             self._audit(conn, "device_enrolled", device_id=device_id, detail=f"unit={row.unit_code}")
         kid, spub = self.data.current_public()
-        return {"device_id": device_id, "unit_code": row.unit_code, "key_id": kid,
-                "server_public_key": b64e(spub), "server_time": int(time.time())}
+        return {
+            "device_id": device_id,
+            "unit_code": row.unit_code,
+            "key_id": kid,
+            "server_public_key": b64e(spub),
+            "server_time": int(time.time()),
+        }
 
     def server_key(self) -> dict[str, Any]:
         kid, spub = self.data.current_public()
@@ -175,7 +226,8 @@ class IntakeService:
         pub = base64.b64decode(row.public_key)
         try:
             Ed25519PublicKey.from_public_bytes(pub).verify(
-                base64.b64decode(sig, validate=True), P.signing_string(method, path, ts, nonce, body_sha256))
+                base64.b64decode(sig, validate=True), P.signing_string(method, path, ts, nonce, body_sha256)
+            )
         except (InvalidSignature, ValueError) as err:
             raise ApiError(401, P.E_BAD_SIGNATURE, "The request signature does not verify.") from err
         try:
@@ -185,8 +237,12 @@ class IntakeService:
         now = int(time.time())
         window = self.data.config.replay_window_s
         if abs(now - ts_i) > window:
-            raise ApiError(401, P.E_CLOCK_SKEW, "The device clock differs from the server's; retry with "
-                           "the server time.", extra={"server_time": now})
+            raise ApiError(
+                401,
+                P.E_CLOCK_SKEW,
+                "The device clock differs from the server's; retry with the server time.",
+                extra={"server_time": now},
+            )
         if not P.NONCE_RE.match(nonce):
             raise ApiError(401, P.E_REPLAY, "The request nonce is malformed.")
         try:
@@ -200,8 +256,9 @@ class IntakeService:
 
     # ---- manifest ---------------------------------------------------------------------------
 
-    def submit(self, device: Device, idem_key: str | None, manifest_text: str, signature_b64: str
-               ) -> tuple[int, dict[str, Any]]:
+    def submit(
+        self, device: Device, idem_key: str | None, manifest_text: str, signature_b64: str
+    ) -> tuple[int, dict[str, Any]]:
         manifest_bytes = manifest_text.encode("utf-8")
         try:
             verify_manifest(device.public_key, manifest_bytes, b64d(signature_b64))
@@ -230,60 +287,102 @@ class IntakeService:
                     raise
         raise AssertionError("unreachable")
 
-    def _submit_txn(self, device: Device, man: Manifest, text: str, sig: str, digest: str
-                    ) -> tuple[int, dict[str, Any]]:
+    def _submit_txn(
+        self, device: Device, man: Manifest, text: str, sig: str, digest: str
+    ) -> tuple[int, dict[str, Any]]:
         stale_blobs: list[str] = []
         with self.engine.begin() as conn:
-            row = conn.execute(select(db.dossiers).where(db.dossiers.c.uuid == man.dossier_uuid)
-                               .with_for_update()).first()
+            row = conn.execute(
+                select(db.dossiers).where(db.dossiers.c.uuid == man.dossier_uuid).with_for_update()
+            ).first()
             status = 200
             if row is None:
                 self._insert_dossier(conn, device, man, text, sig, digest)
-                self._audit(conn, "manifest_received", device.device_id, man.dossier_uuid,
-                            f"revision={man.revision}")
+                self._audit(
+                    conn, "manifest_received", device.device_id, man.dossier_uuid, f"revision={man.revision}"
+                )
                 status = 201
             elif row.manifest_sha256 != digest:
-                if row.state == "committed" or row.device_id != device.device_id or man.revision < row.revision:
+                if (
+                    row.state == "committed"
+                    or row.device_id != device.device_id
+                    or man.revision < row.revision
+                ):
                     self._audit(conn, "conflict_refused", device.device_id, man.dossier_uuid)
-                    raise ApiError(409, P.E_CONTENT_CONFLICT,
-                                   "The server already holds different content for this dossier UUID"
-                                   + (f" (official code {row.official_code})." if row.official_code else "."),
-                                   extra={"official_code": row.official_code})
+                    raise ApiError(
+                        409,
+                        P.E_CONTENT_CONFLICT,
+                        "The server already holds different content for this dossier UUID"
+                        + (f" (official code {row.official_code})." if row.official_code else "."),
+                        extra={"official_code": row.official_code},
+                    )
                 # A newer seal of an unfinished upload (the dossier was edited): start over.
-                stale_blobs = [r.blob for r in conn.execute(
-                    select(db.parts.c.blob).where(db.parts.c.dossier_uuid == man.dossier_uuid))]
+                stale_blobs = [
+                    r.blob
+                    for r in conn.execute(
+                        select(db.parts.c.blob).where(db.parts.c.dossier_uuid == man.dossier_uuid)
+                    )
+                ]
                 conn.execute(delete(db.parts).where(db.parts.c.dossier_uuid == man.dossier_uuid))
                 conn.execute(delete(db.files).where(db.files.c.dossier_uuid == man.dossier_uuid))
                 conn.execute(delete(db.dossiers).where(db.dossiers.c.uuid == man.dossier_uuid))
                 self._insert_dossier(conn, device, man, text, sig, digest)
-                self._audit(conn, "manifest_replaced", device.device_id, man.dossier_uuid,
-                            f"revision={man.revision}")
+                self._audit(
+                    conn, "manifest_replaced", device.device_id, man.dossier_uuid, f"revision={man.revision}"
+                )
                 status = 201
             result = self._state(conn, man.dossier_uuid)
         self.blobs.delete_parts(stale_blobs)
         return status, result
 
-    def _insert_dossier(self, conn: Connection, device: Device, man: Manifest, text: str, sig: str,
-                        digest: str) -> None:
-        conn.execute(insert(db.dossiers).values(
-            uuid=man.dossier_uuid, device_id=device.device_id, unit_code=device.unit_code,
-            revision=man.revision, manifest=text, manifest_sha256=digest, signature=sig,
-            key_id=man.key_id, state="receiving", received_at=_now_iso(),
-        ))
-        conn.execute(insert(db.files), [{
-            "dossier_uuid": man.dossier_uuid, "file_id": f.id, "manifest_sha256": digest, "role": f.role,
-            "size": f.size, "sha256": f.sha256, "sealed_size": f.sealed_size,
-            "sealed_sha256": f.sealed_sha256, "committed_offset": 0,
-        } for f in man.files])
+    def _insert_dossier(  # noqa: PLR0917
+        self, conn: Connection, device: Device, man: Manifest, text: str, sig: str, digest: str
+    ) -> None:
+        conn.execute(
+            insert(db.dossiers).values(
+                uuid=man.dossier_uuid,
+                device_id=device.device_id,
+                unit_code=device.unit_code,
+                revision=man.revision,
+                manifest=text,
+                manifest_sha256=digest,
+                signature=sig,
+                key_id=man.key_id,
+                state="receiving",
+                received_at=_now_iso(),
+            )
+        )
+        conn.execute(
+            insert(db.files),
+            [
+                {
+                    "dossier_uuid": man.dossier_uuid,
+                    "file_id": f.id,
+                    "manifest_sha256": digest,
+                    "role": f.role,
+                    "size": f.size,
+                    "sha256": f.sha256,
+                    "sealed_size": f.sealed_size,
+                    "sealed_sha256": f.sealed_sha256,
+                    "committed_offset": 0,
+                }
+                for f in man.files
+            ],
+        )
 
     def _state(self, conn: Connection, uuid: str) -> dict[str, Any]:
         row = conn.execute(select(db.dossiers).where(db.dossiers.c.uuid == uuid)).one()
         frows = conn.execute(select(db.files).where(db.files.c.dossier_uuid == uuid)).all()
         return {
-            "uuid": uuid, "state": row.state, "official_code": row.official_code,
-            "manifest_sha256": row.manifest_sha256, "received_at": row.committed_at,
-            "files": sorted(({"id": f.file_id, "offset": f.committed_offset, "length": f.sealed_size}
-                             for f in frows), key=lambda f: int(str(f["id"])[1:])),
+            "uuid": uuid,
+            "state": row.state,
+            "official_code": row.official_code,
+            "manifest_sha256": row.manifest_sha256,
+            "received_at": row.committed_at,
+            "files": sorted(
+                ({"id": f.file_id, "offset": f.committed_offset, "length": f.sealed_size} for f in frows),
+                key=lambda f: int(str(f["id"])[1:]),
+            ),
         }
 
     def _owned(self, conn: Connection, device: Device, uuid: str) -> Any:
@@ -297,48 +396,79 @@ class IntakeService:
     def file_offset(self, device: Device, uuid: str, file_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
             self._owned(conn, device, uuid)
-            f = conn.execute(select(db.files).where(db.files.c.dossier_uuid == uuid,
-                                                    db.files.c.file_id == file_id)).first()
+            f = conn.execute(
+                select(db.files).where(db.files.c.dossier_uuid == uuid, db.files.c.file_id == file_id)
+            ).first()
         if f is None:
             raise ApiError(404, P.E_NOT_FOUND, "The dossier has no file with this id.")
-        return {"id": file_id, "offset": f.committed_offset, "length": f.sealed_size,
-                "manifest_sha256": f.manifest_sha256}
+        return {
+            "id": file_id,
+            "offset": f.committed_offset,
+            "length": f.sealed_size,
+            "manifest_sha256": f.manifest_sha256,
+        }
 
-    def chunk_begin(self, device: Device, uuid: str, file_id: str, manifest_sha: str, offset: int,
-                    length: int) -> PartWriter:
+    def chunk_begin(  # noqa: PLR0917 - called through run_in_threadpool
+        self, device: Device, uuid: str, file_id: str, manifest_sha: str, offset: int, length: int
+    ) -> PartWriter:
         if length <= 0 or length > P.MAX_CHUNK:
-            raise ApiError(413 if length > 0 else 400, P.E_BAD_ENVELOPE,
-                           f"A chunk must hold between 1 byte and {P.MAX_CHUNK} bytes.")
+            raise ApiError(
+                413 if length > 0 else 400,
+                P.E_BAD_ENVELOPE,
+                f"A chunk must hold between 1 byte and {P.MAX_CHUNK} bytes.",
+            )
         with self.engine.connect() as conn:
             row = self._owned(conn, device, uuid)
-            f = conn.execute(select(db.files).where(db.files.c.dossier_uuid == uuid,
-                                                    db.files.c.file_id == file_id)).first()
+            f = conn.execute(
+                select(db.files).where(db.files.c.dossier_uuid == uuid, db.files.c.file_id == file_id)
+            ).first()
         if f is None:
             raise ApiError(404, P.E_NOT_FOUND, "The dossier has no file with this id.")
         if row.manifest_sha256 != manifest_sha:
-            raise ApiError(409, P.E_IN_PROGRESS, "The server holds another seal of this dossier; "
-                           "submit the manifest again.")
+            raise ApiError(
+                409,
+                P.E_IN_PROGRESS,
+                "The server holds another seal of this dossier; submit the manifest again.",
+            )
         if row.state == "committed" or f.committed_offset != offset:
-            raise ApiError(409, P.E_OFFSET, "The upload offset does not match the server's.",
-                           extra={"offset": f.committed_offset}, headers={P.H_OFFSET: str(f.committed_offset)})
+            raise ApiError(
+                409,
+                P.E_OFFSET,
+                "The upload offset does not match the server's.",
+                extra={"offset": f.committed_offset},
+                headers={P.H_OFFSET: str(f.committed_offset)},
+            )
         if offset + length > f.sealed_size:
             raise ApiError(400, P.E_BAD_ENVELOPE, "The chunk runs past the end of the file.")
         return self.blobs.new_part(f"{uuid}/{manifest_sha[:16]}/{file_id}")
 
-    def chunk_publish(self, uuid: str, file_id: str, manifest_sha: str, offset: int, length: int,
-                      part: PartWriter) -> dict[str, Any]:
+    def chunk_publish(  # noqa: PLR0917 - called through run_in_threadpool
+        self, uuid: str, file_id: str, manifest_sha: str, offset: int, length: int, part: PartWriter
+    ) -> dict[str, Any]:
         try:
             with self.engine.begin() as conn:
-                res = conn.execute(update(db.files).where(
-                    db.files.c.dossier_uuid == uuid, db.files.c.file_id == file_id,
-                    db.files.c.manifest_sha256 == manifest_sha, db.files.c.committed_offset == offset,
-                ).values(committed_offset=offset + length))
+                res = conn.execute(
+                    update(db.files)
+                    .where(
+                        db.files.c.dossier_uuid == uuid,
+                        db.files.c.file_id == file_id,
+                        db.files.c.manifest_sha256 == manifest_sha,
+                        db.files.c.committed_offset == offset,
+                    )
+                    .values(committed_offset=offset + length)
+                )
                 if res.rowcount != 1:
                     raise ApiError(409, P.E_OFFSET, "Another upload of this chunk won; ask for the offset.")
-                conn.execute(insert(db.parts).values(
-                    dossier_uuid=uuid, file_id=file_id, manifest_sha256=manifest_sha, offset=offset,
-                    length=length, blob=part.name,
-                ))
+                conn.execute(
+                    insert(db.parts).values(
+                        dossier_uuid=uuid,
+                        file_id=file_id,
+                        manifest_sha256=manifest_sha,
+                        offset=offset,
+                        length=length,
+                        blob=part.name,
+                    )
+                )
         except BaseException:
             self.blobs.delete_parts([part.name])
             raise
@@ -351,36 +481,56 @@ class IntakeService:
             row = self._owned(conn, device, uuid)
             if row.manifest_sha256 != manifest_sha:
                 if row.state == "committed":
-                    raise ApiError(409, P.E_CONTENT_CONFLICT,
-                                   "The server already holds different content for this dossier UUID.",
-                                   extra={"official_code": row.official_code})
-                raise ApiError(409, P.E_IN_PROGRESS, "The server holds another seal of this dossier; "
-                               "submit the manifest again.")
+                    raise ApiError(
+                        409,
+                        P.E_CONTENT_CONFLICT,
+                        "The server already holds different content for this dossier UUID.",
+                        extra={"official_code": row.official_code},
+                    )
+                raise ApiError(
+                    409,
+                    P.E_IN_PROGRESS,
+                    "The server holds another seal of this dossier; submit the manifest again.",
+                )
             if row.state == "committed":
                 return self._result(row)
             frows = conn.execute(select(db.files).where(db.files.c.dossier_uuid == uuid)).all()
-            prow = conn.execute(select(db.parts).where(db.parts.c.dossier_uuid == uuid,
-                                                       db.parts.c.manifest_sha256 == manifest_sha)
-                                .order_by(db.parts.c.file_id, db.parts.c.offset)).all()
-        missing = [{"id": f.file_id, "offset": f.committed_offset, "length": f.sealed_size}
-                   for f in frows if f.committed_offset != f.sealed_size]
+            prow = conn.execute(
+                select(db.parts)
+                .where(db.parts.c.dossier_uuid == uuid, db.parts.c.manifest_sha256 == manifest_sha)
+                .order_by(db.parts.c.file_id, db.parts.c.offset)
+            ).all()
+        missing = [
+            {"id": f.file_id, "offset": f.committed_offset, "length": f.sealed_size}
+            for f in frows
+            if f.committed_offset != f.sealed_size
+        ]
         if missing:
-            raise ApiError(409, P.E_INCOMPLETE, "Some files are not fully uploaded yet.",
-                           extra={"files": missing})
+            raise ApiError(
+                409, P.E_INCOMPLETE, "Some files are not fully uploaded yet.", extra={"files": missing}
+            )
         man = Manifest.from_bytes(row.manifest.encode("utf-8"))
         decrypted = self._verify_files(man, uuid, frows, prow)
         now = _now_iso()
         with self.engine.begin() as conn:
-            res = conn.execute(update(db.dossiers).where(
-                db.dossiers.c.uuid == uuid, db.dossiers.c.state == "receiving",
-                db.dossiers.c.manifest_sha256 == manifest_sha,
-            ).values(state="committed", committed_at=now))
+            res = conn.execute(
+                update(db.dossiers)
+                .where(
+                    db.dossiers.c.uuid == uuid,
+                    db.dossiers.c.state == "receiving",
+                    db.dossiers.c.manifest_sha256 == manifest_sha,
+                )
+                .values(state="committed", committed_at=now)
+            )
             if res.rowcount != 1:
                 won = None
             else:
                 for fid, h in decrypted.items():
-                    conn.execute(update(db.files).where(db.files.c.dossier_uuid == uuid,
-                                                        db.files.c.file_id == fid).values(decrypted_sha256=h))
+                    conn.execute(
+                        update(db.files)
+                        .where(db.files.c.dossier_uuid == uuid, db.files.c.file_id == fid)
+                        .values(decrypted_sha256=h)
+                    )
                 code = self._issue_code(conn, row.unit_code)
                 conn.execute(update(db.dossiers).where(db.dossiers.c.uuid == uuid).values(official_code=code))
                 self._audit(conn, "committed", device.device_id, uuid, f"code={code}")
@@ -394,10 +544,16 @@ class IntakeService:
         return self._result(final)
 
     def _result(self, row: Any) -> dict[str, Any]:
-        return {"uuid": row.uuid, "state": "committed", "official_code": row.official_code,
-                "received_at": row.committed_at}
+        return {
+            "uuid": row.uuid,
+            "state": "committed",
+            "official_code": row.official_code,
+            "received_at": row.committed_at,
+        }
 
-    def _verify_files(self, man: Manifest, uuid: str, frows: list[Any], prow: list[Any]) -> dict[str, str]:
+    def _verify_files(
+        self, man: Manifest, uuid: str, frows: Sequence[Any], prow: Sequence[Any]
+    ) -> dict[str, str]:
         key = self.data.private_key(man.key_id)
         if key is None:
             raise ApiError(400, P.E_UNKNOWN_KEY, "The envelope is sealed to a key this server does not hold.")
@@ -420,8 +576,11 @@ class IntakeService:
                     size += len(plain)
             except EnvelopeError as err:
                 self._reject(uuid, str(err))
-            if sealed_hash.hexdigest() != mf.sealed_sha256 or plain_hash.hexdigest() != mf.sha256 \
-                    or size != mf.size:
+            if (
+                sealed_hash.hexdigest() != mf.sealed_sha256
+                or plain_hash.hexdigest() != mf.sha256
+                or size != mf.size
+            ):
                 self._reject(uuid, "A file does not match the SHA-256 in its signed manifest.")
             out[mf.id] = plain_hash.hexdigest()
         return out
@@ -439,11 +598,14 @@ class IntakeService:
     def _reject(self, uuid: str, reason: str) -> None:
         # Tampered or corrupt content: keep nothing, so an honest retry starts clean.
         with self.engine.begin() as conn:
-            blobs = [r.blob for r in conn.execute(select(db.parts.c.blob).where(db.parts.c.dossier_uuid == uuid))]
+            blobs = [
+                r.blob for r in conn.execute(select(db.parts.c.blob).where(db.parts.c.dossier_uuid == uuid))
+            ]
             conn.execute(delete(db.parts).where(db.parts.c.dossier_uuid == uuid))
             conn.execute(delete(db.files).where(db.files.c.dossier_uuid == uuid))
-            res = conn.execute(delete(db.dossiers).where(db.dossiers.c.uuid == uuid,
-                                                         db.dossiers.c.state == "receiving"))
+            res = conn.execute(
+                delete(db.dossiers).where(db.dossiers.c.uuid == uuid, db.dossiers.c.state == "receiving")
+            )
             self._audit(conn, "rejected", dossier_uuid=uuid, detail=reason[:200])
         if res.rowcount:
             self.blobs.delete_parts(blobs)
@@ -457,24 +619,41 @@ class IntakeService:
         else:
             from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
         conn.execute(dialect_insert(db.counters).values(name=name, value=0).on_conflict_do_nothing())
-        seq = conn.execute(update(db.counters).where(db.counters.c.name == name)
-                           .values(value=db.counters.c.value + 1).returning(db.counters.c.value)).scalar_one()
+        seq = conn.execute(
+            update(db.counters)
+            .where(db.counters.c.name == name)
+            .values(value=db.counters.c.value + 1)
+            .returning(db.counters.c.value)
+        ).scalar_one()
         return self.data.config.code_format.format(
-            unit=unit_code, date=f"{today:%Y%m%d}", yymmdd=f"{today:%y%m%d}", seq=seq)
+            unit=unit_code, date=f"{today:%Y%m%d}", yymmdd=f"{today:%y%m%d}", seq=seq
+        )
 
     def _export(self, row: Any, man: Manifest) -> None:
         if self.exporter is None:
             return
         with self.engine.connect() as conn:
-            prow = conn.execute(select(db.parts).where(db.parts.c.dossier_uuid == row.uuid,
-                                                       db.parts.c.manifest_sha256 == row.manifest_sha256)).all()
+            prow = conn.execute(
+                select(db.parts).where(
+                    db.parts.c.dossier_uuid == row.uuid, db.parts.c.manifest_sha256 == row.manifest_sha256
+                )
+            ).all()
         sizes = {f.id: f.sealed_size for f in man.files}
 
         def open_sealed(fid: str) -> Iterator[bytes]:
             return self.blobs.read_parts(self._chain([p for p in prow if p.file_id == fid], sizes[fid]))
 
-        record = ExportRecord(row.uuid, row.official_code, row.unit_code, row.device_id, row.committed_at,
-                              row.manifest.encode(), row.signature, [f.id for f in man.files], open_sealed)
+        record = ExportRecord(
+            row.uuid,
+            row.official_code,
+            row.unit_code,
+            row.device_id,
+            row.committed_at,
+            row.manifest.encode(),
+            row.signature,
+            [f.id for f in man.files],
+            open_sealed,
+        )
         try:
             self.exporter.export(record)
             action, detail = "exported", self.exporter.name
@@ -484,20 +663,57 @@ class IntakeService:
         with self.engine.begin() as conn:
             self._audit(conn, action, row.device_id, row.uuid, detail)
 
+    def open_plain(self, uuid: str, file_id: str) -> Iterator[bytes]:
+        """Stream the decrypted bytes of one committed file (for forwarding and audits)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(db.dossiers).where(db.dossiers.c.uuid == uuid, db.dossiers.c.state == "committed")
+            ).one_or_none()
+            if row is None:
+                raise ApiError(404, P.E_NOT_FOUND, "No committed dossier has this UUID.")
+            prow = conn.execute(
+                select(db.parts).where(
+                    db.parts.c.dossier_uuid == uuid, db.parts.c.manifest_sha256 == row.manifest_sha256
+                )
+            ).all()
+        man = Manifest.from_bytes(row.manifest.encode("utf-8"))
+        index = next((i for i, f in enumerate(man.files) if f.id == file_id), None)
+        key = self.data.private_key(man.key_id)
+        if index is None or key is None:
+            raise ApiError(404, P.E_NOT_FOUND, "This dossier has no such file, or its key is gone.")
+        mf = man.files[index]
+        content_key = unwrap_key(key, b64d(man.ephemeral_public), b64d(man.wrapped_key), man.key_id, uuid)
+        sealed = self.blobs.read_parts(self._chain([p for p in prow if p.file_id == file_id], mf.sealed_size))
+        return open_stream(content_key, uuid, index, sealed, man.chunk_size)
+
     # ---- status -----------------------------------------------------------------------------
 
     def status(self, device: Device, uuid: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
             row = self._owned(conn, device, uuid)
-        return {"uuid": uuid, "state": row.state, "official_code": row.official_code,
-                "portal_status": row.portal_status,
-                "portal_status_text": P.PORTAL_STATUSES.get(row.portal_status or 0),
-                "received_at": row.committed_at, "status_updated_at": row.status_updated_at}
+        return {
+            "uuid": uuid,
+            "state": row.state,
+            "official_code": row.official_code,
+            "portal_status": row.portal_status,
+            "portal_status_text": P.PORTAL_STATUSES.get(row.portal_status or 0),
+            "received_at": row.committed_at,
+            "status_updated_at": row.status_updated_at,
+        }
 
-    def _audit(self, conn: Connection, action: str, device_id: str | None = None,
-               dossier_uuid: str | None = None, detail: str = "") -> None:
-        conn.execute(insert(db.audit).values(at=_now_iso(), action=action, device_id=device_id,
-                                             dossier_uuid=dossier_uuid, detail=detail))
+    def _audit(
+        self,
+        conn: Connection,
+        action: str,
+        device_id: str | None = None,
+        dossier_uuid: str | None = None,
+        detail: str = "",
+    ) -> None:
+        conn.execute(
+            insert(db.audit).values(
+                at=_now_iso(), action=action, device_id=device_id, dossier_uuid=dossier_uuid, detail=detail
+            )
+        )
 
 
 def valid_uuid(text: str) -> str:
@@ -507,4 +723,6 @@ def valid_uuid(text: str) -> str:
             raise ValueError("not canonical")
         return text
     except ValueError as err:
-        raise ApiError(404, P.E_NOT_FOUND, "No dossier with this UUID was received from this device.") from err
+        raise ApiError(
+            404, P.E_NOT_FOUND, "No dossier with this UUID was received from this device."
+        ) from err

@@ -7,6 +7,7 @@ then drop the server's answer (the server committed, the client never hears it).
 
 from __future__ import annotations
 
+import contextlib
 import random
 import socket
 import struct
@@ -88,8 +89,11 @@ class FaultProxy:
                     code = 500 if fault == "http_500" else 503
                     body = b'{"error":"injected","detail":"Injected fault."}'
                     client.sendall(
-                        f"HTTP/1.1 {code} Injected\r\nContent-Type: application/json\r\nRetry-After: {self.plan.retry_after}\r\n"
-                        f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+                        f"HTTP/1.1 {code} Injected\r\nContent-Type: application/json\r\n"
+                        f"Retry-After: {self.plan.retry_after}\r\n"
+                        f"Content-Length: {len(body)}\r\n\r\n".encode()
+                        + body
+                    )
                     continue
                 if fault == "delay":
                     time.sleep(self._rng.uniform(0.01, 0.15))
@@ -122,10 +126,8 @@ class FaultProxy:
         finally:
             for s in (client, upstream):
                 if s is not None:
-                    try:
+                    with contextlib.suppress(OSError):
                         s.close()
-                    except OSError:
-                        pass
 
 
 def _reset(sock: socket.socket) -> None:

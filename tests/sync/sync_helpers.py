@@ -53,11 +53,30 @@ class ServerProc:
 def start_server(data_dir: Path, db_url: str | None = None, *, via_cli: bool = False) -> ServerProc:
     port_file = data_dir.parent / f"{data_dir.name}.{time.monotonic_ns()}.port"
     if via_cli:
-        cmd = [sys.executable, "-m", "ui.main", "server", "--data", str(data_dir), "--port", "0",
-               "--port-file", str(port_file)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "ui.main",
+            "server",
+            "--data",
+            str(data_dir),
+            "--port",
+            "0",
+            "--port-file",
+            str(port_file),
+        ]
     else:
-        cmd = [sys.executable, "-m", "sync.server", "--data", str(data_dir), "--port", "0",
-               "--port-file", str(port_file)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "--data",
+            str(data_dir),
+            "--port",
+            "0",
+            "--port-file",
+            str(port_file),
+        ]
     if db_url:
         cmd += ["--db-url", db_url]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)

@@ -29,8 +29,15 @@ def _child(profile_root: Path, ready_w: int) -> None:
     prof = Profile.open(profile_root)
     store = open_store(prof)
     os.write(ready_w, b"r")
-    worker = SyncWorker(lambda: store, prof, base_delay=0.01, max_delay=0.05, max_wait=1.0,
-                        chunk_size=32 * 1024, bandwidth=3_000_000)
+    worker = SyncWorker(
+        lambda: store,
+        prof,
+        base_delay=0.01,
+        max_delay=0.05,
+        max_wait=1.0,
+        chunk_size=32 * 1024,
+        bandwidth=3_000_000,
+    )
     worker.run_until_empty(store=store)
     store.close()
 

@@ -29,8 +29,12 @@ def test_no_server_errors_on_any_operation(tmp_path: Path) -> None:
             @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), database=None)
             def check(case) -> None:  # type: ignore[no-untyped-def]
                 response = case.call(timeout=10)
-                assert response.status_code < 500, (case.method, case.path, response.status_code,
-                                                     response.text[:300])
+                assert response.status_code < 500, (
+                    case.method,
+                    case.path,
+                    response.status_code,
+                    response.text[:300],
+                )
 
             check()
         assert "PATCH /v1/dossiers/{uuid}/files/{file_id}" in seen and len(seen) >= 8

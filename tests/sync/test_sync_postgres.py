@@ -33,7 +33,9 @@ def _free_port() -> int:
 
 def _pg_bin() -> Path:
     versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
-    assert versions, "PostgreSQL is not installed: run `bash installer/dev.sh setup` (Debian package postgresql)"
+    assert versions, (
+        "PostgreSQL is not installed: run `bash installer/dev.sh setup` (Debian package postgresql)"
+    )
     return versions[-1].parent
 
 
@@ -47,17 +49,53 @@ def pg_url() -> Iterator[str]:
     port = _free_port()
 
     def as_pg(*cmd: str) -> None:
-        subprocess.run(["runuser", "-u", "postgres", "--", *cmd], check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", *cmd], check=True, capture_output=True, timeout=120
+        )
 
-    as_pg(str(bindir / "initdb"), "-D", str(base / "data"), "--auth=trust", "-U", "postgres", "--no-sync", "-E", "UTF8")
-    as_pg(str(bindir / "pg_ctl"), "-D", str(base / "data"), "-l", str(base / "log"), "-w", "-o",
-          f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100", "start")
+    as_pg(
+        str(bindir / "initdb"),
+        "-D",
+        str(base / "data"),
+        "--auth=trust",
+        "-U",
+        "postgres",
+        "--no-sync",
+        "-E",
+        "UTF8",
+    )
+    as_pg(
+        str(bindir / "pg_ctl"),
+        "-D",
+        str(base / "data"),
+        "-l",
+        str(base / "log"),
+        "-w",
+        "-o",
+        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100",
+        "start",
+    )
     try:
         as_pg(str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "intake")
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/intake"
     finally:
-        subprocess.run(["runuser", "-u", "postgres", "--", str(bindir / "pg_ctl"), "-D", str(base / "data"),
-                        "-m", "immediate", "stop"], capture_output=True, timeout=60)
+        subprocess.run(
+            [
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(base / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -77,11 +115,21 @@ def test_two_replicas_one_postgres_exactly_once(pg_url: str, tmp_path: Path) -> 
             blob = rng.randbytes(rng.randint(50_000, 200_000))
             uuid = os.urandom(16).hex()
             payloads[uuid] = blob
-            sealed.append(seal_dossier(
-                dossier_uuid=uuid, revision=1, files=[PlainFile("dossier", lambda: io.BytesIO(b"{}")),
-                                                      PlainFile("attachment", lambda blob=blob: io.BytesIO(blob))],
-                device_id=dev.device_id, device_key=key, server_public=b64d(dev.server_public_key),
-                key_id=dev.key_id, out_dir=tmp_path / "out" / f"{uuid}-{i}"))
+            sealed.append(
+                seal_dossier(
+                    dossier_uuid=uuid,
+                    revision=1,
+                    files=[
+                        PlainFile("dossier", lambda: io.BytesIO(b"{}")),
+                        PlainFile("attachment", lambda blob=blob: io.BytesIO(blob)),
+                    ],
+                    device_id=dev.device_id,
+                    device_key=key,
+                    server_public=b64d(dev.server_public_key),
+                    key_id=dev.key_id,
+                    out_dir=tmp_path / "out" / f"{uuid}-{i}",
+                )
+            )
         results: dict[str, set[str]] = {s.uuid: set() for s in sealed}
         errors: list[BaseException] = []
         lock = threading.Lock()

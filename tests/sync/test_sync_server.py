@@ -42,16 +42,26 @@ def device(server: ServerProc, tmp_path_factory: pytest.TempPathFactory) -> tupl
 
 def kiosk(*args: str, profile: Path | None = None) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "ui.main"] + (["--profile", str(profile)] if profile else []) + list(args)
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
 
 
 def seal(prof: Profile, dev: DeviceState, out: Path, data: bytes, uuid: str | None = None) -> SealedDossier:
     uuid = uuid or uuidlib.uuid4().hex
-    files = [PlainFile("dossier", lambda: io.BytesIO(b'{"procedure":"t"}')),
-             PlainFile("attachment", lambda: io.BytesIO(data), ref="a1")]
-    return seal_dossier(dossier_uuid=uuid, revision=1, files=files, device_id=dev.device_id,
-                        device_key=load_key(prof), server_public=b64d(dev.server_public_key), key_id=dev.key_id,
-                        out_dir=out / uuid / "r1", chunk_size=4096)
+    files = [
+        PlainFile("dossier", lambda: io.BytesIO(b'{"procedure":"t"}')),
+        PlainFile("attachment", lambda: io.BytesIO(data), ref="a1"),
+    ]
+    return seal_dossier(
+        dossier_uuid=uuid,
+        revision=1,
+        files=files,
+        device_id=dev.device_id,
+        device_key=load_key(prof),
+        server_public=b64d(dev.server_public_key),
+        key_id=dev.key_id,
+        out_dir=out / uuid / "r1",
+        chunk_size=4096,
+    )
 
 
 def stored(server: ServerProc, uuid: str) -> list[dict]:
@@ -137,11 +147,17 @@ def _signed(t: Transport, method: str, path: str, body: bytes) -> dict[str, str]
 def _submit_body(sealed: SealedDossier, signature: bytes | None = None) -> bytes:
     import base64
 
-    return json.dumps({"manifest": sealed.manifest_bytes.decode(),
-                       "signature": base64.b64encode(signature or sealed.signature).decode()}).encode()
+    return json.dumps(
+        {
+            "manifest": sealed.manifest_bytes.decode(),
+            "signature": base64.b64encode(signature or sealed.signature).decode(),
+        }
+    ).encode()
 
 
-def test_forged_signature_unknown_device_and_replay_are_refused(server: ServerProc, device, tmp_path: Path) -> None:
+def test_forged_signature_unknown_device_and_replay_are_refused(
+    server: ServerProc, device, tmp_path: Path
+) -> None:
     prof, dev = device
     url = server.url + "/v1/dossiers"
     sealed = seal(prof, dev, tmp_path, b"payload")
@@ -149,19 +165,32 @@ def test_forged_signature_unknown_device_and_replay_are_refused(server: ServerPr
     base = {"Content-Type": "application/json", P.H_IDEMPOTENCY: sealed.uuid}
 
     forger = Transport(dev, Ed25519PrivateKey.generate())  # right device id, wrong key
-    r = requests.post(url, data=body, headers={**base, **_signed(forger, "POST", "/v1/dossiers", body)}, timeout=10)
+    r = requests.post(
+        url, data=body, headers={**base, **_signed(forger, "POST", "/v1/dossiers", body)}, timeout=10
+    )
     assert r.status_code == 401 and r.json()["error"] == P.E_BAD_SIGNATURE
 
     # A correctly signed request carrying a manifest signed by another key.
     t = Transport(dev, load_key(prof))
     bad_manifest = _submit_body(sealed, Ed25519PrivateKey.generate().sign(b"x"))
-    r = requests.post(url, data=bad_manifest, headers={**base, **_signed(t, "POST", "/v1/dossiers", bad_manifest)},
-                      timeout=10)
+    r = requests.post(
+        url,
+        data=bad_manifest,
+        headers={**base, **_signed(t, "POST", "/v1/dossiers", bad_manifest)},
+        timeout=10,
+    )
     assert r.status_code == 401 and "manifest signature" in r.json()["detail"]
 
     stranger = DeviceState(**{**dev.__dict__, "device_id": "dev-00000000000000000000"})
-    r = requests.post(url, data=body, headers={**base, **_signed(Transport(stranger, Ed25519PrivateKey.generate()),
-                                                                 "POST", "/v1/dossiers", body)}, timeout=10)
+    r = requests.post(
+        url,
+        data=body,
+        headers={
+            **base,
+            **_signed(Transport(stranger, Ed25519PrivateKey.generate()), "POST", "/v1/dossiers", body),
+        },
+        timeout=10,
+    )
     assert r.status_code == 401 and r.json()["error"] == P.E_UNKNOWN_DEVICE
 
     unsigned = requests.post(url, data=body, headers=base, timeout=10)
@@ -174,11 +203,17 @@ def test_forged_signature_unknown_device_and_replay_are_refused(server: ServerPr
     r = requests.post(url, data=body, headers=headers, timeout=10)
     assert r.status_code == 401 and r.json()["error"] == P.E_REPLAY
     old = DeviceState(**{**dev.__dict__, "clock_offset": -3600})
-    r = requests.post(url, data=body, headers={**base, **_signed(Transport(old, load_key(prof)), "POST",
-                                                                  "/v1/dossiers", body)}, timeout=10)
+    r = requests.post(
+        url,
+        data=body,
+        headers={**base, **_signed(Transport(old, load_key(prof)), "POST", "/v1/dossiers", body)},
+        timeout=10,
+    )
     assert r.status_code == 401 and r.json()["error"] == P.E_CLOCK_SKEW and "server_time" in r.json()
     # The transport corrects its clock from the server's time and goes through.
-    skewed = Transport(DeviceState(**{**dev.__dict__, "clock_offset": -3600}), load_key(prof), chunk_size=4096)
+    skewed = Transport(
+        DeviceState(**{**dev.__dict__, "clock_offset": -3600}), load_key(prof), chunk_size=4096
+    )
     assert skewed.send(sealed) is not None
 
 
@@ -191,8 +226,13 @@ def test_tampered_chunk_is_refused_and_nothing_stored(server: ServerProc, device
     sha = hashlib.sha256(chunk).hexdigest()
     path = f"/v1/dossiers/{sealed.uuid}/files/f1"
     tampered = bytes([chunk[0] ^ 0xFF]) + chunk[1:]
-    headers = {**t._signed_headers("PATCH", path, sha), P.H_OFFSET: "0", P.H_CHUNK_SHA256: sha,
-               "X-Manifest-SHA256": sealed.digest, "Content-Type": "application/offset+octet-stream"}
+    headers = {
+        **t._signed_headers("PATCH", path, sha),
+        P.H_OFFSET: "0",
+        P.H_CHUNK_SHA256: sha,
+        "X-Manifest-SHA256": sealed.digest,
+        "Content-Type": "application/offset+octet-stream",
+    }
     r = requests.patch(server.url + path, data=tampered, headers=headers, timeout=10)
     assert r.status_code == 422 and r.json()["error"] == P.E_CHUNK_CHECKSUM
     assert t.offset(sealed, "f1") == 0
@@ -201,8 +241,13 @@ def test_tampered_chunk_is_refused_and_nothing_stored(server: ServerProc, device
     # refused at commit, and the half-received dossier is dropped.
     wrong = os.urandom(len(chunk))
     wsha = hashlib.sha256(wrong).hexdigest()
-    headers = {**t._signed_headers("PATCH", path, wsha), P.H_OFFSET: "0", P.H_CHUNK_SHA256: wsha,
-               "X-Manifest-SHA256": sealed.digest, "Content-Type": "application/offset+octet-stream"}
+    headers = {
+        **t._signed_headers("PATCH", path, wsha),
+        P.H_OFFSET: "0",
+        P.H_CHUNK_SHA256: wsha,
+        "X-Manifest-SHA256": sealed.digest,
+        "Content-Type": "application/offset+octet-stream",
+    }
     assert requests.patch(server.url + path, data=wrong, headers=headers, timeout=10).status_code == 200
     t.upload_file(sealed, sealed.manifest.files[1], 4096)
     t.upload_file(sealed, sealed.manifest.files[0], 0)
@@ -242,8 +287,13 @@ def test_revoked_device_stops_and_says_so(server: ServerProc, tmp_path: Path) ->
 def test_openapi_document_is_published(server: ServerProc) -> None:
     doc = requests.get(server.url + "/openapi.json", timeout=10).json()
     paths = set(doc["paths"])
-    assert {"/v1/enrol", "/v1/dossiers", "/v1/dossiers/{uuid}/files/{file_id}",
-            "/v1/dossiers/{uuid}/commit", "/v1/dossiers/{uuid}"} <= paths
+    assert {
+        "/v1/enrol",
+        "/v1/dossiers",
+        "/v1/dossiers/{uuid}/files/{file_id}",
+        "/v1/dossiers/{uuid}/commit",
+        "/v1/dossiers/{uuid}",
+    } <= paths
     assert "patch" in doc["paths"]["/v1/dossiers/{uuid}/files/{file_id}"]
 
 
@@ -255,27 +305,61 @@ def test_signed_garbage_never_causes_a_server_error(server: ServerProc, device) 
     prof, dev = device
     t = Transport(dev, load_key(prof))
 
-    @given(manifest=st.one_of(st.text(max_size=300), st.builds(
-        lambda d: json.dumps(d), st.dictionaries(st.text(max_size=12), st.one_of(
-            st.integers(), st.text(max_size=20), st.lists(st.dictionaries(st.text(max_size=8), st.integers()),
-                                                          max_size=2)), max_size=8))),
-           sig=st.text(max_size=90), idem=st.text(alphabet="0123456789abcdef-", max_size=36))
+    @given(
+        manifest=st.one_of(
+            st.text(max_size=300),
+            st.builds(
+                json.dumps,
+                st.dictionaries(
+                    st.text(max_size=12),
+                    st.one_of(
+                        st.integers(),
+                        st.text(max_size=20),
+                        st.lists(st.dictionaries(st.text(max_size=8), st.integers()), max_size=2),
+                    ),
+                    max_size=8,
+                ),
+            ),
+        ),
+        sig=st.text(max_size=90),
+        idem=st.text(alphabet="0123456789abcdef-", max_size=36),
+    )
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     def post(manifest: str, sig: str, idem: str) -> None:
         body = json.dumps({"manifest": manifest, "signature": sig}).encode()
-        r = requests.post(server.url + "/v1/dossiers", data=body, timeout=10, headers={
-            "Content-Type": "application/json", P.H_IDEMPOTENCY: idem, **_signed(t, "POST", "/v1/dossiers", body)})
+        r = requests.post(
+            server.url + "/v1/dossiers",
+            data=body,
+            timeout=10,
+            headers={
+                "Content-Type": "application/json",
+                P.H_IDEMPOTENCY: idem,
+                **_signed(t, "POST", "/v1/dossiers", body),
+            },
+        )
         assert 400 <= r.status_code < 500 and r.json()["detail"]
 
-    @given(uuid=st.text(alphabet="0123456789abcdef", min_size=32, max_size=32), fid=st.text(max_size=5),
-           offset=st.integers(-5, 10**6), chunk=st.binary(max_size=64))
+    @given(
+        uuid=st.text(alphabet="0123456789abcdef", min_size=32, max_size=32),
+        fid=st.text(max_size=5),
+        offset=st.integers(-5, 10**6),
+        chunk=st.binary(max_size=64),
+    )
     @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     def patch(uuid: str, fid: str, offset: int, chunk: bytes) -> None:
         path = f"/v1/dossiers/{uuid}/files/{requests.utils.quote(fid, safe='')}"
         sha = hashlib.sha256(chunk).hexdigest()
-        r = requests.patch(server.url + path, data=chunk, timeout=10, headers={
-            **t._signed_headers("PATCH", path, sha), P.H_OFFSET: str(offset), P.H_CHUNK_SHA256: sha,
-            "X-Manifest-SHA256": "0" * 64})
+        r = requests.patch(
+            server.url + path,
+            data=chunk,
+            timeout=10,
+            headers={
+                **t._signed_headers("PATCH", path, sha),
+                P.H_OFFSET: str(offset),
+                P.H_CHUNK_SHA256: sha,
+                "X-Manifest-SHA256": "0" * 64,
+            },
+        )
         assert 400 <= r.status_code < 500
 
     post()

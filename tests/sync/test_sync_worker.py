@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 from fault_proxy import FAULTS, FaultPlan, FaultProxy
-from sync_helpers import ServerProc, enrolled_profile, open_store, queue_dossier, server_dossiers, sha, start_server
+from sync_helpers import (
+    ServerProc,
+    enrolled_profile,
+    open_store,
+    queue_dossier,
+    server_dossiers,
+    sha,
+    start_server,
+)
 
 from kiosk.dossier.model import DossierState
 from sync.device import load_device, load_key
@@ -45,8 +53,15 @@ def test_every_dossier_arrives_exactly_once_through_faults(server: ServerProc, t
             data = rng.randbytes(rng.randint(20_000, 400_000))
             payloads[queue_dossier(store, data)] = data
         proxy.plan.rate = 0.3
-        worker = SyncWorker(lambda: store, prof, base_delay=0.01, max_delay=0.1, max_wait=3.0,
-                            chunk_size=64 * 1024, read_timeout=10)
+        worker = SyncWorker(
+            lambda: store,
+            prof,
+            base_delay=0.01,
+            max_delay=0.1,
+            max_wait=3.0,
+            chunk_size=64 * 1024,
+            read_timeout=10,
+        )
         outcomes = []
         for _ in range(100):
             outcomes.append(worker.run_until_empty(store=store).outcome)
@@ -72,15 +87,19 @@ def test_every_dossier_arrives_exactly_once_through_faults(server: ServerProc, t
 
 
 def test_retry_after_is_honoured(server: ServerProc, tmp_path: Path) -> None:
-    proxy = FaultProxy(("127.0.0.1", server.port),
-                       FaultPlan(rate=0.0, faults=("http_503",), retry_after="40", spare_paths=("/v1/health",)))
+    proxy = FaultProxy(
+        ("127.0.0.1", server.port),
+        FaultPlan(rate=0.0, faults=("http_503",), retry_after="40", spare_paths=("/v1/health",)),
+    )
     try:
         prof = enrolled_profile(tmp_path / "p", server, url=proxy.url)
         store = open_store(prof)
         uuid = queue_dossier(store, b"x" * 1000)
         proxy.plan.rate = 1.0
         before = datetime.now(UTC)
-        result = SyncWorker(lambda: store, prof, base_delay=0.01, max_delay=600).run_until_empty(store=store, max_wait=0)
+        result = SyncWorker(lambda: store, prof, base_delay=0.01, max_delay=600).run_until_empty(
+            store=store, max_wait=0
+        )
         assert result.outcome == "waiting" and result.deferred == 1 and result.exit_code == 6
         entry = store.outbox_entry(uuid)
         assert entry.status == "queued" and entry.last_error == "Injected fault."
@@ -113,9 +132,16 @@ def test_permanent_refusal_goes_to_quarantine_with_the_reason(server: ServerProc
     dev = load_device(prof)
     assert dev is not None
     # Someone already delivered different content under this UUID.
-    other = seal_dossier(dossier_uuid=uuid, revision=1, files=[PlainFile("dossier", lambda: io.BytesIO(b"{}"))],
-                         device_id=dev.device_id, device_key=load_key(prof), server_public=b64d(dev.server_public_key),
-                         key_id=dev.key_id, out_dir=tmp_path / "other")
+    other = seal_dossier(
+        dossier_uuid=uuid,
+        revision=1,
+        files=[PlainFile("dossier", lambda: io.BytesIO(b"{}"))],
+        device_id=dev.device_id,
+        device_key=load_key(prof),
+        server_public=b64d(dev.server_public_key),
+        key_id=dev.key_id,
+        out_dir=tmp_path / "other",
+    )
     code = Transport(dev, load_key(prof)).send(other)["official_code"]  # type: ignore[index]
     worker = SyncWorker(lambda: store, prof, base_delay=0.01)
     result = worker.run_until_empty(store=store)
