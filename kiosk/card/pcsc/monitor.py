@@ -115,6 +115,7 @@ class CardMonitor:
         self._lock = threading.Lock()
         self._marks: dict[str, ReaderState] = {}
         self.state = MonitorState(ServiceState.NO_SERVICE)
+        self._published = False
 
     # -- public -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -140,8 +141,9 @@ class CardMonitor:
 
     # -- internals ------------------------------------------------------------------------------
     def _publish(self, st: MonitorState) -> None:
-        if st != self.state:
+        if st != self.state or not self._published:
             self.state = st
+            self._published = True
             try:
                 self._on_state(st)
             except Exception:  # a UI callback bug must not kill the monitor

@@ -1,0 +1,179 @@
+"""The card monitor's explicit states, with the real pcscd + vpcd, including service loss."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.card.pcsc.monitor import CardMonitor, MonitorState, ReaderState, ServiceState
+from kiosk.card.pcscd import socket_path
+
+pytestmark = pytest.mark.pcsc
+ROOT = Path(__file__).resolve().parents[2]
+SLOT0 = "Virtual PCD 00 00"
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.q: queue.Queue[MonitorState] = queue.Queue()
+
+    def __call__(self, st: MonitorState) -> None:
+        self.q.put(st)
+
+    def wait_for(self, pred, timeout: float = 10.0) -> MonitorState:  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + timeout
+        seen = []
+        while time.monotonic() < deadline:
+            try:
+                st = self.q.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            seen.append(st)
+            if pred(st):
+                return st
+        raise AssertionError(f"state not reached; saw {seen}")
+
+
+def slot0(st: MonitorState) -> ReaderState | None:
+    r = st.reader(SLOT0)
+    return r.state if r else None
+
+
+def test_card_states_through_a_read(sim_card, pcscd) -> None:
+    rec = Recorder()
+    mon = CardMonitor(rec, poll_ms=200)
+    mon.start()
+    try:
+        st = rec.wait_for(lambda s: s.service is ServiceState.READY and slot0(s) is ReaderState.NO_CARD)
+        assert {r.name for r in st.readers} >= {SLOT0, "Virtual PCD 00 01"}
+        card = sim_card("citizen_demo")
+        st = rec.wait_for(lambda s: slot0(s) is ReaderState.EMRTD)
+        assert st.summary == "emrtd"
+        assert (st.reader(SLOT0) or None) is not None and st.reader(SLOT0).atr.startswith(b"\x3b")  # type: ignore[union-attr]
+        mon.mark(SLOT0, ReaderState.READING)
+        assert rec.wait_for(lambda s: slot0(s) is ReaderState.READING).summary == "reading"
+        mon.mark(SLOT0, ReaderState.READ_OK)
+        rec.wait_for(lambda s: slot0(s) is ReaderState.READ_OK)
+        card.remove()
+        assert rec.wait_for(lambda s: slot0(s) is ReaderState.NO_CARD).first_with_card() is None
+    finally:
+        mon.stop()
+
+
+def test_non_emrtd_card(sim_card, pcscd) -> None:
+    rec = Recorder()
+    mon = CardMonitor(rec, poll_ms=200)
+    mon.start()
+    try:
+        rec.wait_for(lambda s: slot0(s) is ReaderState.NO_CARD)
+        sim_card("citizen_demo", emrtd=False)
+        assert rec.wait_for(lambda s: slot0(s) is not ReaderState.NO_CARD).reader(SLOT0).state is ReaderState.NOT_EMRTD  # type: ignore[union-attr]
+    finally:
+        mon.stop()
+
+
+class ServiceProxy:
+    """A stand-in pcscd socket that forwards to the real one and can be 'stopped'."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.server: socket.socket | None = None
+        self.conns: list[socket.socket] = []
+
+    def start(self) -> None:
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(str(self.path))
+        self.server.listen(16)
+        threading.Thread(target=self._accept, args=(self.server,), daemon=True).start()
+
+    def _accept(self, server: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = server.accept()
+            except OSError:
+                return
+            upstream = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            upstream.connect(str(socket_path()))
+            self.conns += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(a: socket.socket, b: socket.socket) -> None:
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (a, b):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        for c in self.conns:
+            try:
+                c.shutdown(socket.SHUT_RDWR)
+                c.close()
+            except OSError:
+                pass
+        self.conns.clear()
+        self.path.unlink(missing_ok=True)
+
+
+@pytest.mark.timeout(90)
+def test_monitor_survives_the_service_stopping_and_restarting(pcscd) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="pcsc-proxy-"))
+    sock = tmp / "pcscd.comm"
+    code = (
+        "import json,sys,time\n"
+        "from kiosk.card.pcsc.monitor import CardMonitor\n"
+        "m=CardMonitor(lambda s: print(json.dumps(s.summary), flush=True), poll_ms=200, probe=False)\n"
+        "m.start()\n"
+        "sys.stdin.read()\n"
+        "m.stop()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT, env={**os.environ, "PCSCLITE_CSOCK_NAME": str(sock)})  # fmt: skip
+    proxy = ServiceProxy(sock)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout], daemon=True).start()  # type: ignore[union-attr]
+
+    def next_state(want: str) -> None:
+        deadline = time.monotonic() + 15
+        got = []
+        while time.monotonic() < deadline:
+            try:
+                got.append(json.loads(lines.get(timeout=0.5)))
+            except queue.Empty:
+                continue
+            if got[-1] == want:
+                return
+        raise AssertionError(f"wanted {want}, got {got}")
+
+    try:
+        next_state("no_service")
+        proxy.start()
+        next_state("no_card")
+        proxy.stop()
+        next_state("no_service")
+        proxy.start()
+        next_state("no_card")
+    finally:
+        proxy.stop()
+        proc.communicate("", timeout=10)
