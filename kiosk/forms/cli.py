@@ -30,6 +30,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_render)
 
+    p = sub.add_parser("receipt", help="print the receipt (form 01) from a JSON description")
+    p.add_argument(
+        "--data",
+        required=True,
+        metavar="FILE.json",
+        help='{"agency", "unit", "dossier_code", "applicant_name", "procedure_name", '
+        '"received_at": "YYYY-MM-DDTHH:MM", "processing_days", '
+        '"components": [{"name", "copy_kind", "count"}]...}',
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--thermal", action="store_true", help="80 mm thermal-printer layout")
+    p.set_defaults(func=cmd_receipt)
+
     p = sub.add_parser("validate", help="pre-fill and check a form; exits 1 when there are errors")
     p.add_argument("form_id", metavar="FORM_ID")
     p.add_argument("--data", required=True, metavar="FILE.json")
@@ -130,3 +143,40 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if errors == 0:
             print("OK")
     return 1 if errors else 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from dataclasses import fields as dc_fields
+    from datetime import datetime
+
+    from kiosk.forms.data_file import DataFileError
+    from kiosk.forms.receipt import ReceiptComponent, ReceiptData, render_receipt
+
+    try:
+        raw = json.loads(Path(args.data).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataFileError(
+            f"The receipt file {args.data} cannot be read as JSON ({exc.__class__.__name__})."
+        ) from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(f"The receipt file {args.data} must hold a JSON object.")
+    known = {f.name for f in dc_fields(ReceiptData)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise DataFileError(f"Unknown receipt key '{unknown[0]}'; allowed: {', '.join(sorted(known))}.")
+    try:
+        for key in ("received_at", "appointment_at"):
+            if raw.get(key):
+                raw[key] = datetime.fromisoformat(raw[key])
+        raw["components"] = [ReceiptComponent(**c) for c in raw.get("components", [])]
+        data = ReceiptData(**raw)
+    except (TypeError, ValueError) as exc:
+        raise DataFileError(
+            f"The receipt file {args.data} is incomplete or has a wrong value ({exc})."
+        ) from exc
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise KioskError(f"The folder {out.parent} does not exist; create it or choose another --out.")
+    render_receipt(data, out, thermal=args.thermal)
+    print(out)
+    return 0

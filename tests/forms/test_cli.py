@@ -117,3 +117,31 @@ def test_clear_errors(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"roles": {"applicant": {"date_of_birth": "31/02/1990"}}}), encoding="utf-8")
     r = kiosk(tmp_path, "validate", "CT01", "--data", str(bad))
     assert r.returncode == 2 and "role 'applicant': date_of_birth: not a real calendar date" in r.stderr
+
+
+def test_receipt_command(tmp_path: Path) -> None:
+    f = tmp_path / "r.json"
+    data = {
+        "agency": "UBND XÃ A",
+        "unit": "BỘ PHẬN MỘT CỬA",
+        "dossier_code": "000.00.01.H26-261120-0007",
+        "applicant_name": "Đặng Thị Ứng",
+        "procedure_name": "Đăng ký khai tử",
+        "received_at": "2026-02-12T10:30",
+        "processing_days": 3,
+        "components": [{"name": "Giấy báo tử", "copy_kind": "certified_copy", "count": 1}],
+    }
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    r = kiosk(tmp_path, "receipt", "--data", str(f), "--out", str(out), "--thermal")
+    assert r.returncode == 0, r.stderr
+    text = pdf_text(out)
+    assert "Đặng Thị Ứng" in text and "10 giờ 30 phút, ngày 24/02/2026" in text
+    data["colour"] = "red"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = kiosk(tmp_path, "receipt", "--data", str(f), "--out", str(out))
+    assert r.returncode == 2 and "Unknown receipt key 'colour'" in r.stderr
+    del data["colour"], data["applicant_name"]
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = kiosk(tmp_path, "receipt", "--data", str(f), "--out", str(out))
+    assert r.returncode == 2 and "incomplete or has a wrong value" in r.stderr

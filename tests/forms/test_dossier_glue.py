@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from kiosk.dossier.model import Component, Dossier, DossierState
+from kiosk.forms.dossier_glue import filled_for_dossier, receipt_for_dossier
+from kiosk.forms.receipt import render_receipt
+
+from .conftest import elder, father, pdf_text
+
+
+def _dossier(**kw) -> Dossier:
+    base = dict(
+        uuid="u1",
+        procedure_id="bundle_death",
+        provisional_code="TMP-7F3A-0001",
+        state=DossierState.received,
+        roles={"applicant": father(), "deceased": elder()},
+        fields={"death_date": "01/11/2026", "phone": "0912345678"},
+        received_at="2026-11-20T09:15:00",
+        components=[Component("c1", "Giấy báo tử", "certified_copy", 1)],
+    )
+    base.update(kw)
+    return Dossier(**base)
+
+
+def test_dossier_fills_its_bundle(catalogue) -> None:
+    filled = filled_for_dossier(_dossier(), catalogue)
+    assert [f.form.id for f in filled] == ["death_registration", "CT01", "funeral_allowance"]
+    assert filled[0].values["deceased_id"] == "001045006789"
+
+
+def test_receipt_from_dossier_provisional_then_official(catalogue) -> None:
+    r = receipt_for_dossier(_dossier(), agency="UBND XÃ A", unit="BỘ PHẬN MỘT CỬA", catalogue=catalogue)
+    assert r.provisional and r.dossier_code == "TMP-7F3A-0001"
+    assert r.received_at == datetime(2026, 11, 20, 9, 15)
+    assert r.processing_days == 7  # the longest of the bundle's procedures (CT01)
+    assert [c.name for c in r.components][-1] == "Giấy báo tử"
+    assert r.applicant_name == father().get("full_name") and r.phone == "0912345678"
+    buf = io.BytesIO()
+    render_receipt(r, buf)
+    assert "mã chính thức cấp sau khi đồng bộ" in pdf_text(buf.getvalue())
+    official = receipt_for_dossier(
+        _dossier(official_code="000.00.01.H26-261120-0007", procedure_id="CT01"),
+        agency="UBND XÃ A",
+        unit="BỘ PHẬN MỘT CỬA",
+        catalogue=catalogue,
+    )
+    assert not official.provisional and official.dossier_code == "000.00.01.H26-261120-0007"
+    assert official.procedure_name.startswith("Đăng ký cư trú")
