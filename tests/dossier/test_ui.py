@@ -1,0 +1,173 @@
+"""Widget tests of the store screens (offscreen Qt, real store, real Argon2 at low cost)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ui.dossier.tasks import wait_all
+from PySide6.QtTest import QSignalSpy
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView, QTableWidget, QWidget
+
+from kiosk.dossier.model import DossierState as S
+from kiosk.security import keys
+from kiosk.security.keys import init_profile, unlock_with_passphrase
+from ui.app import make_app
+from ui.dossier.detail import DossierDetailScreen
+from ui.dossier.idle import IdleWatcher
+from ui.dossier.list import DossierListScreen
+from ui.dossier.login import LockScreen, LoginScreen
+from ui.dossier.setup import FirstRunScreen
+from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def app():
+    a = make_app()
+    yield a
+    wait_all()
+
+
+def _until(cond, ms=10000) -> None:
+    """Run the event loop until ``cond()`` (the workers report through queued signals)."""
+    app = make_app()
+    end = time.monotonic() + ms / 1000
+    while not cond():
+        assert time.monotonic() < end, "timed out waiting for the worker"
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def _wait(signal, ms=10000) -> list:
+    got: list = []
+    signal.connect(lambda *a: got.append(a))
+    _until(lambda: got, ms)
+    return got
+
+
+def _controls_named(w: QWidget, kiosk_mode: bool) -> None:
+    for c in w.findChildren(QWidget):
+        if isinstance(c, QAbstractButton | QLineEdit | QComboBox | QTableView):
+            assert c.accessibleName(), type(c).__name__
+            internal = c.objectName().startswith("qt_")  # e.g. a table's corner button
+            if kiosk_mode and not internal and isinstance(c, QAbstractButton | QLineEdit | QComboBox):
+                assert c.minimumHeight() >= 48
+
+
+def test_first_run_then_login(app, profile):
+    setup = FirstRunScreen(profile, kiosk_mode=True)
+    _controls_named(setup, True)
+    setup.kdf = FAST_KDF
+    setup.unit_name.setText("UBND phường Hoàn Kiếm")
+    setup.unit_code.setText("H29")
+    setup.passphrase.setText(PASSPHRASE)
+    setup.confirm.setText("different")
+    setup.create_button.click()
+    assert "differ" in setup.message.text() and not keys.is_initialised(profile)
+    setup.passphrase.setText(PASSPHRASE)
+    setup.confirm.setText(PASSPHRASE)
+    spy = QSignalSpy(setup.completed)
+    setup.create_button.click()
+    assert setup.passphrase.text() == ""  # not kept in the widget
+    _until(lambda: setup.stack.currentIndex() == 1)
+    assert setup.stack.currentIndex() == 1 and len(setup.key_label.text()) == 35
+    setup.ack.click()
+    assert spy.count() == 1 and setup.key_label.text() == ""
+    assert keys.is_initialised(profile)
+
+    login = LoginScreen(profile)
+    _controls_named(login, False)
+    login.passphrase.setText("wrong passphrase")
+    login.submit()
+    _until(lambda: login.button.isEnabled())
+    assert "not right" in login.message.text()
+    login.passphrase.setText(PASSPHRASE)
+    login.submit()
+    ((store, session),) = _wait(login.unlocked)
+    assert session.username == "admin"
+    store.close()
+
+
+@pytest.fixture
+def unlocked(profile):
+    init_profile(
+        profile,
+        unit_name="x",
+        unit_code="H29",
+        admin_username="admin",
+        admin_passphrase=PASSPHRASE,
+        kdf=FAST_KDF,
+    )
+    store, session = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    yield store, session
+    wait_all()
+    store.close()
+
+
+def test_list_search_masks_and_opens_detail(app, unlocked):
+    store, _ = unlocked
+    for i in range(3):
+        store.create_dossier("CT01", {"applicant": citizen(i)}, {})
+    d = store.create_dossier("BIRTH", {"applicant": citizen(0), "mother": citizen(1)}, {})
+    store.transition(d.uuid, S.received, reason="receipt printed")
+    screen = DossierListScreen(store, kiosk_mode=True)
+    _controls_named(screen, True)
+    _until(lambda: screen.model.rowCount() == 4)
+    assert screen.model.rowCount() == 4
+    cells = [screen.model.data(screen.model.index(r, c)) for r in range(4) for c in range(6)]
+    assert not any(v and "001099012345" in v for v in cells)
+    assert "••••••••2345" in cells
+    screen.search.setText("ho duc")
+    _wait(screen.loaded)
+    assert [r.applicant_name for r in screen.model.rows] == ["Hồ Đức Phúc"]
+    screen.search.setText("tran thi")  # the applicant of one, the mother in the other
+    _wait(screen.loaded)
+    assert sorted(r.procedure_id for r in screen.model.rows) == ["BIRTH", "CT01"]
+    screen.search.setText("")
+    screen.state.setCurrentIndex(screen.state.findData("received"))
+    _wait(screen.loaded)
+    assert [r.uuid for r in screen.model.rows] == [d.uuid]
+
+    detail = DossierDetailScreen(store)
+    screen.open_requested.connect(detail.show_dossier)
+    screen.table.selectRow(0)
+    screen.open_button.click()
+    _wait(detail.loaded)
+    persons = detail.persons
+    assert persons.rowCount() == 2
+    assert persons.item(0, 2).text() == "••••••••2345"
+    detail.reveal.setChecked(True)
+    assert persons.item(0, 2).text() == "001099012345"
+    hist: QTableWidget = detail.history
+    assert [hist.item(r, 2).text() for r in range(hist.rowCount())] == ["draft", "received"]
+    assert hist.item(1, 4).text() == "receipt printed"
+    detail.clear()
+    screen.clear()
+    assert persons.rowCount() == 0 and screen.model.rowCount() == 0 and not detail.reveal.isChecked()
+
+
+def test_idle_lock_and_lock_screen(app, unlocked):
+    store, session = unlocked
+    watcher = IdleWatcher(session, check_every_ms=60000)
+    spy = QSignalSpy(watcher.locked)
+    watcher.check(session.last_activity + 10)
+    assert spy.count() == 0
+    watcher.check(session.last_activity + session.idle_lock_s + 1)
+    assert spy.count() == 1 and session.locked
+    lock = LockScreen(session)
+    _controls_named(lock, False)
+    lock.passphrase.setText("wrong passphrase")
+    lock.submit()
+    _until(lambda: bool(lock.message.text()))
+    assert "not right" in lock.message.text() and session.locked
+    lock.passphrase.setText(PASSPHRASE)
+    lock.submit()
+    _wait(lock.unlocked)
+    assert not session.locked
+    watcher.stop()
