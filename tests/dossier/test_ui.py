@@ -9,20 +9,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ui.dossier.tasks import wait_all
 from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView, QTableWidget, QWidget
 
 from kiosk.dossier.model import DossierState as S
 from kiosk.security import keys
 from kiosk.security.keys import init_profile, unlock_with_passphrase
+from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen
 from ui.app import make_app
 from ui.dossier.detail import DossierDetailScreen
 from ui.dossier.idle import IdleWatcher
 from ui.dossier.list import DossierListScreen
 from ui.dossier.login import LockScreen, LoginScreen
 from ui.dossier.setup import FirstRunScreen
-from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen
+from ui.dossier.tasks import wait_all
 
 pytestmark = pytest.mark.gui
 
@@ -85,7 +85,7 @@ def test_first_run_then_login(app, profile):
     _controls_named(login, False)
     login.passphrase.setText("wrong passphrase")
     login.submit()
-    _until(lambda: login.button.isEnabled())
+    _until(login.button.isEnabled)
     assert "not right" in login.message.text()
     login.passphrase.setText(PASSPHRASE)
     login.submit()
@@ -153,7 +153,7 @@ def test_list_search_masks_and_opens_detail(app, unlocked):
 
 
 def test_idle_lock_and_lock_screen(app, unlocked):
-    store, session = unlocked
+    _store, session = unlocked
     watcher = IdleWatcher(session, check_every_ms=60000)
     spy = QSignalSpy(watcher.locked)
     watcher.check(session.last_activity + 10)
