@@ -34,7 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     key.add_argument("--qr", help="the text of the QR code on the card")
     p.add_argument("--dob", help="date of birth YYYY-MM-DD (with --id)")
     p.add_argument("--expiry", help="expiry date YYYY-MM-DD or 'none' (with --id)")
-    p.add_argument("--trust", metavar="DIR", type=Path, help="folder of trusted CSCA certificates / master lists")
+    p.add_argument(
+        "--trust", metavar="DIR", type=Path, help="folder of trusted CSCA certificates / master lists"
+    )
     p.add_argument("--photo-out", metavar="FILE", type=Path, help="write the photo (JPEG) here")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_read)
@@ -82,7 +84,9 @@ def _key_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.dob is None and args.expiry is None:
         return AccessKey.from_id(args.id_number)
     if args.dob is None or args.expiry is None:
-        raise KeyInputError("--id with dates needs both --dob and --expiry (use --expiry none for no expiry).")
+        raise KeyInputError(
+            "--id with dates needs both --dob and --expiry (use --expiry none for no expiry)."
+        )
     return AccessKey.from_id_dob_expiry(args.id_number, args.dob, args.expiry)
 
 
@@ -115,7 +119,9 @@ def cmd_read(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
     c = result.citizen
-    print(f"Document: {result.document.type} {result.document.issuing_state} (access: {result.access_control})")
+    print(
+        f"Document: {result.document.type} {result.document.issuing_state} (access: {result.access_control})"
+    )
     from kiosk.citizen import CITIZEN_FIELDS
 
     for name in CITIZEN_FIELDS:
@@ -130,7 +136,10 @@ def cmd_read(args: argparse.Namespace) -> int:
         ck = getattr(result.verification, check)
         print(f"{check}: {ck.status.value} - {ck.reason}")
     s = result.stats
-    print(f"{s.apdus} APDUs, {s.bytes_in + s.bytes_out} bytes, {s.ms_total:.0f} ms (first data {s.ms_to_first_data:.0f} ms)")
+    print(
+        f"{s.apdus} APDUs, {s.bytes_in + s.bytes_out} bytes, {s.ms_total:.0f} ms "
+        f"(first data {s.ms_to_first_data:.0f} ms)"
+    )
     return 0
 
 
@@ -149,8 +158,10 @@ def cmd_readers(args: argparse.Namespace) -> int:
     from kiosk.card.pcsc.monitor import MonitorState, ServiceState, probe_emrtd
     from kiosk.card.pcscd import pcscd_alive
 
-    state = readers_state(probe_emrtd) if (pcscd_alive() or not sys.platform.startswith("linux")) else MonitorState(
-        ServiceState.NO_SERVICE
+    state = (
+        readers_state(probe_emrtd)
+        if (pcscd_alive() or not sys.platform.startswith("linux"))
+        else MonitorState(ServiceState.NO_SERVICE)
     )
     if args.json:
         print(json.dumps(_state_json(state), indent=2))
@@ -164,7 +175,9 @@ def cmd_readers(args: argparse.Namespace) -> int:
 def _state_json(state):  # type: ignore[no-untyped-def]
     return {
         "service": state.service.value,
-        "readers": [{"name": r.name, "state": r.state.value, "atr": r.atr.hex().upper()} for r in state.readers],
+        "readers": [
+            {"name": r.name, "state": r.state.value, "atr": r.atr.hex().upper()} for r in state.readers
+        ],
     }
 
 
@@ -186,7 +199,9 @@ def readers_state(probe):  # type: ignore[no-untyped-def]
         for name, st, atr in states if rc == scard.SCARD_S_SUCCESS else []:
             if st & scard.SCARD_STATE_PRESENT:
                 ok, _ = probe(ctx, name)
-                infos.append(ReaderInfo(str(name), ReaderState.EMRTD if ok else ReaderState.NOT_EMRTD, bytes(atr)))
+                infos.append(
+                    ReaderInfo(str(name), ReaderState.EMRTD if ok else ReaderState.NOT_EMRTD, bytes(atr))
+                )
             else:
                 infos.append(ReaderInfo(str(name), ReaderState.NO_CARD))
         return MonitorState(ServiceState.READY, tuple(infos))

@@ -103,7 +103,9 @@ def parse_qr(text: str) -> Citizen:
         idn, name, dob, sex, addr, issue = parts
         old = ""
     else:
-        raise KeyInputError("The QR text was not recognised; scan the QR code on the front of the card again.")
+        raise KeyInputError(
+            "The QR text was not recognised; scan the QR code on the front of the card again."
+        )
     if not re.fullmatch(r"\d{12}", idn):
         raise KeyInputError("The QR text does not start with a 12-digit ID number; scan it again.")
     c = Citizen()

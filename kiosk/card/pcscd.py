@@ -7,6 +7,7 @@ Debian accepts local root/user clients without polkit rules in this setup, so no
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -84,20 +85,25 @@ def ensure_pcscd(timeout: float = 10.0) -> PcscdHandle:
     """Return a handle to a running pcscd, starting one if none is running. Idempotent."""
     global _handle
     with _lock:
-        if _handle is not None and (_handle.process is None or _handle.process.poll() is None) and pcscd_alive():
+        if (
+            _handle is not None
+            and (_handle.process is None or _handle.process.poll() is None)
+            and pcscd_alive()
+        ):
             return _handle
         if pcscd_alive():
             _handle = PcscdHandle()
             return _handle
         exe = shutil.which("pcscd") or ("/usr/sbin/pcscd" if Path("/usr/sbin/pcscd").exists() else None)
         if exe is None:
-            raise NoServiceError("The smart-card service (pcscd) is not installed; run installer/dev.sh setup.")
+            raise NoServiceError(
+                "The smart-card service (pcscd) is not installed; run installer/dev.sh setup."
+            )
         stale = socket_path()
         if stale.exists():
-            try:
-                stale.unlink()  # left behind by a daemon that died; pcscd refuses to start otherwise
-            except OSError:
-                pass
+            # Left behind by a daemon that died; pcscd refuses to start while it exists.
+            with contextlib.suppress(OSError):
+                stale.unlink()
         proc = subprocess.Popen(
             [exe, "--foreground", "--error"],
             stdin=subprocess.DEVNULL,
@@ -116,4 +122,6 @@ def ensure_pcscd(timeout: float = 10.0) -> PcscdHandle:
             time.sleep(0.05)
         if proc.poll() is None:
             proc.terminate()
-        raise NoServiceError("The smart-card service (pcscd) could not be started; check that it is installed.")
+        raise NoServiceError(
+            "The smart-card service (pcscd) could not be started; check that it is installed."
+        )

@@ -1,7 +1,7 @@
 """The read orchestration: access control in ICAO order, DG1+DG13 first, photo after, verification.
 
-    result = read_card(None, AccessKey.from_can("001234"), trust_dir=Path("trust"))
-    result.citizen.get("full_name"); result.to_json()
+result = read_card(None, AccessKey.from_can("001234"), trust_dir=Path("trust"))
+result.citizen.get("full_name"); result.to_json()
 """
 
 from __future__ import annotations
@@ -96,7 +96,12 @@ class Document:
     mrz: str
 
     def to_json(self) -> dict[str, str]:
-        return {"type": self.type, "number": self.number, "issuing_state": self.issuing_state, "mrz": self.mrz}
+        return {
+            "type": self.type,
+            "number": self.number,
+            "issuing_state": self.issuing_state,
+            "mrz": self.mrz,
+        }
 
 
 @dataclass
@@ -205,7 +210,11 @@ def consistency(mrz: Mrz, dg13: Dg13 | None, citizen: Citizen) -> Check:
     if idn and mrz.document_number != idn[-9:]:
         problems.append("the document number is not the last 9 digits of the ID")
     dob = citizen.get("date_of_birth")
-    if dob and _mrz_date(mrz.date_of_birth, False) not in (dob, None) and dob[2:4] + dob[5:7] + dob[8:] != mrz.date_of_birth:
+    if (
+        dob
+        and _mrz_date(mrz.date_of_birth, False) not in (dob, None)
+        and dob[2:4] + dob[5:7] + dob[8:] != mrz.date_of_birth
+    ):
         problems.append("the date of birth differs between the MRZ and DG13")
     sex = citizen.get("sex")
     if sex and mrz.sex in "MF" and mrz.sex != sex:
@@ -214,7 +223,9 @@ def consistency(mrz: Mrz, dg13: Dg13 | None, citizen: Citizen) -> Check:
         problems += check_id_number(idn, dob, sex)
     if problems:
         return Check(Status.FAILED, "Inconsistent card data: " + "; ".join(problems) + ".")
-    return Check(Status.VERIFIED, "The MRZ and the Vietnamese data agree on ID number, date of birth and sex.")
+    return Check(
+        Status.VERIFIED, "The MRZ and the Vietnamese data agree on ID number, date of birth and sex."
+    )
 
 
 def mrz_check(mrz: Mrz) -> Check:
@@ -255,7 +266,7 @@ def _iso9796_2_verify(pub: rsa.RSAPublicKey, sig: bytes, challenge: bytes) -> bo
     return hashlib.new(algo, m1 + challenge).digest() == digest
 
 
-_EC_HASHES = {
+_EC_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
     "1.2.840.10045.4.1": hashes.SHA1,
     "1.2.840.10045.4.3.1": hashes.SHA224,
     "1.2.840.10045.4.3.2": hashes.SHA256,
@@ -272,7 +283,9 @@ def active_authentication(ch: Channel, dg15: bytes, dg14: Dg14 | None) -> Check:
     challenge = os.urandom(8)
     sig, sw = ch.transmit(Command(0x00, 0x88, 0x00, 0x00, challenge, le=256))
     if sw != 0x9000 or not sig:
-        return Check(Status.FAILED, f"The card refused to prove it is genuine (status {sw:04X}): it may be a copy.")
+        return Check(
+            Status.FAILED, f"The card refused to prove it is genuine (status {sw:04X}): it may be a copy."
+        )
     if isinstance(pub, rsa.RSAPublicKey):
         ok = _iso9796_2_verify(pub, sig, challenge)
     elif isinstance(pub, ec.EllipticCurvePublicKey):
@@ -289,7 +302,9 @@ def active_authentication(ch: Channel, dg15: bytes, dg14: Dg14 | None) -> Check:
     else:
         return not_checked("The card's Active Authentication key type is not supported.")
     if ok:
-        return Check(Status.VERIFIED, "The chip proved it holds the private key of this document: it is not a copy.")
+        return Check(
+            Status.VERIFIED, "The chip proved it holds the private key of this document: it is not a copy."
+        )
     return Check(Status.FAILED, "The chip's answer to the anti-cloning challenge is wrong: it may be a copy.")
 
 
@@ -411,22 +426,31 @@ def read_card(
         except FileNotFoundOnCard:
             ver.passive_authentication = Check(Status.FAILED, "The card has no security object (EF.SOD).")
         except ParseError:
-            ver.passive_authentication = Check(Status.FAILED, "The card's security object (EF.SOD) is malformed.")
+            ver.passive_authentication = Check(
+                Status.FAILED, "The card's security object (EF.SOD) is malformed."
+            )
         if dg14 is not None and dg14.chip_authentication:
             ver.chip_authentication = not_checked(
                 "The card offers Chip Authentication, which this version does not run yet; "
                 "Active Authentication and PACE still protect against copies."
             )
         else:
-            ver.chip_authentication = not_checked("The card does not offer Chip Authentication (no DG14 keys).")
+            ver.chip_authentication = not_checked(
+                "The card does not offer Chip Authentication (no DG14 keys)."
+            )
         if dg15_raw is not None:
             ver.active_authentication = active_authentication(ch, dg15_raw, dg14)
-            if ver.data_group_hashes.get(15) is Status.FAILED and ver.active_authentication.status is Status.VERIFIED:
+            if (
+                ver.data_group_hashes.get(15) is Status.FAILED
+                and ver.active_authentication.status is Status.VERIFIED
+            ):
                 ver.active_authentication = Check(
                     Status.FAILED, "The Active Authentication key is not the one the issuer signed."
                 )
         else:
-            ver.active_authentication = not_checked("The card does not offer Active Authentication (no DG15).")
+            ver.active_authentication = not_checked(
+                "The card does not offer Active Authentication (no DG15)."
+            )
 
         if ver.passive_authentication.status is Status.VERIFIED:
             _reprovenance(citizen, Provenance.CHIP_VERIFIED)

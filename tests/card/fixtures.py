@@ -28,7 +28,9 @@ def sim_card(pcscd: PcscdHandle) -> Iterator[Callable[..., SimulatedCard]]:
     """Factory: ``sim_card("citizen_demo", reader_index=0, **SimOptions)`` -> an attached card."""
     cards: list[SimulatedCard] = []
 
-    def make(profile: str | Path | dict[str, Any] = "citizen_demo", reader_index: int = 0, **options: Any) -> SimulatedCard:
+    def make(
+        profile: str | Path | dict[str, Any] = "citizen_demo", reader_index: int = 0, **options: Any
+    ) -> SimulatedCard:
         source = profile if isinstance(profile, dict) else profile_path(profile)
         card = SimulatedCard.from_profile(source, **options)
         cards.append(card)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def kiosk(*args: str, profile: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ui.main", "--profile", str(profile), "card", *args],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        capture_output=True, text=True, timeout=timeout, check=False, cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
 

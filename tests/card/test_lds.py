@@ -56,7 +56,8 @@ def test_dg13_as_seen_on_cards_hand_built() -> None:
     # Written out byte by byte from DOMAIN.md's layout (not from our encoder).
     entries = (
         H("3011020101") + encode(0x13, b"079190001234")
-        + encode(0x30, H("02010D") + encode(0x30, encode(0x0C, "Cha".encode())) + encode(0x30, encode(0x0C, "Mẹ".encode())))
+        + encode(0x30, H("02010D") + encode(0x30, encode(0x0C, b"Cha"))
+                 + encode(0x30, encode(0x0C, "Mẹ".encode())))
         + H("300302010E")
     )  # fmt: skip
     raw = encode(0x6D, encode(0x30, H("020101") + encode(0x06, DG13_OID_BYTES) + encode(0x31, entries)))
@@ -99,7 +100,11 @@ def test_com_and_security_infos_round_trip() -> None:
     com = parse_com(encode_com([1, 2, 3, 13, 14, 15]))
     assert com.data_groups == (1, 2, 3, 13, 14, 15) and com.lds_version == "0107"
     infos = parse_security_infos(encode_security_infos([PaceInfo("0.4.0.127.0.7.2.2.4.2.2", 2, 13)]))
-    assert infos.pace[0].mapping == "ECDH-GM" and infos.pace[0].cipher == "AES" and infos.pace[0].parameter_id == 13
+    assert (
+        infos.pace[0].mapping == "ECDH-GM"
+        and infos.pace[0].cipher == "AES"
+        and infos.pace[0].parameter_id == 13
+    )
 
 
 def test_card_access_as_published() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -77,7 +78,10 @@ def test_non_emrtd_card(sim_card, pcscd) -> None:
     try:
         rec.wait_for(lambda s: slot0(s) is ReaderState.NO_CARD)
         sim_card("citizen_demo", emrtd=False)
-        assert rec.wait_for(lambda s: slot0(s) is not ReaderState.NO_CARD).reader(SLOT0).state is ReaderState.NOT_EMRTD  # type: ignore[union-attr]
+        assert (
+            rec.wait_for(lambda s: slot0(s) is not ReaderState.NO_CARD).reader(SLOT0).state
+            is ReaderState.NOT_EMRTD
+        )  # type: ignore[union-attr]
     finally:
         mon.stop()
 
@@ -117,10 +121,8 @@ class ServiceProxy:
             pass
         finally:
             for s in (a, b):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def stop(self) -> None:
         if self.server is not None:
@@ -148,11 +150,15 @@ def test_monitor_survives_the_service_stopping_and_restarting(pcscd) -> None:
         "sys.stdin.read()\n"
         "m.stop()\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT, env={**os.environ, "PCSCLITE_CSOCK_NAME": str(sock)})  # fmt: skip
+    env = {**os.environ, "PCSCLITE_CSOCK_NAME": str(sock)}
+    pipe = subprocess.PIPE
+    argv = [sys.executable, "-c", code]
+    proc = subprocess.Popen(argv, stdin=pipe, stdout=pipe, text=True, cwd=ROOT, env=env)
     proxy = ServiceProxy(sock)
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout], daemon=True).start()  # type: ignore[union-attr]
+    out = proc.stdout
+    assert out is not None
+    threading.Thread(target=lambda: [lines.put(ln) for ln in out], daemon=True).start()
 
     def next_state(want: str) -> None:
         deadline = time.monotonic() + 15

@@ -53,8 +53,12 @@ def test_pace_read_with_trust_store_is_chip_verified(sim_card, trust_dir) -> Non
     # Values are registered with the log redactor.
     assert "Phạm Thị Hồng Nhung" not in redactor.redact("name Phạm Thị Hồng Nhung")
     out = result.to_json()
-    assert out["document"] == {"type": "cccd", "number": "190001234", "issuing_state": "VNM",
-                               "mrz": result.document.mrz}
+    assert out["document"] == {
+        "type": "cccd",
+        "number": "190001234",
+        "issuing_state": "VNM",
+        "mrz": result.document.mrz,
+    }
     assert set(out["verification"]["passive_authentication"]) == {"status", "reason"}
     assert {"apdus", "bytes_in", "bytes_out", "ms_total", "ms_to_first_data"} <= set(out["stats"])
 
@@ -64,8 +68,10 @@ def test_apdu_count_is_the_minimum_the_chunk_size_allows(sim_card) -> None:
     result = read_card(card.reader, AccessKey.from_can("001234"))
     files = card.image.files
     chunk = EXTENDED_CHUNK
-    reads = sum(1 + math.ceil(len(files[f]) / chunk)
-                for f in (FID_CARD_ACCESS, FID_COM, dg_fid(1), dg_fid(13), dg_fid(2), dg_fid(14), dg_fid(15), FID_SOD))
+    reads = sum(
+        1 + math.ceil(len(files[f]) / chunk)
+        for f in (FID_CARD_ACCESS, FID_COM, dg_fid(1), dg_fid(13), dg_fid(2), dg_fid(14), dg_fid(15), FID_SOD)
+    )
     minimum = reads + 5 + 1 + 1  # MSE + 4 GENERAL AUTHENTICATE, SELECT application, INTERNAL AUTHENTICATE
     assert result.stats.apdus == minimum
     assert result.stats.ms_to_first_data < result.stats.ms_total

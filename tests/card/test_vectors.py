@@ -135,7 +135,9 @@ def test_pace_mapping_agreement_and_keys() -> None:
     pk_dh_ifd, pk_dh_ic = curve.mul(SK_DH_IFD, g2), curve.mul(SK_DH_IC, g2)
     shared = curve.mul(SK_DH_IFD, pk_dh_ic)
     assert shared is not None and shared == curve.mul(SK_DH_IC, pk_dh_ifd)
-    assert shared[0].to_bytes(32, "big") == H("28768D20701247DAE81804C9E780EDE582A9996DB4A315020B2733197DB84925")
+    assert shared[0].to_bytes(32, "big") == H(
+        "28768D20701247DAE81804C9E780EDE582A9996DB4A315020B2733197DB84925"
+    )
     ks_enc, ks_mac = pace.session_keys(shared[0].to_bytes(32, "big"), INFO)
     assert (ks_enc, ks_mac) == (PACE_KS_ENC, PACE_KS_MAC)
     assert pace.auth_token(ks_mac, INFO, curve.encode(pk_dh_ic)) == H("C2B0BD78D94BA866")

@@ -47,7 +47,10 @@ def _signer_certificate(sod: Sod, signer: cms.SignerInfo) -> x509.Certificate | 
     sid = signer["sid"]
     for cert in sod.certificates:
         if sid.name == "issuer_and_serial_number":
-            if cert.issuer == sid.chosen["issuer"] and cert.serial_number == sid.chosen["serial_number"].native:
+            if (
+                cert.issuer == sid.chosen["issuer"]
+                and cert.serial_number == sid.chosen["serial_number"].native
+            ):
                 return x509.load_der_x509_certificate(cert.dump())
         elif cert.key_identifier == sid.chosen.native:
             return x509.load_der_x509_certificate(cert.dump())
@@ -92,7 +95,9 @@ def verify_sod_signature(sod: Sod) -> tuple[x509.Certificate | None, str | None]
             for attr in signed_attrs:
                 if attr["type"].native == "message_digest":
                     digest = attr["values"][0].native
-            if digest is None or not hmac.compare_digest(digest, hashlib.new(algo, sod.encap_content).digest()):
+            if digest is None or not hmac.compare_digest(
+                digest, hashlib.new(algo, sod.encap_content).digest()
+            ):
                 return dsc, "The security object's content does not match its signed digest."
             data = b"\x31" + signed_attrs.dump()[1:]
         else:
@@ -105,12 +110,17 @@ def verify_sod_signature(sod: Sod) -> tuple[x509.Certificate | None, str | None]
     return dsc, None
 
 
-def passive_authentication(sod: Sod, data_groups: dict[int, bytes], trust: TrustStore | None) -> tuple[Check, dict[int, Status]]:
+def passive_authentication(
+    sod: Sod, data_groups: dict[int, bytes], trust: TrustStore | None
+) -> tuple[Check, dict[int, Status]]:
     dg_status = check_hashes(sod, data_groups)
     bad = sorted(n for n, s in dg_status.items() if s is Status.FAILED)
     if bad:
         names = ", ".join(f"DG{n}" for n in bad)
-        return Check(Status.FAILED, f"The data in {names} does not match what the issuer signed: it may have been altered."), dg_status
+        return Check(
+            Status.FAILED,
+            f"The data in {names} does not match what the issuer signed: it may have been altered.",
+        ), dg_status
     dsc, failure = verify_sod_signature(sod)
     if failure:
         return Check(Status.FAILED, failure), dg_status
@@ -124,7 +134,8 @@ def passive_authentication(sod: Sod, data_groups: dict[int, bytes], trust: Trust
     if not issuers:
         return Check(
             Status.FAILED,
-            "The document was signed by a certificate that does not chain to any installed trusted country certificate.",
+            "The document was signed by a certificate that does not chain to any installed "
+            "trusted country certificate.",
         ), dg_status
     for csca in issuers:
         try:
@@ -137,5 +148,6 @@ def passive_authentication(sod: Sod, data_groups: dict[int, bytes], trust: Trust
         ), dg_status
     return Check(
         Status.FAILED,
-        "The document signer certificate's signature does not verify against the trusted country certificate.",
+        "The document signer certificate's signature does not verify against the trusted "
+        "country certificate.",
     ), dg_status

@@ -24,7 +24,7 @@ class TrustStoreError(KioskError):
 
 
 class CscaMasterList(core.Sequence):
-    _fields = [("version", core.Integer), ("cert_list", core.SetOf, {"spec": asn1_x509.Certificate})]
+    _fields = [("version", core.Integer), ("cert_list", core.SetOf, {"spec": asn1_x509.Certificate})]  # noqa: RUF012
 
 
 def load_certificates(data: bytes) -> list[x509.Certificate]:
@@ -54,7 +54,9 @@ class TrustStore:
     @classmethod
     def load(cls, directory: Path) -> TrustStore:
         if not directory.is_dir():
-            raise TrustStoreError(f"The trust folder {directory} does not exist; install CSCA certificates there.")
+            raise TrustStoreError(
+                f"The trust folder {directory} does not exist; install CSCA certificates there."
+            )
         store = cls(source=str(directory))
         for path in sorted(directory.iterdir()):
             suffix = path.suffix.lower()

@@ -34,5 +34,7 @@ def parse_com(data: bytes) -> Com:
 def encode_com(data_groups: list[int]) -> bytes:
     return encode(
         TAG_COM,
-        encode(0x5F01, b"0107") + encode(0x5F36, b"040000") + encode(0x5C, bytes(DG_TAGS[n] for n in data_groups)),
+        encode(0x5F01, b"0107")
+        + encode(0x5F36, b"040000")
+        + encode(0x5C, bytes(DG_TAGS[n] for n in data_groups)),
     )

@@ -109,7 +109,9 @@ def encode_dg13_full(
         parents = encode(0x30, f) + encode(0x30, m) if parents_shape == "two" else encode(0x30, f + m)
         entries.append((13, encode(0x30, encode(0x02, b"\x0d") + parents)))
     if spouse:
-        entries.append((14, encode(0x30, encode(0x02, b"\x0e") + encode(0x30, encode(0x0C, spouse.encode("utf-8"))))))
+        entries.append(
+            (14, encode(0x30, encode(0x02, b"\x0e") + encode(0x30, encode(0x0C, spouse.encode("utf-8")))))
+        )
     elif empty_spouse_entry:
         entries.append((14, encode(0x30, encode(0x02, b"\x0e"))))
     entries.sort(key=lambda e: e[0])
@@ -118,5 +120,3 @@ def encode_dg13_full(
         0x6D,
         encode(0x30, encode(0x02, b"\x01") + encode(0x06, DG13_OID_BYTES) + encode(0x31, body)),
     )
-
-

@@ -148,7 +148,10 @@ def _candidates(field: str, cd: str, max_changes: int = 2) -> str | None:
         return field
     swaps = []
     for i, c in enumerate(field):
-        alts = {_DIGIT_FOR.get(c), _ALPHA_FOR.get(c), _FILLER_FOR.get(c), "K" if c == "<" else None} - {None, c}
+        alts = {_DIGIT_FOR.get(c), _ALPHA_FOR.get(c), _FILLER_FOR.get(c), "K" if c == "<" else None} - {
+            None,
+            c,
+        }
         if alts:
             swaps.append((i, sorted(a for a in alts if a)))
     for n in range(1, max_changes + 1):
@@ -211,5 +214,7 @@ def repair_mrz(text: str) -> str:
     checks = mrz.check_results()
     for name in ("document_number", "date_of_birth", "date_of_expiry"):
         if not checks[name]:
-            raise MrzError(f"The MRZ {name.replace('_', ' ')} does not match its check digit; please check it.")
+            raise MrzError(
+                f"The MRZ {name.replace('_', ' ')} does not match its check digit; please check it."
+            )
     return mrz.text

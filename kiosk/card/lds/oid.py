@@ -22,11 +22,11 @@ def decode_oid(data: bytes) -> str:
 def encode_oid(oid: str) -> bytes:
     arcs = [int(a) for a in oid.split(".")]
     out = bytearray()
-    for a in [arcs[0] * 40 + arcs[1], *arcs[2:]]:
-        chunk = [a & 0x7F]
-        a >>= 7
-        while a:
-            chunk.append(0x80 | (a & 0x7F))
-            a >>= 7
+    for arc in [arcs[0] * 40 + arcs[1], *arcs[2:]]:
+        chunk = [arc & 0x7F]
+        rest = arc >> 7
+        while rest:
+            chunk.append(0x80 | (rest & 0x7F))
+            rest >>= 7
         out += bytes(reversed(chunk))
     return bytes(out)

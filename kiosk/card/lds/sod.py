@@ -6,6 +6,7 @@ parts and the signed attributes must be re-encoded exactly for signature verific
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from asn1crypto import algos, cms, core, x509
@@ -14,7 +15,7 @@ from kiosk.card.lds.tlv import TLVError, unwrap
 
 
 class DataGroupHash(core.Sequence):
-    _fields = [("data_group_number", core.Integer), ("data_group_hash_value", core.OctetString)]
+    _fields = [("data_group_number", core.Integer), ("data_group_hash_value", core.OctetString)]  # noqa: RUF012
 
 
 class DataGroupHashValues(core.SequenceOf):
@@ -22,11 +23,11 @@ class DataGroupHashValues(core.SequenceOf):
 
 
 class LDSVersionInfo(core.Sequence):
-    _fields = [("lds_version", core.PrintableString), ("unicode_version", core.PrintableString)]
+    _fields = [("lds_version", core.PrintableString), ("unicode_version", core.PrintableString)]  # noqa: RUF012
 
 
 class LDSSecurityObject(core.Sequence):
-    _fields = [
+    _fields = [  # noqa: RUF012 - asn1crypto's declaration style
         ("version", core.Integer),
         ("hash_algorithm", algos.DigestAlgorithm),
         ("data_group_hash_values", DataGroupHashValues),
@@ -63,10 +64,8 @@ def parse_sod(data: bytes) -> Sod:
         content = encap["content"].contents if encap["content"].native is not None else b""
         # Some signers wrap the eContent OCTET STRING twice; accept both.
         if content[:1] == b"\x04":
-            try:
+            with contextlib.suppress(ValueError):
                 content = core.OctetString.load(content).native
-            except ValueError:
-                pass
         lso = LDSSecurityObject.load(content)
         algo = lso["hash_algorithm"]["algorithm"].native
         hashes = {

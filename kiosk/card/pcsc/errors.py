@@ -47,7 +47,10 @@ _MAP: dict[int, tuple[Meaning, str]] = {
         Meaning.NO_SERVICE,
         "The smart-card service stopped (often when the last reader is unplugged); plug the reader in again.",
     ),
-    scard.SCARD_E_NO_READERS_AVAILABLE: (Meaning.NO_READER, "No card reader is connected; plug in the reader."),
+    scard.SCARD_E_NO_READERS_AVAILABLE: (
+        Meaning.NO_READER,
+        "No card reader is connected; plug in the reader.",
+    ),
     scard.SCARD_E_UNKNOWN_READER: (Meaning.NO_READER, "The card reader was not found; check its cable."),
     scard.SCARD_E_READER_UNAVAILABLE: (
         Meaning.NO_READER,
@@ -59,7 +62,10 @@ _MAP: dict[int, tuple[Meaning, str]] = {
         "The card was lifted from the reader during reading; place it again and keep it still.",
     ),
     scard.SCARD_W_RESET_CARD: (Meaning.CARD_RESET, "The card was reset by another program; read it again."),
-    scard.SCARD_W_UNPOWERED_CARD: (Meaning.CARD_REMOVED, "The card lost power; place it again and keep it still."),
+    scard.SCARD_W_UNPOWERED_CARD: (
+        Meaning.CARD_REMOVED,
+        "The card lost power; place it again and keep it still.",
+    ),
     scard.SCARD_W_UNRESPONSIVE_CARD: (
         Meaning.UNRESPONSIVE,
         "The card does not answer; place it flat in the middle of the reader.",
@@ -79,8 +85,14 @@ _MAP: dict[int, tuple[Meaning, str]] = {
         Meaning.COMMUNICATION,
         "The card stopped answering mid-command; place it again and keep it still.",
     ),
-    scard.SCARD_E_PROTO_MISMATCH: (Meaning.UNRESPONSIVE, "The card and reader could not agree on a protocol."),
-    scard.SCARD_E_INVALID_HANDLE: (Meaning.CARD_REMOVED, "The connection to the card was lost; read it again."),
+    scard.SCARD_E_PROTO_MISMATCH: (
+        Meaning.UNRESPONSIVE,
+        "The card and reader could not agree on a protocol.",
+    ),
+    scard.SCARD_E_INVALID_HANDLE: (
+        Meaning.CARD_REMOVED,
+        "The connection to the card was lost; read it again.",
+    ),
 }
 
 

@@ -93,7 +93,11 @@ def probe_emrtd(ctx: int, reader: str) -> tuple[bool, bytes]:
             [0x00, 0xA4, 0x04, 0x0C, len(LDS_AID), *LDS_AID],
         ):
             rc, resp = scard.SCardTransmit(card, proto, apdu)
-            if rc == scard.SCARD_S_SUCCESS and len(resp) >= 2 and (resp[-2], resp[-1]) in ((0x90, 0), (0x69, 0x82)):
+            if (
+                rc == scard.SCARD_S_SUCCESS
+                and len(resp) >= 2
+                and (resp[-2], resp[-1]) in ((0x90, 0), (0x69, 0x82))
+            ):
                 found = True
                 break
         return found, bytes(atr or b"")
@@ -204,8 +208,8 @@ class CardMonitor:
                     return
                 self._stop.wait(0.2)
                 continue
-            for name, event_state, atr in states:
-                name = str(name)
+            for raw_name, event_state, atr in states:
+                name = str(raw_name)
                 if name == PNP or name not in known:
                     continue
                 known[name] = event_state & ~scard.SCARD_STATE_CHANGED

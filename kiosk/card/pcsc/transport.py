@@ -110,7 +110,9 @@ class PcscTransport:
         rc, readers = scard.SCardListReaders(self._ctx, [])
         if rc != scard.SCARD_S_SUCCESS or not readers:
             raise error_for(rc if rc != scard.SCARD_S_SUCCESS else scard.SCARD_E_NO_READERS_AVAILABLE)
-        rc, states = scard.SCardGetStatusChange(self._ctx, 0, [(r, scard.SCARD_STATE_UNAWARE) for r in readers])
+        rc, states = scard.SCardGetStatusChange(
+            self._ctx, 0, [(r, scard.SCARD_STATE_UNAWARE) for r in readers]
+        )
         if rc == scard.SCARD_S_SUCCESS:
             for name, state, _atr in states:
                 if state & scard.SCARD_STATE_PRESENT and not state & scard.SCARD_STATE_MUTE:
@@ -131,7 +133,9 @@ class PcscTransport:
         self.stats.bytes_in += len(resp)
         if len(resp) < 2:
             # What a reader returns when the card leaves the field mid-command.
-            raise CardRemovedError("The card stopped answering during reading; place it again and keep it still.")
+            raise CardRemovedError(
+                "The card stopped answering during reading; place it again and keep it still."
+            )
         data = bytes(resp[:-2])
         sw = (resp[-2] << 8) | resp[-1]
         # Case-2 responses on T=0 bridges: fetch the rest with GET RESPONSE.

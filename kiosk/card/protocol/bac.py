@@ -25,7 +25,7 @@ class BacKeys:
 
     @classmethod
     def from_mrz_information(cls, mrz_information: str) -> BacKeys:
-        seed = hashlib.sha1(mrz_information.encode("ascii")).digest()[:16]
+        seed = hashlib.sha1(mrz_information.encode("ascii")).digest()[:16]  # noqa: S324 - mandated by ICAO 9303
         return cls(seed, crypto.kdf(seed, crypto.ENC), crypto.kdf(seed, crypto.MAC))
 
 
@@ -48,10 +48,14 @@ def session_from_response(
         raise CardProtocolError("The card's authentication answer had the wrong length.")
     e_ic, m_ic = resp[:32], resp[32:]
     if not hmac.compare_digest(crypto.retail_mac(keys.k_mac, crypto.pad(e_ic)), m_ic):
-        raise AccessDeniedError("The card rejected the access key; check the MRZ or ID details and try again.")
+        raise AccessDeniedError(
+            "The card rejected the access key; check the MRZ or ID details and try again."
+        )
     r = crypto.des3_decrypt(keys.k_enc, e_ic)
     if r[:8] != rnd_ic or r[8:16] != rnd_ifd:
-        raise AccessDeniedError("The card rejected the access key; check the MRZ or ID details and try again.")
+        raise AccessDeniedError(
+            "The card rejected the access key; check the MRZ or ID details and try again."
+        )
     k_ic = r[16:32]
     seed = bytes(a ^ b for a, b in zip(k_ifd, k_ic, strict=True))
     sm = SecureMessaging(
@@ -71,7 +75,9 @@ def perform_bac(transmit: Transmit, keys: BacKeys, *, rng: Callable[[int], bytes
     cmd_data = external_authenticate_data(keys, data, rnd_ifd, k_ifd)
     resp, sw = transmit(Command(0x00, 0x82, 0x00, 0x00, cmd_data, le=40))
     if sw in (0x6300, 0x6982, 0x6A80) or (sw & 0xFFF0) == 0x63C0:
-        raise AccessDeniedError("The card rejected the access key; check the MRZ or ID details and try again.")
+        raise AccessDeniedError(
+            "The card rejected the access key; check the MRZ or ID details and try again."
+        )
     if sw != 0x9000:
         raise CardProtocolError(f"BAC authentication failed with status {sw:04X}; place the card again.")
     return session_from_response(keys, resp, data, rnd_ifd, k_ifd)

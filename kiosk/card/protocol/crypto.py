@@ -32,9 +32,9 @@ def kdf(secret: bytes, counter: int, cipher: str = "3DES", key_len: int = 16) ->
     """Key derivation function of 9303-11 9.7.1 (SHA-1 for 3DES and AES-128, SHA-256 above)."""
     data = secret + counter.to_bytes(4, "big")
     if cipher == "3DES":
-        return adjust_parity(hashlib.sha1(data).digest()[:16])
+        return adjust_parity(hashlib.sha1(data).digest()[:16])  # noqa: S324 - mandated by ICAO 9303
     if key_len == 16:
-        return hashlib.sha1(data).digest()[:16]
+        return hashlib.sha1(data).digest()[:16]  # noqa: S324 - mandated by ICAO 9303
     return hashlib.sha256(data).digest()[:key_len]
 
 
@@ -62,9 +62,9 @@ def retail_mac(key: bytes, data: bytes) -> bytes:
     ka, kb = key[:8], key[8:16]
     enc = Cipher(TripleDES(_k3(ka)), modes.CBC(b"\x00" * 8)).encryptor()
     h = (enc.update(data) + enc.finalize())[-8:]
-    d = Cipher(TripleDES(_k3(kb)), modes.ECB()).decryptor()
+    d = Cipher(TripleDES(_k3(kb)), modes.ECB()).decryptor()  # noqa: S305 - mandated by ICAO 9303
     h = d.update(h) + d.finalize()
-    e = Cipher(TripleDES(_k3(ka)), modes.ECB()).encryptor()
+    e = Cipher(TripleDES(_k3(ka)), modes.ECB()).encryptor()  # noqa: S305 - mandated by ICAO 9303
     return e.update(h) + e.finalize()
 
 
@@ -79,7 +79,7 @@ def aes_decrypt(key: bytes, data: bytes, iv: bytes = b"\x00" * 16) -> bytes:
 
 
 def aes_ecb(key: bytes, block: bytes) -> bytes:
-    enc = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+    enc = Cipher(algorithms.AES(key), modes.ECB()).encryptor()  # noqa: S305 - mandated by ICAO 9303
     return enc.update(block) + enc.finalize()
 
 

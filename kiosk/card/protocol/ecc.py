@@ -70,7 +70,9 @@ class Curve:
         z3 = 2 * y * z % p
         return x3, y3, z3
 
-    def _add(self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int) -> tuple[int, int, int]:
+    def _add(  # noqa: PLR0917 - Jacobian coordinates, kept flat for speed
+        self, x1: int, y1: int, z1: int, x2: int, y2: int, z2: int
+    ) -> tuple[int, int, int]:
         p = self.p
         if z1 == 0:
             return x2, y2, z2

@@ -36,7 +36,7 @@ class PaceResult:
 
 def password_key(password: bytes, password_ref: int) -> bytes:
     """K: SHA-1 of the MRZ information for MRZ passwords, the CAN digits as is."""
-    return hashlib.sha1(password).digest() if password_ref == PASSWORD_MRZ else password
+    return hashlib.sha1(password).digest() if password_ref == PASSWORD_MRZ else password  # noqa: S324 - mandated by ICAO 9303
 
 
 def k_pi(password: bytes, password_ref: int, info: PaceInfo) -> bytes:
@@ -90,7 +90,9 @@ def _ga(transmit: Transmit, inner: bytes, last: bool = False) -> bytes:
     data, sw = transmit(cmd)
     if sw != 0x9000:
         if last and (sw == 0x6300 or (sw & 0xFFF0) == 0x63C0 or sw == 0x6982):
-            raise AccessDeniedError("The card rejected the access number; check the CAN/ID or MRZ and try again.")
+            raise AccessDeniedError(
+                "The card rejected the access number; check the CAN/ID or MRZ and try again."
+            )
         raise CardProtocolError(f"PACE failed with status {sw:04X}; place the card again.")
     try:
         return unwrap(data, 0x7C)
@@ -155,5 +157,3 @@ def perform_pace(
     if t_ic is None or not hmac.compare_digest(t_ic, auth_token(ks_mac, info, curve.encode(pk_dh))):
         raise AccessDeniedError("The card could not prove it knows the access number; place the card again.")
     return PaceResult(SecureMessaging(info.cipher, ks_enc, ks_mac, 0), info, pk_dh_ic_bytes)
-
-

@@ -1,13 +1,14 @@
 """The simulated CCCD card: a JSON profile served through vpcd, for tests and demo mode.
 
-    card = SimulatedCard.from_profile("assets/demo/citizen_demo.json")
-    card.attach(reader_index=0)   # card placed on "Virtual PCD 00 00"
-    ...
-    card.remove(); card.insert(); card.stop()
+card = SimulatedCard.from_profile("assets/demo/citizen_demo.json")
+card.attach(reader_index=0)   # card placed on "Virtual PCD 00 00"
+...
+card.remove(); card.insert(); card.stop()
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from pathlib import Path
@@ -100,10 +101,8 @@ class SimulatedCard:
         was_attached = self._link is not None
         self.remove(wait=False)
         if was_attached:
-            try:
+            with contextlib.suppress(TimeoutError, RuntimeError):
                 wait_for_card_state(self.reader, present=False, timeout=5)
-            except (TimeoutError, RuntimeError):
-                pass
 
     def wait_lifted(self, timeout: float = 10) -> bool:
         return self.lifted.wait(timeout)

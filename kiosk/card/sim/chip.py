@@ -266,4 +266,3 @@ class Chip:
         if self._pending_sm is not None:
             self.sm, self._pending_sm = self._pending_sm, None
             self.current = None
-

@@ -64,7 +64,9 @@ def _cert(
 
 
 def _pki_dir() -> Path:
-    base = os.environ.get("KIOSK_DEMO_PKI") or os.path.join(tempfile.gettempdir(), f"kiosk-demo-pki-{os.getuid()}")
+    base = os.environ.get("KIOSK_DEMO_PKI") or os.path.join(
+        tempfile.gettempdir(), f"kiosk-demo-pki-{os.getuid()}"
+    )
     return Path(base)
 
 

@@ -176,7 +176,7 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
     opts = options or SimOptions.from_json(profile.get("options", {}))
     c = profile.get("citizen")
     if not isinstance(c, dict):
-        raise ProfileError("The card profile needs a \"citizen\" object.")
+        raise ProfileError('The card profile needs a "citizen" object.')
     kind = profile.get("document", "cccd")
     dgs: dict[int, bytes] = {}
     if kind == "cccd":
@@ -203,7 +203,10 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
         can = c["id_number"][-6:]
     else:
         mrz = profile.get("mrz") or td3_mrz(
-            c, profile.get("issuing_state", "UTO"), profile["document_number"], profile.get("nationality", "UTO")
+            c,
+            profile.get("issuing_state", "UTO"),
+            profile["document_number"],
+            profile.get("nationality", "UTO"),
         )
         can = profile.get("can")
     dgs[1] = encode_dg1(mrz)
@@ -218,7 +221,8 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
         )
         dgs[15] = encode_dg15(spki)
         aa_info = encode(
-            0x30, encode(0x06, encode_oid(ID_AA)) + encode(0x02, b"\x01") + encode(0x06, encode_oid(ECDSA_SHA256))
+            0x30,
+            encode(0x06, encode_oid(ID_AA)) + encode(0x02, b"\x01") + encode(0x06, encode_oid(ECDSA_SHA256)),
         )
         body = (pace_info.encode() if pace_info else b"") + aa_info
         dgs[14] = encode(0x6E, encode(0x31, body))

@@ -1,7 +1,7 @@
 """Helpers for tests in any area (no pytest import here): pcscd + a simulated card on vpcd.
 
-    with simulated_card("citizen_demo", tamper_dg=13) as card:
-        result = read_card(card.reader, AccessKey.from_can(card.can))
+with simulated_card("citizen_demo", tamper_dg=13) as card:
+    result = read_card(card.reader, AccessKey.from_can(card.can))
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ connected the reader reports a card present; closing the socket "lifts" the card
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import threading
@@ -95,10 +96,8 @@ class VpcdLink:
             pass
         finally:
             self.connected.clear()
-            try:
+            with contextlib.suppress(OSError):
                 sock.close()
-            except OSError:
-                pass
 
     def _send(self, data: bytes) -> None:
         assert self._sock is not None
@@ -107,10 +106,8 @@ class VpcdLink:
     def stop(self) -> None:
         self._stop.set()
         if self._sock is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self._sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             self._sock.close()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=5)
