@@ -132,6 +132,13 @@ def parse_file(path: Path) -> tuple[dict[str, Any], dict[PathKey, int]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise FormDefinitionError(path, line, "(syntax)", f"YAML syntax error: {exc.problem}") from exc
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise FormDefinitionError(
+            path, line, "(syntax)", f"control character U+{exc.character:04X} is not allowed"
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise FormDefinitionError(path, 1, "(syntax)", f"YAML error ({exc.__class__.__name__})") from exc
     if node is None:
         raise FormDefinitionError(path, 1, "(top)", "the file is empty")
     lines: dict[PathKey, int] = {}
