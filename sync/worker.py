@@ -193,7 +193,7 @@ class SyncWorker:
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="kiosk-sync", daemon=True)
+        self._thread = threading.Thread(target=self.run_forever, name="kiosk-sync", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -212,7 +212,10 @@ class SyncWorker:
         if online and previous is not True:
             self.wake()
 
-    def _loop(self) -> None:
+    def run_forever(self) -> None:
+        """The background loop (``start()`` runs it in a thread; the UI runs it in a QThread)
+        until ``stop()``: send what is due, pull statuses now and then, sleep until the next
+        retry is due, the poll interval passes or ``wake()`` is called."""
         store: OutboxStore | None = None
         try:
             while not self._stop.is_set():

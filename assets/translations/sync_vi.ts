@@ -1,0 +1,137 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="58" />
+        <source>Sync state; open the sync queue</source>
+        <translation>Trạng thái đồng bộ; mở hàng đợi đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="62" />
+        <source>Stale queue notice</source>
+        <translation>Cảnh báo hàng đợi quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="77" />
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="77" />
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="77" />
+        <source>Not checked</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="79" />
+        <source>%1 %2 · %3 queued · last sent %4</source>
+        <translation>%1 %2 · %3 hồ sơ chờ gửi · gửi lần cuối %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="82" />
+        <source>%1 need attention</source>
+        <translation>%1 hồ sơ cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="89" />
+        <source>Queue older than %1 h: connect to send</source>
+        <translation>Hàng đợi quá %1 giờ: hãy kết nối mạng để gửi</translation>
+    </message>
+</context>
+<context>
+    <name>SyncQueueView</name>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="109" />
+        <source>Sync queue</source>
+        <translation>Hàng đợi đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="111" />
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="111" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="111" />
+        <source>Upload</source>
+        <translation>Tải lên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="111" />
+        <source>Official code</source>
+        <translation>Mã hồ sơ chính thức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="111" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="118" />
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="119" />
+        <source>Retry the selected quarantined dossier</source>
+        <translation>Gửi lại hồ sơ bị tạm giữ đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="122" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="123" />
+        <source>Refresh the sync queue</source>
+        <translation>Làm mới hàng đợi đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="137" />
+        <source>Queued</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="137" />
+        <source>Uploading</source>
+        <translation>Đang tải lên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="138" />
+        <source>Synced</source>
+        <translation>Đã đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="138" />
+        <source>Quarantined</source>
+        <translation>Tạm giữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="164" />
+        <source>Upload progress</source>
+        <translation>Tiến độ tải lên</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="217" />
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="218" />
+        <source>Send queued dossiers now</source>
+        <translation>Gửi ngay các hồ sơ đang chờ</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,119 @@
+"""Sync indicator and queue view under the offscreen Qt platform."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QProgressBar, QPushButton
+from sync_helpers import open_store, queue_dossier
+
+from kiosk.dossier.model import DossierState
+from kiosk.profile import Profile
+from sync.worker import SyncEvent
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def app() -> QApplication:
+    return QApplication.instance() or QApplication([])  # type: ignore[return-value]
+
+
+def test_indicator_shows_state_and_stale_notice(app: QApplication) -> None:
+    from ui.sync.widgets import SyncIndicator
+
+    ind = SyncIndicator(stale_hours=2, kiosk_mode=True)
+    fresh = (datetime.now(UTC) - timedelta(minutes=5)).isoformat()
+    ind.update_status(
+        {"queued": 2, "uploading": 1, "quarantined": 1, "last_success": fresh, "oldest_queued_at": fresh},
+        True,
+    )
+    text = ind.button.text()
+    assert "Online" in text and "3 queued" in text and "1 need attention" in text
+    assert not ind.stale and ind.button.minimumHeight() >= 48
+    old = (datetime.now(UTC) - timedelta(hours=3)).isoformat()
+    ind.update_status({"queued": 1, "oldest_queued_at": old, "last_success": None}, False)
+    assert "Offline" in ind.button.text() and "last sent -" in ind.button.text()
+    assert ind.stale and "2 h" in ind.notice.text()
+    assert ind.button.accessibleName()
+
+
+def test_queue_view_progress_quarantine_and_retry(app: QApplication, tmp_path: Path) -> None:
+    from ui.sync.widgets import SyncScreen
+
+    prof = Profile.open(tmp_path / "p")
+    store = open_store(prof)
+    try:
+        a = queue_dossier(store, b"one")
+        b = queue_dossier(store, b"two")
+        store.outbox_mark_attempt(b)
+        store.outbox_quarantine(b, "The server already holds different content for this dossier UUID.")
+        screen = SyncScreen(store, None, stale_hours=24, kiosk_mode=True)
+        view = screen.queue
+        assert view.table.rowCount() == 2
+        rows = {view.table.item(r, 0).data(256): r for r in range(2)}  # Qt.UserRole
+        assert view.table.item(rows[a], 1).text() == "Queued"
+        assert view.table.item(rows[b], 1).text() == "Quarantined"
+        assert "different content" in view.table.item(rows[b], 4).text()
+        assert (
+            "1 queued" in screen.indicator.button.text()
+            and "1 need attention" in screen.indicator.button.text()
+        )
+
+        screen.on_event(SyncEvent("progress", a, done=30, total=120))
+        bar = view.table.cellWidget(rows[a], 2)
+        assert isinstance(bar, QProgressBar) and bar.value() == 25
+        assert view.table.item(rows[a], 1).text() == "Uploading"
+
+        view.table.selectRow(rows[a])
+        assert not view.retry_button.isEnabled()  # only quarantined dossiers can be retried
+        view.table.selectRow(rows[b])
+        assert view.retry_button.isEnabled()
+        view.retry_button.click()
+        assert store.get_dossier(b).state == DossierState.queued
+        screen.refresh_status()
+        assert "2 queued" in screen.indicator.button.text()
+        for w in screen.findChildren(QPushButton):
+            assert w.accessibleName() and w.minimumHeight() >= 48
+        screen.close()
+    finally:
+        store.close()
+
+
+@pytest.mark.server
+def test_controller_sends_in_a_qthread(app: QApplication, tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from sync_helpers import enrolled_profile, start_server
+
+    from ui.sync.controller import SyncController
+    from ui.sync.widgets import SyncScreen
+
+    server = start_server(tmp_path / "srv")
+    try:
+        prof = enrolled_profile(tmp_path / "p", server)
+        store = open_store(prof)
+        uuid = queue_dossier(store, b"scan")
+        controller = SyncController(lambda: open_store(prof), prof, poll_interval=0.5)
+        screen = SyncScreen(store, controller)
+        threads: list[str] = []
+        controller.sync_event.connect(lambda ev: threads.append(threading.current_thread().name))
+        controller.start()
+        deadline = time.monotonic() + 30
+        while store.get_dossier(uuid).state != DossierState.synced and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        app.processEvents()
+        controller.stop()
+        assert store.get_dossier(uuid).state == DossierState.synced
+        assert controller.online is True
+        assert threads and set(threads) == {threading.main_thread().name}  # delivered on the GUI thread
+        screen.refresh()
+        assert screen.queue.table.item(0, 3).text() == store.get_dossier(uuid).official_code
+        screen.close()
+        store.close()
+    finally:
+        server.stop()

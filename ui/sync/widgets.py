@@ -1,0 +1,270 @@
+"""Sync indicator (always visible) and the queue view with per-dossier state and retry."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.dossier.model import DossierState
+from sync.worker import SyncEvent
+
+TOUCH_HEIGHT = 48
+SHOWN_STATES = (DossierState.uploading, DossierState.queued, DossierState.quarantined, DossierState.synced)
+
+
+def _age_hours(iso: str | None, now: datetime | None = None) -> float | None:
+    if not iso:
+        return None
+    dt = datetime.fromisoformat(iso)
+    dt = dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    return ((now or datetime.now(UTC)) - dt).total_seconds() / 3600
+
+
+def _short_time(iso: str | None) -> str:
+    if not iso:
+        return "-"
+    dt = datetime.fromisoformat(iso)
+    dt = dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    return dt.astimezone().strftime("%H:%M %d/%m/%Y")
+
+
+class SyncIndicator(QWidget):
+    """Online/offline, queued count, last success, and a notice when the queue is stale.
+
+    ``update_status(stats, online)`` takes ``Store.outbox_stats()``; ``clicked`` opens the queue.
+    """
+
+    clicked = Signal()
+
+    def __init__(
+        self, stale_hours: float = 24.0, *, kiosk_mode: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.stale_hours = stale_hours
+        self.online: bool | None = None
+        self.button = QPushButton(self)
+        self.button.setAccessibleName(self.tr("Sync state; open the sync queue"))
+        self.button.setFlat(True)
+        self.button.clicked.connect(self.clicked)
+        self.notice = QLabel(self)
+        self.notice.setAccessibleName(self.tr("Stale queue notice"))
+        self.notice.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.notice.setVisible(False)
+        if kiosk_mode:
+            self.button.setMinimumHeight(TOUCH_HEIGHT)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(self.notice)
+        self.update_status({}, None)
+
+    def update_status(self, stats: dict[str, Any], online: bool | None) -> None:
+        self.online = online
+        queued = int(stats.get("queued", 0)) + int(stats.get("uploading", 0))
+        quarantined = int(stats.get("quarantined", 0))
+        state = {True: self.tr("Online"), False: self.tr("Offline"), None: self.tr("Not checked")}[online]
+        dot = {True: "🟢", False: "🔴", None: "⚪"}[online]
+        text = (
+            self.tr("%1 %2 · %3 queued · last sent %4")
+            .replace("%1", dot)
+            .replace("%2", state)
+            .replace("%3", str(queued))
+            .replace("%4", _short_time(stats.get("last_success")))
+        )
+        if quarantined:
+            text += " · " + self.tr("%1 need attention").replace("%1", str(quarantined))
+        self.button.setText(text)
+        self.button.setAccessibleDescription(text)
+        age = _age_hours(stats.get("oldest_queued_at"))
+        stale = age is not None and age > self.stale_hours
+        self.notice.setVisible(stale)
+        if stale:
+            self.notice.setText(
+                self.tr("Queue older than %1 h: connect to send").replace("%1", f"{self.stale_hours:g}")
+            )
+
+    @property
+    def stale(self) -> bool:
+        return not self.notice.isHidden()
+
+
+class SyncQueueView(QWidget):
+    """Per-dossier state: queued, uploading with progress, synced with the official code,
+    quarantined with the server's reason and a retry button."""
+
+    COLUMNS = ("code", "state", "progress", "official", "reason")
+
+    def __init__(self, store: Any, *, kiosk_mode: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._rows: dict[str, int] = {}
+        self._states: dict[str, DossierState] = {}
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setAccessibleName(self.tr("Sync queue"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Dossier"),
+                self.tr("State"),
+                self.tr("Upload"),
+                self.tr("Official code"),
+                self.tr("Reason"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.retry_button = QPushButton(self.tr("Retry"), self)
+        self.retry_button.setAccessibleName(self.tr("Retry the selected quarantined dossier"))
+        self.retry_button.setEnabled(False)
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setAccessibleName(self.tr("Refresh the sync queue"))
+        self.refresh_button.clicked.connect(self.refresh)
+        for b in (self.retry_button, self.refresh_button):
+            b.setMinimumHeight(TOUCH_HEIGHT if kiosk_mode else 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def state_label(self, state: DossierState) -> str:
+        return {
+            DossierState.queued: self.tr("Queued"),
+            DossierState.uploading: self.tr("Uploading"),
+            DossierState.synced: self.tr("Synced"),
+            DossierState.quarantined: self.tr("Quarantined"),
+        }.get(state, state.value)
+
+    def refresh(self) -> None:
+        """Reload the rows (a short indexed query; the long work is the worker's)."""
+        rows: list[tuple[Any, str | None]] = []
+        for state in SHOWN_STATES:
+            for s in self.store.list_dossiers(state=state, limit=200):
+                reason = None
+                if state is DossierState.quarantined:
+                    try:
+                        reason = self.store.outbox_entry(s.uuid).last_error
+                    except Exception:
+                        reason = None
+                rows.append((s, reason))
+        self.table.setRowCount(len(rows))
+        self._rows.clear()
+        self._states.clear()
+        for i, (s, reason) in enumerate(rows):
+            self._rows[s.uuid] = i
+            self._states[s.uuid] = s.state
+            code = QTableWidgetItem(s.provisional_code)
+            code.setData(Qt.ItemDataRole.UserRole, s.uuid)
+            self.table.setItem(i, 0, code)
+            self.table.setItem(i, 1, QTableWidgetItem(self.state_label(s.state)))
+            bar = QProgressBar()
+            bar.setAccessibleName(self.tr("Upload progress"))
+            bar.setRange(0, 100)
+            bar.setValue(100 if s.state is DossierState.synced else 0)
+            self.table.setCellWidget(i, 2, bar)
+            self.table.setItem(i, 3, QTableWidgetItem(s.official_code or ""))
+            self.table.setItem(i, 4, QTableWidgetItem(reason or ""))
+        self._selection_changed()
+
+    def on_event(self, ev: SyncEvent) -> None:
+        if ev.uuid is None:
+            return
+        row = self._rows.get(ev.uuid)
+        if ev.kind == "progress" and row is not None and ev.total:
+            bar = self.table.cellWidget(row, 2)
+            if isinstance(bar, QProgressBar):
+                bar.setValue(int(100 * ev.done / ev.total))
+            item = self.table.item(row, 1)
+            if item is not None:
+                item.setText(self.state_label(DossierState.uploading))
+        elif ev.kind in ("synced", "quarantined", "deferred"):
+            self.refresh()
+
+    def selected_uuid(self) -> str | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        first = self.table.item(items[0].row(), 0)
+        return None if first is None else str(first.data(Qt.ItemDataRole.UserRole))
+
+    def _selection_changed(self) -> None:
+        uuid = self.selected_uuid()
+        self.retry_button.setEnabled(uuid is not None and self._states.get(uuid) is DossierState.quarantined)
+
+    def retry_selected(self) -> None:
+        uuid = self.selected_uuid()
+        if uuid is None or self._states.get(uuid) is not DossierState.quarantined:
+            return
+        self.store.outbox_requeue(uuid)
+        self.refresh()
+
+
+class SyncScreen(QWidget):
+    """The sync page: indicator, "sync now", and the queue. See ``ui/sync/__init__.py``."""
+
+    def __init__(
+        self,
+        store: Any,
+        controller: Any = None,
+        *,
+        stale_hours: float = 24.0,
+        kiosk_mode: bool = False,
+        refresh_ms: int = 5000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.controller = controller
+        self.indicator = SyncIndicator(stale_hours, kiosk_mode=kiosk_mode, parent=self)
+        self.queue = SyncQueueView(store, kiosk_mode=kiosk_mode, parent=self)
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button.setAccessibleName(self.tr("Send queued dossiers now"))
+        self.sync_button.setMinimumHeight(TOUCH_HEIGHT if kiosk_mode else 0)
+        self.sync_button.setEnabled(controller is not None)
+        top = QHBoxLayout()
+        top.addWidget(self.indicator, 1)
+        top.addWidget(self.sync_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.queue, 1)
+        if controller is not None:
+            self.sync_button.clicked.connect(controller.sync_now)
+            controller.sync_event.connect(self.on_event)
+            controller.online_changed.connect(lambda _o: self.refresh())
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh_status)
+        self._timer.start()
+        self.refresh()
+
+    def refresh_status(self) -> None:
+        online = None if self.controller is None else self.controller.online
+        self.indicator.update_status(self.store.outbox_stats(), online)
+
+    def refresh(self) -> None:
+        self.refresh_status()
+        self.queue.refresh()
+
+    def on_event(self, ev: SyncEvent) -> None:
+        self.queue.on_event(ev)
+        if ev.kind in ("synced", "quarantined", "deferred", "online", "offline"):
+            self.refresh_status()
