@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import unicodedata
 from pathlib import Path
 
@@ -151,3 +152,51 @@ def test_pdftotext_sees_the_same_values(catalogue, people, tmp_path: Path) -> No
         "Liberation" not in txt and "Nữ",
     ):
         assert v in txt
+
+
+def _word_boxes(pdf: Path) -> list[tuple[int, float, float, float, str]]:
+    """(page, xMin, yMin, xMax, word) for every word pdftotext sees."""
+    import re
+    import subprocess
+
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pat = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+    return [
+        (page, float(a), float(b), float(c), w)
+        for page, chunk in enumerate(html.split("<page ")[1:])
+        for a, b, c, w in pat.findall(chunk)
+    ]
+
+
+@pytest.mark.parametrize("form_id", ["CT01", "marriage_registration", "TK1-TS"])
+def test_nothing_overflows_the_frame_or_its_neighbours(
+    catalogue, people, tmp_path: Path, form_id: str
+) -> None:
+    from kiosk.forms.render import MARGIN_L, MARGIN_R, PAGE_W
+
+    long_word = "Nghĩa" * 12
+    typed = {
+        **TYPED,
+        "request": f"{LONG_ADDRESS} {long_word}",
+        "members[0].relation": long_word,
+        "bride_times": long_word,
+        "clinic": long_word,
+        "email": "a" * 60 + "@example.vn",
+    }
+    filled = prefill(catalogue.get(form_id), roles_for(form_id, people), typed)
+    out = tmp_path / "f.pdf"
+    render_pdf(filled, out)
+    words = _word_boxes(out)
+    assert words
+    for _, x0, _, x1, w in words:
+        assert x0 >= MARGIN_L - 1 and x1 <= PAGE_W - MARGIN_R + 1, f"'{w}' leaves the text frame"
+    # Words on the same line never overlap: a value spilling into the next cell would.
+    lines: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for page, x0, y0, x1, w in words:
+        lines.setdefault((page, round(y0)), []).append((x0, x1, w))
+    for row in lines.values():
+        row.sort()
+        for (_, a1, wa), (b0, _, wb) in itertools.pairwise(row):
+            assert b0 >= a1 - 0.5, f"'{wa}' overlaps '{wb}'"
