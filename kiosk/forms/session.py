@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.citizen import Citizen
+from kiosk.forms.addresses import AddressMatch, admin_units
 from kiosk.forms.catalogue import Catalogue
 from kiosk.forms.prefill import FilledForm, prefill, prefill_bundle
 from kiosk.forms.schema import BundleDef, FormDef, RoleDef
@@ -26,6 +27,7 @@ class FormSession:
     item: FormDef | BundleDef
     roles: dict[str, Citizen] = field(default_factory=dict)
     typed: dict[str, Any] = field(default_factory=dict)
+    accepted: set[tuple[str, str]] = field(default_factory=set)  # typed values the officer confirmed
 
     @classmethod
     def start(cls, catalogue: Catalogue, item_id: str) -> FormSession:
@@ -88,12 +90,47 @@ class FormSession:
     def use_card(self, form_id: str, field_key: str) -> None:
         """The officer chose the card's value over what was typed."""
         self.typed.pop(self.typed_key(form_id, field_key), None)
+        self.accepted.discard((form_id, field_key))
+
+    def keep_typed(self, form_id: str, field_key: str) -> None:
+        """The officer confirmed the typed value although the card differs (the conflict is closed)."""
+        self.accepted.add((form_id, field_key))
+
+    # -- addresses from older cards --------------------------------------------------------
+    def address_fields(self, form_id: str) -> list[str]:
+        """Fields holding an address a card may print with pre-2025 units."""
+        form = next(f for f in self.forms if f.id == form_id)
+        out = []
+        for f in form.fields:
+            refs = [*f.bind, f.check_against or ""]
+            if any(r.endswith((".place_of_residence", ".place_of_origin")) for r in refs):
+                out.append(f.id)
+        return out
+
+    def suggest_address(self, form_id: str, field_key: str) -> AddressMatch | None:
+        """The old ward/district/province recognised in the field's value, with the new commune(s)."""
+        value = next((f.value(field_key) for f in self.filled() if f.form.id == form_id), "")
+        return admin_units().match_legacy(value) if value else None
+
+    def apply_address(
+        self, form_id: str, field_key: str, match: AddressMatch, commune_code: str | None = None
+    ) -> str:
+        """Write the address with current units; a split ward needs ``commune_code`` (the officer's pick)."""
+        commune = admin_units().commune(commune_code) if commune_code else None
+        new = match.new_address(commune)
+        self.set_typed(form_id, field_key, new)
+        self.keep_typed(form_id, field_key)  # a confirmed conversion, not a disagreement with the card
+        return new
 
     # -- results ------------------------------------------------------------------------------
     def filled(self) -> list[FilledForm]:
         if isinstance(self.item, BundleDef):
-            return prefill_bundle(self.item, self.forms, self.roles, self.typed)
-        return [prefill(self.item, self.roles, self.typed)]
+            out = prefill_bundle(self.item, self.forms, self.roles, self.typed)
+        else:
+            out = [prefill(self.item, self.roles, self.typed)]
+        for f in out:
+            f.conflicts = [c for c in f.conflicts if (f.form.id, c.field) not in self.accepted]
+        return out
 
     def problems(self) -> dict[str, list[Problem]]:
         return {f.form.id: validate(f) for f in self.filled()}
@@ -102,3 +139,4 @@ class FormSession:
         """End of the citizen's session: forget the people and what was typed."""
         self.roles.clear()
         self.typed.clear()
+        self.accepted.clear()

@@ -185,3 +185,26 @@ def test_session_single_entry_for_a_bundle(catalogue, people) -> None:
     assert "CT01" in single.problems()
     single.clear()
     assert single.roles == {} and single.typed == {}
+
+
+def test_session_converts_an_old_card_address(catalogue) -> None:
+    from kiosk.forms.session import FormSession
+
+    from .conftest import make_citizen
+
+    old = make_citizen(
+        full_name="Lê Thị Hồng",
+        place_of_residence="Số 12 phố Hàng Bột, Phường Cát Linh, Quận Đống Đa, Thành phố Hà Nội",
+    )
+    s = FormSession.start(catalogue, "judicial_record")
+    s.set_person("applicant", old)
+    assert s.address_fields("judicial_record") == ["residence"]
+    match = s.suggest_address("judicial_record", "residence")
+    assert match is not None and match.conversion.needs_confirmation
+    new = s.apply_address("judicial_record", "residence", match, "00190")
+    assert new == "Số 12 phố Hàng Bột, Phường Ô Chợ Dừa, Thành phố Hà Nội"
+    [f] = s.filled()
+    assert f.values["residence"] == new and f.conflicts == []  # confirmed by the officer
+    assert f.provenance["residence"] is Provenance.TYPED
+    s.use_card("judicial_record", "residence")
+    assert s.filled()[0].values["residence"] == old.get("place_of_residence")

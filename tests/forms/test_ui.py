@@ -146,3 +146,26 @@ def test_vietnamese_translation_loads(app, catalogue, tmp_path) -> None:
         assert screen.role_buttons["members"].text() == "Đọc thẻ người tiếp theo"
     finally:
         app.removeTranslator(tr)
+
+
+def test_keep_typed_and_convert_old_address(app, catalogue) -> None:
+    from .conftest import make_citizen
+
+    screen = FormScreen(FormSession.start(catalogue, "judicial_record"))
+    old = make_citizen(
+        full_name="Lê Thị Hồng", place_of_residence="12 Lê Lợi, Phường 04, Quận 5, Thành phố Hồ Chí Minh"
+    )
+    screen.deliver_card("applicant", old)
+    new = screen.convert_address(("judicial_record", "residence"))  # one target: no question asked
+    assert new == "12 Lê Lợi, Phường Chợ Quán, Thành phố Hồ Chí Minh"
+    residence = screen.editors[("judicial_record", "residence")]
+    assert isinstance(residence, QLineEdit) and residence.text() == new
+    assert screen.badges[("judicial_record", "residence")].text() == "Typed"
+    name = screen.editors[("judicial_record", "full_name")]
+    assert isinstance(name, QLineEdit)
+    name.setText("Lê Hồng")
+    name.editingFinished.emit()
+    assert not screen.keep_buttons[("judicial_record", "full_name")].isHidden()
+    screen.keep_buttons[("judicial_record", "full_name")].click()
+    assert screen.badges[("judicial_record", "full_name")].text() == "Typed"
+    assert screen.keep_buttons[("judicial_record", "full_name")].isHidden()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -87,6 +88,7 @@ class FormScreen(QWidget):
         self.editors: dict[tuple[str, str], QLineEdit | QComboBox] = {}
         self.badges: dict[tuple[str, str], QLabel] = {}
         self.use_card_buttons: dict[tuple[str, str], QPushButton] = {}
+        self.keep_buttons: dict[tuple[str, str], QPushButton] = {}
         self.tables: dict[tuple[str, str], QTableWidget] = {}
         self.role_status: dict[str, QLabel] = {}
         self.role_buttons: dict[str, QPushButton] = {}
@@ -171,6 +173,7 @@ class FormScreen(QWidget):
     def _form_tab(self, form: FormDef) -> QWidget:
         inner = QWidget()
         fl = QFormLayout(inner)
+        address_fields = set(self.session.address_fields(form.id))
         for f in form.fields:
             key = (form.id, f.id)
             editor: QLineEdit | QComboBox
@@ -194,10 +197,28 @@ class FormScreen(QWidget):
             use.setAccessibleName(self.tr("Use card value for %1").replace("%1", label))
             use.clicked.connect(lambda _=False, k=key: self._use_card(k))
             use.hide()
+            keep = QPushButton(self.tr("Keep typed value"))
+            keep.setAccessibleName(self.tr("Keep typed value for %1").replace("%1", label))
+            keep.clicked.connect(lambda _=False, k=key: self._keep_typed(k))
+            keep.hide()
             row = QHBoxLayout()
             row.addWidget(editor, 1)
             row.addWidget(badge)
             row.addWidget(use)
+            row.addWidget(keep)
+            if f.id in address_fields:
+                conv = QPushButton(self.tr("Current units…"))
+                conv.setAccessibleName(
+                    self.tr("Convert %1 to the current administrative units").replace("%1", label)
+                )
+                conv.setToolTip(
+                    self.tr(
+                        "Convert an address with pre-2025 units (district, old ward) to the current commune"
+                    )
+                )
+                conv.clicked.connect(lambda _=False, k=key: self.convert_address(k))
+                row.addWidget(conv)
+            self.keep_buttons[key] = keep
             fl.addRow(label, row)
             self.editors[key], self.badges[key], self.use_card_buttons[key] = editor, badge, use
         for g in form.groups:
@@ -231,6 +252,40 @@ class FormScreen(QWidget):
     def _use_card(self, key: tuple[str, str]) -> None:
         self.session.use_card(*key)
         self.refresh()
+
+    def _keep_typed(self, key: tuple[str, str]) -> None:
+        self.session.keep_typed(*key)
+        self.refresh()
+
+    def convert_address(self, key: tuple[str, str], commune_code: str | None = None) -> str | None:
+        """Offer the current-unit form of an old address; a split ward asks the officer to pick."""
+        try:
+            match = self.session.suggest_address(*key)
+        except KioskError as exc:
+            self.status.setText(str(exc))
+            return None
+        if match is None:
+            self.status.setText(
+                self.tr("No pre-2025 ward, district and province were recognised in this address.")
+            )
+            return None
+        if match.conversion.needs_confirmation and commune_code is None:
+            names = [f"{c.name} ({c.code})" for c in match.conversion.candidates]
+            choice, ok = QInputDialog.getItem(
+                self,
+                self.tr("Old ward was split"),
+                self.tr("%1 was split. Which commune is the address in now?").replace("%1", match.ward.name),
+                names,
+                0,
+                False,
+            )
+            if not ok:
+                return None
+            commune_code = match.conversion.candidates[names.index(choice)].code
+        new = self.session.apply_address(*key, match, commune_code)
+        self.refresh()
+        self.status.setText(self.tr("Address converted to the current units."))
+        return new
 
     def _cell_changed(self, form_id: str, group_id: str, item: QTableWidgetItem) -> None:
         if self._updating:
@@ -314,6 +369,7 @@ class FormScreen(QWidget):
                 else f.sources.get(field.id, "")
             )
             self.use_card_buttons[key].setVisible(conflict is not None)
+            self.keep_buttons[key].setVisible(conflict is not None)
             sev = severity.get(field.id)
             e.setStyleSheet(ERROR_STYLE if sev == "error" else WARNING_STYLE if sev == "warning" else "")
         for g in f.form.groups:
