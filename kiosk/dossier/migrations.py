@@ -112,6 +112,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX consents_subject ON consents(subject_ref);
     CREATE INDEX consents_session ON consents(session_id);
     """,
+    # 2: keep the search table's sort key equal to the dossier's, whoever updates it
+    """
+    CREATE TRIGGER dossiers_updated_at AFTER UPDATE OF updated_at ON dossiers
+        BEGIN UPDATE dossier_search SET updated_at = NEW.updated_at WHERE uuid = NEW.uuid; END;
+    UPDATE dossier_search SET updated_at = (SELECT d.updated_at FROM dossiers d WHERE d.uuid = dossier_search.uuid);
+    """,
 ]
 
 CURRENT_VERSION = len(MIGRATIONS)
@@ -155,7 +161,7 @@ def _split(script: str) -> list[str]:
             continue
         buf.append(line)
         upper = stripped.upper()
-        if "BEGIN SELECT" in upper or upper.endswith(" BEGIN"):
+        if "BEGIN SELECT" in upper or "BEGIN UPDATE" in upper or upper.endswith(" BEGIN"):
             depth += 1
         if depth and upper.endswith("END;"):
             depth -= 1

@@ -394,42 +394,59 @@ class Store:
 
         Face images are dropped unless ``keep_faces`` (the form requires the photo).
         """
+        (d_uuid,) = self.create_many(
+            [(procedure_id, roles, fields)], channel=channel, officer=officer, keep_faces=keep_faces
+        )
+        return self._load(d_uuid)
+
+    def create_many(
+        self,
+        items: list[tuple[str, dict[str, Citizen], dict[str, Any]]],
+        *,
+        channel: int = 1,
+        officer: str | None = None,
+        keep_faces: bool = False,
+    ) -> list[str]:
+        """Create several draft dossiers in one transaction (imports, community-team
+        batches); returns their uuids. All or none are created."""
         if self._sync_only:
             raise AccessDeniedError("The sync service cannot create dossiers.")
-        if not procedure_id or not isinstance(procedure_id, str):
-            raise StoreError("A dossier needs a procedure (form) id.")
         if channel not in (1, 2, 3):
             raise StoreError("The channel must be 1 (in person), 2 (online) or 3 (post).")
-        for c in roles.values():
-            if not keep_faces:
-                c.drop_face()
-            redactor.register(c.secrets())
-        d_uuid = uuidlib.uuid4().hex
-        ts = now_iso()
+        prepared = []
+        for procedure_id, roles, fields in items:
+            if not procedure_id or not isinstance(procedure_id, str):
+                raise StoreError("A dossier needs a procedure (form) id.")
+            for cz in roles.values():
+                if not keep_faces:
+                    cz.drop_face()
+                redactor.register(cz.secrets())
+            prepared.append((uuidlib.uuid4().hex, procedure_id, roles, self._data_blob(roles, fields)))
         actor = officer or self.actor
-        data = self._data_blob(roles, fields)
         with self._tx() as c:
-            code = self._next_code(c)
-            name, masked, search = self._index_values(roles, code, None, procedure_id)
-            c.execute(
-                "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, channel, revision, "
-                "created_at, "
-                "updated_at, created_by, data_json, applicant_name, applicant_id_masked) "
-                "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
-                (d_uuid, procedure_id, code, S.draft.value, channel, ts, ts, actor, data, name, masked),
-            )
-            c.execute(
-                "INSERT INTO dossier_search(uuid, updated_at, text) VALUES (?, ?, ?)", (d_uuid, ts, search)
-            )
-            c.execute(
-                "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) "
-                "VALUES (?, ?, NULL, ?, ?, ?)",
-                (d_uuid, ts, S.draft.value, actor, "created"),
-            )
-            self._log(c, "create", d_uuid, f"procedure={procedure_id} code={code}", actor)
+            for d_uuid, procedure_id, roles, data in prepared:
+                ts = now_iso()
+                code = self._next_code(c)
+                name, masked, search = self._index_values(roles, code, None, procedure_id)
+                c.execute(
+                    "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, channel, revision, "
+                    "created_at, updated_at, created_by, data_json, applicant_name, applicant_id_masked) "
+                    "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
+                    (d_uuid, procedure_id, code, S.draft.value, channel, ts, ts, actor, data, name, masked),
+                )
+                c.execute(
+                    "INSERT INTO dossier_search(uuid, updated_at, text) VALUES (?, ?, ?)",
+                    (d_uuid, ts, search),
+                )
+                c.execute(
+                    "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) "
+                    "VALUES (?, ?, NULL, ?, ?, ?)",
+                    (d_uuid, ts, S.draft.value, actor, "created"),
+                )
+                self._log(c, "create", d_uuid, f"procedure={procedure_id} code={code}", actor)
         if self._kiosk_scope is not None:
-            self._kiosk_scope.add(d_uuid)
-        return self._load(d_uuid)
+            self._kiosk_scope.update(p[0] for p in prepared)
+        return [p[0] for p in prepared]
 
     @staticmethod
     def _data_blob(roles: dict[str, Citizen], fields: dict[str, Any]) -> str:
@@ -534,7 +551,8 @@ class Store:
         else:
             self._deny_kiosk("list dossiers")
         where, args = [], []
-        for term in fold(search or "").split():
+        terms = fold(search or "").split()
+        for term in terms:
             where.append("s.text LIKE ? ESCAPE '\\'")
             args.append("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         if self._owner_scope is not None:
@@ -543,14 +561,19 @@ class Store:
         if state is not None:
             where.append("d.state = ?")
             args.append(S(state).value)
-        sql = (
+        cols = (
             "SELECT d.uuid, d.procedure_id, d.provisional_code, d.official_code, d.state, d.applicant_name, "
             "d.applicant_id_masked, d.created_at, d.updated_at, d.portal_status "
-            "FROM dossier_search s JOIN dossiers d ON d.uuid = s.uuid"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY s.updated_at DESC LIMIT ? OFFSET ?"
+        if terms:
+            # Walk the narrow search table newest first and stop at the first page of hits.
+            sql = cols + "FROM dossier_search s CROSS JOIN dossiers d ON d.uuid = s.uuid WHERE "
+            sql += " AND ".join(where)
+            sql += " ORDER BY s.updated_at DESC LIMIT ? OFFSET ?"
+        else:
+            # Served by the (state, updated_at) or (updated_at) index.
+            sql = cols + "FROM dossiers d" + (" WHERE " + " AND ".join(where) if where else "")
+            sql += " ORDER BY d.updated_at DESC LIMIT ? OFFSET ?"
         rows = self._read(sql, (*args, int(limit), int(offset)))
         hide = self._sync_only
         return [

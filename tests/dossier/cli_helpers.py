@@ -78,3 +78,35 @@ def data_file(dir_: Path, i: int = 0, *, whole_read_result: bool = False) -> Pat
         encoding="utf-8",
     )
     return path
+
+
+class InProcess:
+    """Runs ``kiosk ...`` through ui.main.main in this process (same parser, handlers and
+    error handling as the console script, without an interpreter start per command)."""
+
+    def __init__(self, monkeypatch, capsys) -> None:
+        self.mp, self.capsys = monkeypatch, capsys
+
+    def __call__(
+        self,
+        profile: Path,
+        *args: str,
+        env: dict[str, str] | None = None,
+        stdin: str | None = None,
+        passphrase: str | None = PASSPHRASE,
+    ) -> subprocess.CompletedProcess[str]:
+        import io
+
+        from ui.main import main
+
+        for k in [k for k in os.environ if k.startswith("KIOSK_")]:
+            self.mp.delenv(k)
+        if passphrase is not None:
+            self.mp.setenv("KIOSK_PASSPHRASE", passphrase)
+        for k, v in (env or {}).items():
+            self.mp.setenv(k, v)
+        self.mp.setattr(sys, "stdin", io.StringIO(stdin or ""))
+        self.capsys.readouterr()
+        rc = main(["--profile", str(profile), *args])
+        out, err = self.capsys.readouterr()
+        return subprocess.CompletedProcess(args, rc, out, err)

@@ -2,11 +2,18 @@ from __future__ import annotations
 
 import json
 
-from tests.dossier.cli_helpers import data_file, init, kiosk
+import pytest
+
+from tests.dossier.cli_helpers import InProcess, data_file, init, kiosk
 from tests.dossier.people import PASSPHRASE
 
 
-def test_init_create_list_show_export_purge(tmp_path):
+@pytest.fixture
+def run(monkeypatch, capsys):
+    return InProcess(monkeypatch, capsys)
+
+
+def test_init_create_list_show_export_purge(tmp_path, run):
     prof = tmp_path / "p"
     recovery = init(prof)
     assert len(recovery) == 35
@@ -29,7 +36,7 @@ def test_init_create_list_show_export_purge(tmp_path):
     created = json.loads(r.stdout)
     assert created["state"] == "queued" and created["attachments"] == 1
     assert created["provisional_code"].startswith("H29-")
-    r = kiosk(
+    r = run(
         prof,
         "dossier",
         "create",
@@ -41,39 +48,39 @@ def test_init_create_list_show_export_purge(tmp_path):
     )
     assert r.returncode == 0, r.stderr
 
-    r = kiosk(prof, "dossier", "list", "--json")
+    r = run(prof, "dossier", "list", "--json")
     rows = json.loads(r.stdout)
     assert len(rows) == 2 and all("•" in row["applicant_id_masked"] for row in rows)
     assert "001099012345" not in r.stdout and "079185004321" not in r.stdout
-    r = kiosk(prof, "dossier", "list", "--search", "nguyen van an")
+    r = run(prof, "dossier", "list", "--search", "nguyen van an")
     assert r.returncode == 0 and "Nguyễn Văn An" in r.stdout and "Hương" not in r.stdout
 
-    r = kiosk(prof, "dossier", "show", created["provisional_code"])
+    r = run(prof, "dossier", "show", created["provisional_code"])
     assert r.returncode == 0 and "received -> queued" in r.stdout and "giay-khai-sinh.pdf" in r.stdout
-    r = kiosk(prof, "dossier", "show", created["uuid"], "--json")
+    r = run(prof, "dossier", "show", created["uuid"], "--json")
     doc = json.loads(r.stdout)
     assert doc["roles"]["applicant"]["id_number"] == "001099012345"
     assert doc["fields"]["content"] == "Đăng ký thường trú"
 
     out = tmp_path / "export.json"
-    r = kiosk(prof, "dossier", "export", created["uuid"], "--out", str(out))
+    r = run(prof, "dossier", "export", created["uuid"], "--out", str(out))
     assert r.returncode == 0 and json.loads(out.read_text())["uuid"] == created["uuid"]
-    r = kiosk(prof, "dossier", "export", "--subject", stdin="001099012345\n")
+    r = run(prof, "dossier", "export", "--subject", stdin="001099012345\n")
     assert r.returncode == 0 and len(json.loads(r.stdout)["dossiers"]) == 1
 
-    r = kiosk(prof, "dossier", "transition", created["uuid"], "withdrawn")
+    r = run(prof, "dossier", "transition", created["uuid"], "withdrawn")
     assert r.returncode == 0, r.stderr
-    r = kiosk(prof, "dossier", "purge", created["uuid"], "--json")
+    r = run(prof, "dossier", "purge", created["uuid"], "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["purged"] == [created["uuid"]]
 
-    r = kiosk(prof, "admin", "verify-log", "--json")
+    r = run(prof, "admin", "verify-log", "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["ok"] is True
 
 
-def test_purge_of_queued_dossier_is_refused_clearly(tmp_path):
+def test_purge_of_queued_dossier_is_refused_clearly(tmp_path, run):
     prof = tmp_path / "p"
     init(prof)
-    r = kiosk(
+    r = run(
         prof,
         "dossier",
         "create",
@@ -85,11 +92,11 @@ def test_purge_of_queued_dossier_is_refused_clearly(tmp_path):
         "--json",
     )
     u = json.loads(r.stdout)["uuid"]
-    r = kiosk(prof, "dossier", "purge", u)
+    r = run(prof, "dossier", "purge", u)
     assert r.returncode == 1 and "cannot move to 'purged'" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_passphrase_from_fd_and_errors_are_clear(tmp_path):
+def test_passphrase_from_fd_and_errors_are_clear(tmp_path, run):
     import os
     import subprocess
     import sys
@@ -98,7 +105,7 @@ def test_passphrase_from_fd_and_errors_are_clear(tmp_path):
 
     prof = tmp_path / "p"
     init(prof)
-    r = kiosk(prof, "dossier", "list", passphrase=None)
+    r = run(prof, "dossier", "list", passphrase=None)
     assert r.returncode == 2 and "KIOSK_PASSPHRASE" in r.stderr
     r = kiosk(prof, "dossier", "list", passphrase="wrong passphrase")
     assert r.returncode == 3 and "passphrase is not right" in r.stderr and "Traceback" not in r.stderr
@@ -126,20 +133,20 @@ def test_passphrase_from_fd_and_errors_are_clear(tmp_path):
     )
     os.close(rfd)
     assert p.returncode == 0, p.stderr
-    r = kiosk(prof, "dossier", "create", "--procedure", "CT01", "--data", str(tmp_path / "missing.json"))
+    r = run(prof, "dossier", "create", "--procedure", "CT01", "--data", str(tmp_path / "missing.json"))
     assert r.returncode == 2 and "does not exist" in r.stderr
     bad = tmp_path / "bad.json"
     bad.write_text('{"roles": {"applicant": {"date_of_birth": "31/02/1999"}}}')
-    r = kiosk(prof, "dossier", "create", "--procedure", "CT01", "--data", str(bad))
+    r = run(prof, "dossier", "create", "--procedure", "CT01", "--data", str(bad))
     assert r.returncode == 2 and "date_of_birth" in r.stderr and "31/02" not in r.stderr
-    r = kiosk(prof, "dossier", "show", "NOPE-1")
+    r = run(prof, "dossier", "show", "NOPE-1")
     assert r.returncode == 1 and "No dossier" in r.stderr
 
 
-def test_officers_rekey_and_recovery(tmp_path):
+def test_officers_rekey_and_recovery(tmp_path, run):
     prof = tmp_path / "p"
     recovery = init(prof)
-    r = kiosk(
+    r = run(
         prof,
         "admin",
         "add-officer",
@@ -149,7 +156,7 @@ def test_officers_rekey_and_recovery(tmp_path):
         env={"KIOSK_NEW_PASSPHRASE": "officer pass 1"},
     )
     assert r.returncode == 0, r.stderr
-    r = kiosk(
+    r = run(
         prof,
         "admin",
         "add-officer",
@@ -158,9 +165,9 @@ def test_officers_rekey_and_recovery(tmp_path):
         passphrase="officer pass 1",
     )
     assert r.returncode == 6 and "not allowed to manage officers" in r.stderr
-    r = kiosk(prof, "dossier", "list", "--user", "canbo1", passphrase="officer pass 1")
+    r = run(prof, "dossier", "list", "--user", "canbo1", passphrase="officer pass 1")
     assert r.returncode == 0, r.stderr
-    r = kiosk(
+    r = run(
         prof,
         "admin",
         "rekey",
@@ -170,9 +177,9 @@ def test_officers_rekey_and_recovery(tmp_path):
         env={"KIOSK_NEW_PASSPHRASE": "officer pass NEW"},
     )
     assert r.returncode == 0 and "passphrase changed" in r.stdout
-    assert kiosk(prof, "dossier", "list", "--user", "canbo1", passphrase="officer pass NEW").returncode == 0
+    assert run(prof, "dossier", "list", "--user", "canbo1", passphrase="officer pass NEW").returncode == 0
     # Admin forgot the passphrase: the printed recovery key resets it.
-    r = kiosk(
+    r = run(
         prof,
         "admin",
         "recovery-key",
@@ -182,10 +189,10 @@ def test_officers_rekey_and_recovery(tmp_path):
         env={"KIOSK_RECOVERY_KEY": recovery, "KIOSK_NEW_PASSPHRASE": "brand new admin pass"},
     )
     assert r.returncode == 0, r.stderr
-    assert kiosk(prof, "admin", "officers", passphrase="brand new admin pass").returncode == 0
-    r = kiosk(prof, "admin", "recovery-key", "--json", passphrase="brand new admin pass")
+    assert run(prof, "admin", "officers", passphrase="brand new admin pass").returncode == 0
+    r = run(prof, "admin", "recovery-key", "--json", passphrase="brand new admin pass")
     assert r.returncode == 0 and json.loads(r.stdout)["recovery_key"] != recovery
-    r = kiosk(prof, "admin", "rekey", "--machine-secret", passphrase="brand new admin pass")
+    r = run(prof, "admin", "rekey", "--machine-secret", passphrase="brand new admin pass")
     assert r.returncode == 8 and "No OS keyring" in r.stderr
 
 

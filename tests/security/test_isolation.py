@@ -64,6 +64,7 @@ HARMLESS = {
     "open",
     "close",
     "create_dossier",
+    "create_many",
     "log_event",
     "verify_log",
     "restrict_to_kiosk",

@@ -1,0 +1,191 @@
+"""Benchmark of the encrypted store against plain SQLite on the same workload.
+
+100,000 dossiers of generated but realistic Vietnamese data: insert rate (one transaction
+per dossier, as at the counter, and batched imports), open time (unlock to first query),
+and list/search latency for the first page. Run: ``.venv/bin/python bench/store.py [N]``.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kiosk.citizen import Citizen, Provenance  # noqa: E402
+from kiosk.dossier.migrations import migrate  # noqa: E402
+from kiosk.dossier.store import Store  # noqa: E402
+from kiosk.profile import Profile  # noqa: E402
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+          "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Mai", "Tạ", "Hà", "Cao", "Lâm"]
+FAMILY_W = [38, 11, 9.5, 7, 5, 4, 4.5, 3.9, 3, 2.1, 2, 1.4, 1.3, 1.3, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.3, 0.3,
+            0.3, 0.3]
+MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Xuân", "Ngọc", "Gia", "Hoàng", "Trọng"]
+MIDDLE_F = ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Hồng", "Minh", "Bảo", "Phương", "Mỹ", "Hoài", "Diệu"]
+GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hiếu", "Hùng", "Huy", "Khánh", "Khoa", "Long", "Minh",
+           "Nam", "Nghĩa", "Phong", "Phúc", "Quang", "Sơn", "Tài", "Thắng", "Thành", "Trung", "Tuấn", "Việt"]
+GIVEN_F = ["Anh", "Châu", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Hương", "Lan", "Linh",
+           "Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quyên", "Thảo", "Trang", "Vy", "Yến"]
+STREETS = ["Hàng Bạc", "Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng", "Lý Thường Kiệt", "Điện Biên Phủ",
+           "Nguyễn Đình Chiểu", "Phan Chu Trinh", "Quang Trung", "Bạch Đằng", "Hùng Vương", "Võ Thị Sáu"]
+PLACES = [("001", "phường Hoàn Kiếm, Hà Nội"), ("001", "xã Phù Đổng, Hà Nội"), ("079", "phường Bến Thành, TP. Hồ Chí Minh"),
+          ("079", "phường Xuân Hòa, TP. Hồ Chí Minh"), ("048", "phường Hải Châu, Đà Nẵng"),
+          ("031", "phường Hồng Bàng, Hải Phòng"), ("092", "phường Ninh Kiều, Cần Thơ"),
+          ("046", "phường Thuận Hóa, Huế"), ("091", "phường Rạch Giá, An Giang"), ("038", "phường Hạc Thành, Thanh Hóa")]
+ETHNIC = ["Kinh"] * 17 + ["Tày", "Thái", "Mường", "Khmer", "Hoa", "Nùng", "H'Mông"]
+PROCEDURES = ["CT01", "BIRTH", "DEATH", "MARRIAGE", "JUDICIAL", "TK1-TS", "CT01", "CT01"]
+
+
+def person(rnd: random.Random) -> Citizen:
+    female = rnd.random() < 0.5
+    family = rnd.choices(FAMILY, FAMILY_W)[0]
+    name = f"{family} {rnd.choice(MIDDLE_F if female else MIDDLE_M)} {rnd.choice(GIVEN_F if female else GIVEN_M)}"
+    year = rnd.randint(1940, 2024)
+    province, place = rnd.choice(PLACES)
+    century = (0 if year < 2000 else 2) + (1 if female else 0)
+    idn = f"{province}{century}{year % 100:02d}{rnd.randrange(10**6):06d}"
+    c = Citizen()
+    p = Provenance.CHIP_VERIFIED
+    c.set("id_number", idn, p)
+    c.set("full_name", name, p)
+    c.set("date_of_birth", date(year, rnd.randint(1, 12), rnd.randint(1, 28)).isoformat(), p)
+    c.set("sex", "F" if female else "M", p)
+    c.set("nationality", "Việt Nam", p)
+    c.set("ethnicity", rnd.choice(ETHNIC), p)
+    c.set("place_of_origin", rnd.choice(PLACES)[1], p)
+    c.set("place_of_residence", f"Số {rnd.randint(1, 300)} {rnd.choice(STREETS)}, {place}", p)
+    c.set("date_of_issue", f"{rnd.randint(2021, 2025)}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}", p)
+    c.set("date_of_expiry", f"{year + 25 if year + 25 > 2026 else 2040}-01-01", p)
+    if rnd.random() < 0.6:
+        c.set("father_name", f"{family} Văn {rnd.choice(GIVEN_M)}", p)
+        c.set("mother_name", f"{rnd.choices(FAMILY, FAMILY_W)[0]} Thị {rnd.choice(GIVEN_F)}", p)
+    return c
+
+
+def dossier_item(rnd: random.Random) -> tuple[str, dict[str, Citizen], dict[str, Any]]:
+    roles = {"applicant": person(rnd)}
+    proc = rnd.choice(PROCEDURES)
+    if proc in {"BIRTH", "MARRIAGE"}:
+        roles["spouse" if proc == "MARRIAGE" else "father"] = person(rnd)
+    fields = {"phone": f"09{rnd.randrange(10**8):08d}", "email": "", "copies": rnd.randint(1, 3),
+              "content": "Đăng ký thường trú tại " + rnd.choice(PLACES)[1]}
+    return proc, roles, fields
+
+
+def open_plain(profile: Profile) -> Store:
+    """The same Store code on an unencrypted stdlib sqlite3 connection, for the overhead ratio."""
+    conn = sqlite3.connect(str(profile.db_path), isolation_level=None, check_same_thread=False, timeout=15)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA secure_delete = ON")
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    assert rows == ["ok"], rows
+    migrate(conn)
+    store = Store(profile, conn, b"\0" * 32)
+    store._ensure_identity()
+    return store
+
+
+def median_ms(fn: Callable[[], Any], runs: int = 15) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def run(kind: str, n: int, single: int) -> dict[str, float]:
+    root = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-"))
+    profile = Profile.open(root)
+    key = os.urandom(32)
+
+    def opener() -> Store:
+        if kind == "sqlcipher":
+            return Store.open(profile, key)
+        return open_plain(profile)
+
+    rnd = random.Random(2026)
+    store = opener()
+    store.actor = "bench"
+    out: dict[str, float] = {}
+    # One transaction per dossier, as at the counter (fsync per commit).
+    items = [dossier_item(rnd) for _ in range(single)]
+    t = time.perf_counter()
+    for proc, roles, fields in items:
+        store.create_dossier(proc, roles, fields)
+    out["insert_single_per_s"] = single / (time.perf_counter() - t)
+    # The rest in batched transactions (1,000 per commit).
+    rest, batch = n - single, 1000
+    spent, done = 0.0, 0
+    while done < rest:
+        k = min(batch, rest - done)
+        chunk = [dossier_item(rnd) for _ in range(k)]  # generating data is not store work
+        t = time.perf_counter()
+        store.create_many(chunk)
+        spent += time.perf_counter() - t
+        done += k
+    out["insert_batch_per_s"] = rest / max(1e-9, spent)
+    store.close()
+    out["db_mb"] = sum(p.stat().st_size for p in root.glob("store.db*")) / 1e6
+    # Open: unlock (raw key) to the first page of the list; a cold-ish start after a close.
+    opens = []
+    for _ in range(5):
+        t = time.perf_counter()
+        s = opener()
+        s.list_dossiers(limit=50)
+        opens.append((time.perf_counter() - t) * 1000)
+        s.close()
+    out["open_ms"] = statistics.median(opens)
+    s = opener()
+    out["list_first_page_ms"] = median_ms(lambda: s.list_dossiers(limit=50))
+    out["search_common_ms"] = median_ms(lambda: s.list_dossiers("nguyen van", limit=50))
+    out["search_name_ms"] = median_ms(lambda: s.list_dossiers("tran thi thu huong", limit=50))
+    out["search_id_ms"] = median_ms(lambda: s.list_dossiers("079185", limit=50))
+    out["search_nomatch_ms"] = median_ms(lambda: s.list_dossiers("zzzz khong co", limit=50), runs=5)
+    out["search_state_ms"] = median_ms(lambda: s.list_dossiers(state="draft", limit=50))
+    some = s.list_dossiers(limit=1)[0].uuid
+    out["get_dossier_ms"] = median_ms(lambda: s._load(some))
+    s.close()
+    shutil.rmtree(root, ignore_errors=True)
+    return out
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    single = min(2000, n)
+    print(f"# store benchmark: {n} dossiers ({single} one-per-transaction), {os.cpu_count()} cpu, {cpu_model()}")
+    results = {kind: run(kind, n, single) for kind in ("sqlcipher", "plain")}
+    keys = list(results["sqlcipher"])
+    print(f"{'metric':24} {'sqlcipher':>12} {'plain':>12} {'ratio':>7}")
+    for k in keys:
+        a, b = results["sqlcipher"][k], results["plain"][k]
+        ratio = (b / a) if k.endswith("per_s") else (a / b if b else float("nan"))
+        print(f"{k:24} {a:12.2f} {b:12.2f} {ratio:7.2f}")
+
+
+if __name__ == "__main__":
+    main()
