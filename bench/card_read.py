@@ -40,8 +40,10 @@ def minimum_apdus(files: dict[int, bytes], chunk: int, pace: bool) -> int:
 
 def run(label: str, reads: int, trust: Path, **options: object) -> dict[str, float]:
     with simulated_card("citizen_demo", dg2_size=20 * 1024, **options) as card:
-        key = AccessKey.from_can("001234") if options.get("pace", True) else AccessKey.from_id_dob_expiry(
-            "079190001234", "1990-05-17", "2030-05-17"
+        key = (
+            AccessKey.from_can("001234")
+            if options.get("pace", True)
+            else AccessKey.from_id_dob_expiry("079190001234", "1990-05-17", "2030-05-17")
         )
         rows = []
         for i in range(reads + 3):
@@ -67,7 +69,8 @@ def run(label: str, reads: int, trust: Path, **options: object) -> dict[str, flo
     }
     print(
         f"{label:<34} APDUs {med['apdus']:>4.0f} (min {minimum:>3})  bytes {med['bytes']:>6.0f}  "
-        f"CPU {med['cpu_ms']:5.1f} ms  wall {med['wall_ms']:6.1f} ms  first data {med['first_data_ms']:5.1f} ms"
+        f"CPU {med['cpu_ms']:5.1f} ms  wall {med['wall_ms']:6.1f} ms  "
+        f"first data {med['first_data_ms']:5.1f} ms"
     )
     return med
 

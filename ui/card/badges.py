@@ -1,0 +1,111 @@
+"""Verification badges: each check verified / failed / not checked, with a plain reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from kiosk.card.verification import Check, Status, Verification
+
+
+def check_title(name: str) -> str:
+    return {
+        "passive_authentication": QCoreApplication.translate("VerificationBadges", "Issuer signature"),
+        "chip_authentication": QCoreApplication.translate("VerificationBadges", "Genuine chip (CA)"),
+        "active_authentication": QCoreApplication.translate("VerificationBadges", "Not a copy (AA)"),
+        "mrz_check_digits": QCoreApplication.translate("VerificationBadges", "MRZ check digits"),
+        "consistency": QCoreApplication.translate("VerificationBadges", "Data consistency"),
+    }[name]
+
+
+def status_text(s: Status) -> str:
+    return {
+        Status.VERIFIED: QCoreApplication.translate("VerificationBadges", "✔ verified"),
+        Status.FAILED: QCoreApplication.translate("VerificationBadges", "✘ failed"),
+        Status.NOT_CHECKED: QCoreApplication.translate("VerificationBadges", "– not checked"),
+    }[s]
+
+
+def plain_reason(name: str, check: Check) -> str:
+    """The officer-facing explanation (the technical reason goes to the tooltip)."""
+    if check.status is Status.VERIFIED:
+        return {
+            "passive_authentication": QCoreApplication.translate(
+                "VerificationBadges", "Issued by the authority and unchanged."
+            ),
+            "active_authentication": QCoreApplication.translate(
+                "VerificationBadges", "The chip is the original, not a copy."
+            ),
+            "chip_authentication": QCoreApplication.translate("VerificationBadges", "The chip is genuine."),
+            "mrz_check_digits": QCoreApplication.translate(
+                "VerificationBadges", "The printed code is internally consistent."
+            ),
+            "consistency": QCoreApplication.translate(
+                "VerificationBadges", "ID number, date of birth and sex agree."
+            ),
+        }[name]
+    if check.status is Status.FAILED:
+        return {
+            "passive_authentication": QCoreApplication.translate(
+                "VerificationBadges",
+                "The data may have been altered or the card was not issued by a trusted "
+                "authority. Check the card by eye before using the data.",
+            ),
+            "active_authentication": QCoreApplication.translate(
+                "VerificationBadges", "The chip may be a copy. Check the card by eye."
+            ),
+            "chip_authentication": QCoreApplication.translate(
+                "VerificationBadges", "The chip may be a copy. Check the card by eye."
+            ),
+            "mrz_check_digits": QCoreApplication.translate(
+                "VerificationBadges", "The card's code has errors."
+            ),
+            "consistency": QCoreApplication.translate(
+                "VerificationBadges", "The card's data disagree with each other. Check by eye."
+            ),
+        }[name]
+    if name == "passive_authentication":
+        return QCoreApplication.translate(
+            "VerificationBadges",
+            "The issuer's certificate is not installed, so the signature origin cannot be confirmed.",
+        )
+    return QCoreApplication.translate("VerificationBadges", "This card does not offer this check.")
+
+
+_COLOURS = {Status.VERIFIED: "#1b5e20", Status.FAILED: "#b00020", Status.NOT_CHECKED: "#555555"}
+
+
+class VerificationBadges(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        self.rows: dict[str, tuple[QLabel, QLabel]] = {}
+        for i, name in enumerate(Verification.CHECKS):
+            title = QLabel(check_title(name), self)
+            badge = QLabel(self)
+            reason = QLabel(self)
+            reason.setWordWrap(True)
+            grid.addWidget(title, i, 0)
+            grid.addWidget(badge, i, 1)
+            grid.addWidget(reason, i, 2)
+            grid.setColumnStretch(2, 1)
+            self.rows[name] = (badge, reason)
+        self.clear()
+
+    def clear(self) -> None:
+        for name, (badge, reason) in self.rows.items():
+            badge.setText("…")
+            badge.setAccessibleName(f"{check_title(name)}: …")
+            badge.setStyleSheet("")
+            reason.clear()
+            reason.setToolTip("")
+
+    def show(self, v: Verification) -> None:  # type: ignore[override]
+        for name, (badge, reason) in self.rows.items():
+            check: Check = getattr(v, name)
+            badge.setText(status_text(check.status))
+            badge.setStyleSheet(f"color: {_COLOURS[check.status]}; font-weight: bold;")
+            text = plain_reason(name, check)
+            reason.setText(text)
+            reason.setToolTip(check.reason)
+            badge.setAccessibleName(f"{check_title(name)}: {status_text(check.status)}. {text}")

@@ -1,0 +1,110 @@
+"""The citizen as read: every field with where it came from; sensitive fields marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from kiosk.citizen import CITIZEN_FIELDS, Citizen, Provenance
+
+
+def field_label(name: str) -> str:
+    labels = {
+        "id_number": QCoreApplication.translate("CitizenView", "ID number"),
+        "full_name": QCoreApplication.translate("CitizenView", "Full name"),
+        "date_of_birth": QCoreApplication.translate("CitizenView", "Date of birth"),
+        "sex": QCoreApplication.translate("CitizenView", "Sex"),
+        "nationality": QCoreApplication.translate("CitizenView", "Nationality"),
+        "ethnicity": QCoreApplication.translate("CitizenView", "Ethnicity"),
+        "religion": QCoreApplication.translate("CitizenView", "Religion"),
+        "place_of_origin": QCoreApplication.translate("CitizenView", "Place of origin"),
+        "place_of_residence": QCoreApplication.translate("CitizenView", "Place of residence"),
+        "identifying_marks": QCoreApplication.translate("CitizenView", "Identifying marks"),
+        "date_of_issue": QCoreApplication.translate("CitizenView", "Date of issue"),
+        "date_of_expiry": QCoreApplication.translate("CitizenView", "Date of expiry"),
+        "father_name": QCoreApplication.translate("CitizenView", "Father"),
+        "mother_name": QCoreApplication.translate("CitizenView", "Mother"),
+        "spouse_name": QCoreApplication.translate("CitizenView", "Spouse"),
+        "old_id_number": QCoreApplication.translate("CitizenView", "Old ID (CMND)"),
+    }
+    return labels.get(name, name)
+
+
+def provenance_text(p: Provenance) -> str:
+    return {
+        Provenance.CHIP_VERIFIED: QCoreApplication.translate("CitizenView", "chip, verified"),
+        Provenance.CHIP_UNVERIFIED: QCoreApplication.translate("CitizenView", "chip, not verified"),
+        Provenance.QR: QCoreApplication.translate("CitizenView", "QR code"),
+        Provenance.TYPED: QCoreApplication.translate("CitizenView", "typed"),
+        Provenance.DERIVED: QCoreApplication.translate("CitizenView", "derived"),
+    }[p]
+
+
+_PROV_COLOURS = {
+    Provenance.CHIP_VERIFIED: "#1b5e20",
+    Provenance.CHIP_UNVERIFIED: "#8a5a00",
+    Provenance.QR: "#0d47a1",
+    Provenance.TYPED: "#555555",
+    Provenance.DERIVED: "#555555",
+}
+
+
+def _date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
+class CitizenView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.values: dict[str, QLabel] = {}
+        self.sources: dict[str, QLabel] = {}
+        for name in CITIZEN_FIELDS:
+            value = QLabel(self)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            source = QLabel(self)
+            row = QWidget(self)
+            from PySide6.QtWidgets import QHBoxLayout
+
+            hl = QHBoxLayout(row)
+            hl.setContentsMargins(0, 0, 0, 0)
+            hl.addWidget(value, 1)
+            hl.addWidget(source)
+            label = field_label(name)
+            if Citizen.is_sensitive(name):
+                label += " " + self.tr("(sensitive)")
+            self.form.addRow(label, row)
+            self.values[name], self.sources[name] = value, source
+        self.clear()
+
+    def clear(self) -> None:
+        for name in CITIZEN_FIELDS:
+            self.values[name].setText("—")
+            self.values[name].setAccessibleName(field_label(name))
+            self.sources[name].clear()
+
+    def show_citizen(self, c: Citizen) -> None:
+        for name in CITIZEN_FIELDS:
+            v = c.get(name)
+            if name == "date_of_expiry" and v is None and c.no_expiry:
+                text = self.tr("No expiry (Không thời hạn)")
+            elif v is None:
+                text = "—"
+            elif name in ("date_of_birth", "date_of_issue", "date_of_expiry"):
+                text = _date(v)
+            elif name == "sex":
+                text = self.tr("Male") if v == "M" else self.tr("Female")
+            else:
+                text = v
+            self.values[name].setText(text)
+            prov = c.provenance(name)
+            src = self.sources[name]
+            if prov is None:
+                src.clear()
+                self.values[name].setAccessibleName(f"{field_label(name)}: {text}")
+                continue
+            src.setText(provenance_text(prov))
+            src.setStyleSheet(f"color: {_PROV_COLOURS[prov]}; font-size: 85%;")
+            self.values[name].setAccessibleName(f"{field_label(name)}: {text} ({provenance_text(prov)})")
