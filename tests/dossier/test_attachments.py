@@ -158,3 +158,39 @@ def test_garbage_collection_removes_orphans_only(store, profile):
     assert store.collect_garbage(min_age_s=0) == 2
     assert len(list(profile.attachments_dir.glob("*/*.enc"))) == 1
     assert list(profile.tmp_dir.iterdir()) == []
+
+
+def test_disk_full_during_attachment_write_is_clear_and_leaves_nothing(store, profile, data_key):
+    """A child process with a 2 MB file-size limit (the kernel refuses the write like a full
+    disk) gets DiskFullError; no partial file or temp file is left, the dossier is intact."""
+    import os
+    import resource
+    import signal
+
+    from kiosk.dossier.errors import DiskFullError
+
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    store.close()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            from kiosk.dossier.store import Store
+
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            s = Store.open(profile, data_key)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (2 << 20, 2 << 20))
+            try:
+                s.add_attachment(d.uuid, "big", io.BytesIO(b"\0" * (5 << 20)), filename="b", mime="x/y")
+            except DiskFullError as exc:
+                code = 0 if "disk is full" in str(exc) else 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    assert list(profile.tmp_dir.iterdir()) == []
+    assert list(profile.attachments_dir.glob("*/*.enc")) == []
+    from kiosk.dossier.store import Store
+
+    with Store.open(profile, data_key) as s:
+        assert s.get_dossier(d.uuid).components == [] and s.verify_log().ok
