@@ -340,7 +340,10 @@ def _unwrap_officer(profile: Profile, username: str, passphrase: str) -> tuple[b
             wait = int(float(rec["locked_until"]) - now) + 1
             raise LockedOutError(f"Too many wrong passphrases; try again in {wait} seconds.")
         if rec is None or rec.get("disabled"):
-            KdfParams().derive(passphrase.encode("utf-8"), b"\0" * 16)  # same cost: no user probing
+            # Same cost as a real attempt, so timing does not tell which user names exist.
+            others = list(kf["officers"].values())
+            params = _kdf_of(others[0])[0] if others else KdfParams()
+            params.derive(passphrase.encode("utf-8"), b"\0" * 16)
             raise LoginError(LOGIN_FAILED)
         params, salt = _kdf_of(rec)
         kek = params.derive(passphrase.encode("utf-8"), salt)
