@@ -253,32 +253,37 @@
 <context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="30" />
+        <location filename="../../ui/forms/service_picker.py" line="32" />
         <source>Search services (diacritics optional)…</source>
         <translation>Tìm dịch vụ (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="31" />
+        <location filename="../../ui/forms/service_picker.py" line="33" />
         <source>Search services</source>
         <translation>Tìm dịch vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="34" />
+        <location filename="../../ui/forms/service_picker.py" line="36" />
         <source>Services</source>
         <translation>Dịch vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="36" />
+        <location filename="../../ui/forms/service_picker.py" line="38" />
         <source>Linked bundles and the 25 essential services are listed first.</source>
         <translation>Các nhóm thủ tục liên thông và 25 dịch vụ công thiết yếu được xếp trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="37" />
+        <location filename="../../ui/forms/service_picker.py" line="39" />
         <source>Hint</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="63" />
+        <location filename="../../ui/forms/service_picker.py" line="73" />
+        <source>No form in the catalogue yet: use the paper form</source>
+        <translation>Chưa có tờ khai điện tử: dùng tờ khai giấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/service_picker.py" line="85" />
         <source>Bundle</source>
         <translation>Liên thông</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,29 @@ class Catalogue:
             if all(word in hay for word in q.split()):
                 hits.append(item)
         return sorted(hits, key=lambda i: (not i.essential, isinstance(i, FormDef), fold(i.title.vi)))
+
+
+@dataclass(frozen=True)
+class EssentialService:
+    """One of the 25 essential services; ``forms`` are catalogue ids (empty: no form yet)."""
+
+    number: int
+    vi: str
+    en: str
+    forms: tuple[str, ...]
+
+
+def essential_services(path: Path | None = None) -> list[EssentialService]:
+    """The 25 essential services of Đề án 06 (``assets/forms/essential_services.json``)."""
+    p = path or FORMS_DIR / "essential_services.json"
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+        return [
+            EssentialService(int(s["n"]), s["vi"], s["en"], tuple(s.get("forms", [])))
+            for s in raw["services"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise FormDefinitionError(p, 1, "services", f"cannot be read ({exc.__class__.__name__})") from exc
 
 
 _CACHE: dict[Path, tuple[tuple[tuple[str, int], ...], Catalogue]] = {}

@@ -173,3 +173,15 @@ def test_newest_version_in_force_is_chosen(tmp_path: Path) -> None:
     assert cat.get("X1", date(2025, 6, 1)).version == "1"
     assert cat.get("X1", date(2026, 6, 1)).version == "2"
     assert len(cat.current_forms(date(2026, 6, 1))) == 1
+
+
+def test_essential_services_link_to_the_catalogue(catalogue) -> None:
+    from kiosk.forms.catalogue import essential_services
+
+    services = essential_services()
+    assert [s.number for s in services] == list(range(1, 26))
+    ids = {f.id for f in catalogue.forms} | {b.id for b in catalogue.bundles}
+    for s in services:
+        assert set(s.forms) <= ids, s
+    linked = {fid for s in services for fid in s.forms}
+    assert {"CT01", "birth_registration", "bundle_death", "bundle_birth_child_under6", "TK1-TS"} <= linked

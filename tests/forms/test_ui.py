@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
@@ -31,7 +31,17 @@ def test_picker_search_and_open(app, catalogue) -> None:
     page = FormsPage(catalogue=catalogue, kiosk_mode=True)
     page.picker.search.setText("khai sinh")
     ids = [page.picker.list.item(i).data(256) for i in range(page.picker.list.count())]
-    assert ids[0] == "bundle_birth_child_under6" and "birth_registration" in ids
+    assert ids[:2] == [
+        "birth_registration",
+        "bundle_birth_child_under6",
+    ]  # essential services, official order
+    page.picker.search.setText("")
+    assert page.picker.list.count() == 26  # the 25 essential services + the funeral allowance form
+    assert page.picker.list.item(25).data(256) == "funeral_allowance"
+    licence = next(
+        page.picker.list.item(i) for i in range(26) if "giấy phép lái xe" in page.picker.list.item(i).text()
+    )
+    assert not licence.flags() & Qt.ItemFlag.ItemIsEnabled  # no form yet: shown, not selectable
     page.picker.search.setText("ket hon")
     assert page.picker.list.count() == 1
     page.picker.search.returnPressed.emit()

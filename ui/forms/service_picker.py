@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from kiosk.forms.catalogue import Catalogue
+from kiosk.forms.catalogue import Catalogue, essential_services
 from kiosk.forms.schema import BundleDef, FormDef
+from kiosk.privacy import fold
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -26,6 +27,7 @@ class ServicePicker(QWidget):
     ) -> None:
         super().__init__(parent)
         self.catalogue, self.language, self.kiosk_mode = catalogue, language, kiosk_mode
+        self.services = essential_services()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search services (diacritics optional)…"))
         self.search.setAccessibleName(self.tr("Search services"))
@@ -51,29 +53,48 @@ class ServicePicker(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Essential services in their official order, then other forms; services without a form are shown
+        greyed so the officer knows to use the paper form."""
         self.list.clear()
-        for item in self.catalogue.search(self.search.text()):
-            self.list.addItem(self._make_item(item))
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        words = fold(self.search.text()).split()
+        linked: set[str] = set()
+        for svc in self.services:
+            linked.update(svc.forms)
+            hay = fold(" ".join([svc.vi, svc.en, *svc.forms]))
+            if not all(w in hay for w in words):
+                continue
+            title = svc.en if self.language == "en" else svc.vi
+            item = QListWidgetItem(f"★ {svc.number}. {title}")
+            if svc.forms:
+                item.setData(ITEM_ID_ROLE, svc.forms[0])
+                item.setToolTip(", ".join(svc.forms))
+            else:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(self.tr("No form in the catalogue yet: use the paper form"))
+            self.list.addItem(item)
+        for cat_item in self.catalogue.search(self.search.text()):
+            if cat_item.id not in linked:
+                self.list.addItem(self._make_item(cat_item))
+        for i in range(self.list.count()):
+            if self.list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.list.setCurrentRow(i)
+                break
 
     def _make_item(self, item: FormDef | BundleDef) -> QListWidgetItem:
-        en = self.language == "en"
         if isinstance(item, BundleDef):
-            prefix = self.tr("Bundle")
-            title = item.title.get(self.language)
+            prefix, title = self.tr("Bundle"), item.title.get(self.language)
         else:
             prefix = item.form_code or item.id
             service = item.service or item.title
-            title = f"{service.get(self.language)}: {item.title.en if en else item.title.vi.capitalize()}"
-        star = " ★" if item.essential else ""
-        w = QListWidgetItem(f"[{prefix}] {title}{star}")
+            title = service.get(self.language)
+        w = QListWidgetItem(f"[{prefix}] {title}")
         w.setData(ITEM_ID_ROLE, item.id)
         w.setToolTip(item.legal_basis)
         return w
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.chosen.emit(str(item.data(ITEM_ID_ROLE)))
+        if item.data(ITEM_ID_ROLE):
+            self.chosen.emit(str(item.data(ITEM_ID_ROLE)))
 
     def _clicked(self, item: QListWidgetItem) -> None:
         if self.kiosk_mode:  # one tap on a touch screen
