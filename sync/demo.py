@@ -49,8 +49,19 @@ def start_server_process(data_dir: Path, *, timeout: float = 60.0) -> tuple[subp
     port_file = data_dir / "port"
     port_file.unlink(missing_ok=True)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.server", "--data", str(data_dir), "--host", "127.0.0.1",
-         "--port", "0", "--port-file", str(port_file)],
+        [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "--data",
+            str(data_dir),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--port-file",
+            str(port_file),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -177,20 +188,21 @@ def run_flow(env: DemoEnvironment, *, form_id: str = "CT01") -> DemoOutcome:
     """The walking skeleton, headless: read the card, fill the form, save, sync."""
     from kiosk.card.keys import AccessKey
     from kiosk.card.reader import read_card
-    from kiosk.reception import ReceptionSession
+    from kiosk.forms.catalogue import load_catalogue
+    from kiosk.forms.session import FormSession
+    from kiosk.reception import save_dossier
     from sync.worker import SyncWorker
 
     result = read_card(env.reader, AccessKey.from_can(env.can))
-    session = ReceptionSession.for_procedure(form_id)
-    session.officer = DEMO_USER
+    session = FormSession.start(load_catalogue(), form_id)
     session.set_person("applicant", result.citizen)
     for key, value in DEMO_TYPED_FIELDS.items():
-        session.type_value(key, value)
+        session.set_typed(form_id, key, value)
     store = env.open_store()
     try:
-        dossier = session.save(store)
+        dossier = save_dossier(store, session, officer=DEMO_USER)
         full_name = result.citizen.get("full_name") or ""
-        session.end()
+        session.clear()
         worker = SyncWorker(env.open_store, env.profile, max_wait=30.0)
         run = worker.run_until_empty()
         final = store.get_dossier(dossier.uuid)

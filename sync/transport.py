@@ -146,13 +146,14 @@ class Transport:
         chunk_size: int = P.UPLOAD_CHUNK,
         bandwidth: float | None = None,
         session: requests.Session | None = None,
+        bucket: TokenBucket | None = None,
     ) -> None:
         self.device = device
         self.key = key
         self.base = device.server_url.rstrip("/")
         self.timeout = (connect_timeout, read_timeout)
         self.chunk_size = min(chunk_size, P.MAX_CHUNK)
-        self.bucket = TokenBucket(bandwidth) if bandwidth else None
+        self.bucket = bucket or (TokenBucket(bandwidth) if bandwidth else None)
         self.session = session or requests.Session()
         self.verify: bool | str = device.ca_bundle or True
         self.stats = WireStats()

@@ -20,6 +20,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,7 +31,7 @@ from kiosk.profile import Profile
 from sync import protocol as P
 from sync.device import DeviceState, load_device, load_key, outbox_dir, save_device, sync_dir
 from sync.envelope import EnvelopeError, PlainFile, SealedDossier, b64d, seal_dossier
-from sync.transport import ServerUnreachableError, SyncHttpError, Transport
+from sync.transport import ServerUnreachableError, SyncHttpError, TokenBucket, Transport
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +163,7 @@ class SyncWorker:
         connect_timeout: float = 5.0,
         read_timeout: float = 60.0,
         on_event: Callable[[SyncEvent], None] | None = None,
+        parallel: int = 3,
         rng: random.Random | None = None,
     ) -> None:
         self.store_factory = store_factory
@@ -172,6 +174,9 @@ class SyncWorker:
         self.poll_interval = poll_interval
         self.status_interval = status_interval
         self.bandwidth = bandwidth
+        self.parallel = max(1, parallel)
+        # One bucket for all connections, so the cap holds however many are in flight.
+        self._bucket = TokenBucket(bandwidth) if bandwidth else None
         self.chunk_size = chunk_size
         self.timeouts = (connect_timeout, read_timeout)
         self.on_event = on_event
@@ -284,14 +289,7 @@ class SyncWorker:
         try:
             if store is None:
                 store = self.store_factory()
-            transport = Transport(
-                device,
-                load_key(self.profile),
-                connect_timeout=self.timeouts[0],
-                read_timeout=self.timeouts[1],
-                chunk_size=self.chunk_size,
-                bandwidth=self.bandwidth,
-            )
+            transport = self._new_transport(device)
             try:
                 return self._finish(
                     self._run(store, transport, device, self.max_wait if max_wait is None else max_wait)
@@ -336,23 +334,20 @@ class SyncWorker:
                 if self._stop.wait(min(max(0.01, pause), max(0.0, deadline - time.monotonic()))):
                     continue
                 continue
-            for entry in due:
-                if self._stop.is_set():
-                    break
-                verdict = self._send_one(store, transport, device, entry, result)
-                if verdict in ("unreachable", "revoked", "rejected"):
-                    result.outcome = verdict
-                    if verdict in ("revoked", "rejected"):
-                        result.message = (
-                            f"The server refused this device ({device.revoked or 'bad signature'}); "
-                            "sending stopped, dossiers stay queued. Enrol the device again "
-                            "with a new code."
-                        )
-                    if verdict == "unreachable":
-                        result.message = (
-                            f"The server at {device.server_url} became unreachable; the rest stays queued."
-                        )
-                    return result
+            verdict = self._send_batch(store, device, due, result)
+            if verdict is not None and verdict in ("unreachable", "revoked", "rejected"):
+                result.outcome = verdict
+                if verdict in ("revoked", "rejected"):
+                    result.message = (
+                        f"The server refused this device ({device.revoked or 'bad signature'}); "
+                        "sending stopped, dossiers stay queued. Enrol the device again "
+                        "with a new code."
+                    )
+                if verdict == "unreachable":
+                    result.message = (
+                        f"The server at {device.server_url} became unreachable; the rest stays queued."
+                    )
+                return result
         stats = store.outbox_stats()
         waiting = int(stats.get("queued", 0)) + int(stats.get("uploading", 0))
         if waiting:
@@ -361,6 +356,56 @@ class SyncWorker:
         else:
             result.message = f"The queue is empty ({len(result.sent)} sent)."
         return result
+
+    def _new_transport(self, device: DeviceState) -> Transport:
+        return Transport(
+            device,
+            load_key(self.profile),
+            connect_timeout=self.timeouts[0],
+            read_timeout=self.timeouts[1],
+            chunk_size=self.chunk_size,
+            bucket=self._bucket,
+        )
+
+    def _send_batch(
+        self, store: OutboxStore, device: DeviceState, due: list[Any], result: RunResult
+    ) -> str | None:
+        """Send ``due`` (oldest first) over ``parallel`` connections; returns a stopping verdict or None.
+
+        Several dossiers in flight hide the per-request round trips; each thread has its own
+        connection, the store is thread-safe, and a stopping verdict (unreachable, revoked)
+        keeps the remaining entries from even being attempted.
+        """
+        abort: list[str] = []
+        lock = threading.Lock()
+        local = threading.local()
+        transports: list[Transport] = []
+
+        def one(entry: Any) -> None:
+            if abort or self._stop.is_set():
+                return
+            t = getattr(local, "transport", None)
+            if t is None:
+                t = local.transport = self._new_transport(device)
+                with lock:
+                    transports.append(t)
+            verdict = self._send_one(store, t, device, entry, result, lock=lock)
+            if verdict in ("unreachable", "revoked", "rejected"):
+                with lock:
+                    abort.append(verdict)
+
+        try:
+            if self.parallel <= 1 or len(due) == 1:
+                for entry in due:
+                    one(entry)
+            else:
+                with ThreadPoolExecutor(self.parallel, thread_name_prefix="kiosk-sync-send") as pool:
+                    for f in [pool.submit(one, e) for e in due]:
+                        f.result()
+        finally:
+            for t in transports:
+                t.close()
+        return abort[0] if abort else None
 
     def _reachable(self, transport: Transport) -> bool:
         try:
@@ -388,7 +433,14 @@ class SyncWorker:
         self._recovered = True
 
     def _send_one(
-        self, store: OutboxStore, transport: Transport, device: DeviceState, entry: Any, result: RunResult
+        self,
+        store: OutboxStore,
+        transport: Transport,
+        device: DeviceState,
+        entry: Any,
+        result: RunResult,
+        *,
+        lock: Any,
     ) -> str:
         uuid = entry.uuid
         entry = store.outbox_mark_attempt(uuid)  # committed before anything is sent
@@ -406,7 +458,8 @@ class SyncWorker:
             answer = transport.send(sealed, progress, self._stop.is_set, before_commit=still_current)
         except ServerUnreachableError as exc:
             self._defer(store, entry, str(exc), None)
-            result.deferred += 1
+            with lock:
+                result.deferred += 1
             return "ok" if self._reachable(transport) else "unreachable"
         except SyncHttpError as exc:
             if exc.code in (P.E_REVOKED, P.E_UNKNOWN_DEVICE):
@@ -425,15 +478,18 @@ class SyncWorker:
                 return "rejected"
             if exc.permanent:
                 self._quarantine(store, uuid, exc.detail)
-                result.quarantined += 1
+                with lock:
+                    result.quarantined += 1
                 return "ok"
             self._defer(store, entry, exc.detail, exc.retry_after)
-            result.deferred += 1
+            with lock:
+                result.deferred += 1
             return "ok"
         except (EnvelopeError, KioskError) as exc:
             # A local problem (an attachment failing its hash, a damaged cache): the officer decides.
             self._quarantine(store, uuid, str(exc))
-            result.quarantined += 1
+            with lock:
+                result.quarantined += 1
             return "ok"
         if answer is None:  # stopped, or edited meanwhile: go round again
             store.outbox_defer(uuid, datetime.now(UTC), "changed while uploading")
@@ -441,7 +497,8 @@ class SyncWorker:
         code = str(answer["official_code"])
         store.outbox_mark_synced(uuid, code, sealed.manifest.revision)
         self._drop_cache(uuid, keep_revision=None if self._gone(store, uuid) else -1)
-        result.sent.append((uuid, code))
+        with lock:
+            result.sent.append((uuid, code))
         self._emit(SyncEvent("synced", uuid, official_code=code))
         return "ok"
 

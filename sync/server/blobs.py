@@ -44,7 +44,8 @@ class _FilePart:
     def finish(self) -> None:
         assert self._fh is not None
         self._fh.flush()
-        if os.environ.get('NOFSYNC') is None: os.fsync(self._fh.fileno())
+        if os.environ.get("NOFSYNC") is None:
+            os.fsync(self._fh.fileno())
         self._fh.close()
         self._fh = None
 
