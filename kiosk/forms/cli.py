@@ -24,6 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_list)
 
+    p = sub.add_parser(
+        "check", help="check a folder of form definition files against the schema (for provinces)"
+    )
+    p.add_argument(
+        "dir", nargs="?", metavar="DIR", help="folder of *.yaml definitions (default: the bundled catalogue)"
+    )
+    p.set_defaults(func=cmd_check)
+
     p = sub.add_parser("render", help="pre-fill a form (or a bundle) from a data file and write the PDF")
     p.add_argument("form_id", metavar="FORM_ID")
     p.add_argument("--data", required=True, metavar="FILE.json", help='{"roles": {...}, "fields": {...}}')
@@ -179,4 +187,13 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         raise KioskError(f"The folder {out.parent} does not exist; create it or choose another --out.")
     render_receipt(data, out, thermal=args.thermal)
     print(out)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    directory = Path(args.dir) if args.dir else None
+    if directory is not None and not directory.is_dir():
+        raise UsageError(f"The folder {directory} does not exist.")
+    cat = load_catalogue(directory)
+    print(f"OK: {len(cat.forms)} form(s), {len(cat.bundles)} bundle(s)")
     return 0

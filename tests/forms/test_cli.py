@@ -145,3 +145,18 @@ def test_receipt_command(tmp_path: Path) -> None:
     f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     r = kiosk(tmp_path, "receipt", "--data", str(f), "--out", str(out))
     assert r.returncode == 2 and "incomplete or has a wrong value" in r.stderr
+
+
+def test_check_command(tmp_path: Path) -> None:
+    from .test_catalogue import MINIMAL
+
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (forms / "x1.yaml").write_text(MINIMAL, encoding="utf-8")
+    r = kiosk(tmp_path, "check", str(forms))
+    assert r.returncode == 0 and "OK: 1 form(s), 0 bundle(s)" in r.stdout
+    (forms / "x1.yaml").write_text(MINIMAL.replace("type: phone", "type: fax"), encoding="utf-8")
+    r = kiosk(tmp_path, "check", str(forms))
+    assert r.returncode == 1
+    assert f"{forms / 'x1.yaml'}:11: field 'fields[1] (phone).type'" in r.stderr
+    assert kiosk(tmp_path, "check").returncode == 0
