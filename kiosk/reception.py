@@ -1,29 +1,36 @@
-"""Reception: one citizen's visit at the counter, from card reads to a queued dossier.
+"""Reception: turning a citizen's filled forms into a saved, queued dossier.
 
-This is the counter's main flow without any UI: the officer (or the kiosk user) picks a
-procedure, reads each person's card into a role, types what no card holds, and saves. The
-session keeps personal data only in memory and forgets it at :meth:`ReceptionSession.end`.
+The forms engine (:class:`kiosk.forms.session.FormSession`) holds the people read into each
+role and what was typed; this module is the step after it: validate, render each form of
+the procedure (one for a form, several for a linked bundle) and save them as one dossier,
+every state change going through the store's state machine. No UI, no network.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.citizen import Citizen
 from kiosk.dossier.model import Dossier, DossierState
 from kiosk.errors import KioskError
-from kiosk.forms.catalogue import Catalogue, load_catalogue
-from kiosk.forms.prefill import FilledForm, prefill
 from kiosk.forms.render import render_pdf
-from kiosk.forms.schema import FormDef
-from kiosk.forms.validate import Problem, validate
-from kiosk.privacy import redactor
+from kiosk.forms.session import FormSession
+from kiosk.forms.validate import Problem
+
+
+class UnresolvedConflictError(KioskError):
+    """A typed value differs from a card and the officer has not chosen yet."""
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__(
+            "Choose between the card and the typed value first for: " + ", ".join(sorted(set(fields))) + "."
+        )
+        self.fields = fields
 
 
 class IncompleteFormError(KioskError):
-    """The form still has problems; the message lists the fields (not their values)."""
+    """The forms still have problems; the message lists the fields (never their values)."""
 
     def __init__(self, problems: list[Problem]) -> None:
         names = ", ".join(sorted({p.field for p in problems}))
@@ -31,76 +38,39 @@ class IncompleteFormError(KioskError):
         self.problems = problems
 
 
-@dataclass
-class ReceptionSession:
-    form: FormDef
-    roles: dict[str, Citizen] = field(default_factory=dict)
-    typed: dict[str, Any] = field(default_factory=dict)
-    officer: str | None = None
+def _without_face(citizen: Citizen) -> Citizen:
+    # The store keeps no photo a form does not need (data minimisation).
+    return Citizen(fields=dict(citizen.fields), no_expiry=citizen.no_expiry, extra=dict(citizen.extra))
 
-    @classmethod
-    def for_procedure(cls, form_id: str, catalogue: Catalogue | None = None) -> ReceptionSession:
-        cat = catalogue or load_catalogue()
-        return cls(form=cat.get(form_id))
 
-    # -- people and typed values ----------------------------------------------------------
-    def set_person(self, role: str, citizen: Citizen) -> None:
-        """Bind a person (from a card, the QR or typing) to one of the form's roles."""
-        known = {r.id for r in self.form.roles}
-        if role not in known:
-            raise KioskError(f"The form {self.form.id} has no role '{role}'.")
-        redactor.register(citizen.secrets())
-        current = self.roles.get(role)
-        if current is not None and current.get("id_number") == citizen.get("id_number"):
-            current.merge(citizen)  # a re-read of the same card strengthens provenance
-        else:
-            self.roles[role] = citizen
-
-    def type_value(self, field_id: str, value: Any) -> None:
-        self.typed[field_id] = value
-
-    # -- form --------------------------------------------------------------------------------
-    def filled(self) -> FilledForm:
-        return prefill(self.form, self.roles, self.typed)
-
-    def problems(self) -> list[Problem]:
-        return validate(self.filled())
-
-    def save(self, store: Any, *, queue: bool = True) -> Dossier:
-        """Create the dossier with the filled form as its first component, then queue it.
-
-        The face image is dropped before saving unless the form needs it (minimisation).
-        """
-        filled = self.filled()
-        problems = validate(filled)
-        if problems:
-            raise IncompleteFormError(problems)
-        # Copies without the face: the store keeps no photo the form does not need.
-        roles = {
-            role: Citizen(fields=dict(c.fields), no_expiry=c.no_expiry, extra=dict(c.extra))
-            for role, c in self.roles.items()
-        }
-        dossier = store.create_dossier(self.form.id, roles, dict(filled.values), officer=self.officer)
+def save_dossier(store: Any, session: FormSession, *, officer: str | None = None, queue: bool = True) -> Dossier:
+    """Validate, render and save ``session`` as one dossier; queue it for sync unless told not to."""
+    problems = [p for plist in session.problems().values() for p in plist]
+    if problems:
+        raise IncompleteFormError(problems)
+    filled_forms = session.filled()
+    conflicts = [c.field for f in filled_forms for c in f.conflicts]
+    if conflicts:
+        raise UnresolvedConflictError(conflicts)
+    fields: dict[str, Any] = {}
+    for filled in filled_forms:
+        for key, value in filled.values.items():
+            fields[key if len(filled_forms) == 1 else f"{filled.form.id}.{key}"] = value
+    roles = {role: _without_face(c) for role, c in session.roles.items()}
+    dossier = store.create_dossier(session.item.id, roles, fields, officer=officer)
+    for number, filled in enumerate(filled_forms, start=1):
         pdf = io.BytesIO()
         render_pdf(filled, pdf)
         pdf.seek(0)
         store.add_attachment(
             dossier.uuid,
-            self.form.title.vi,
+            filled.form.title.vi,
             pdf,
-            filename=f"{dossier.provisional_code}-01.pdf",
+            filename=f"{dossier.provisional_code}-{number:02d}.pdf",
             mime="application/pdf",
         )
-        store.transition(dossier.uuid, DossierState.received)
-        if queue:
-            store.transition(dossier.uuid, DossierState.queued)
-        updated: Dossier = store.get_dossier(dossier.uuid)
-        return updated
-
-    def end(self) -> None:
-        """The citizen leaves: forget everything personal."""
-        for citizen in self.roles.values():
-            citizen.drop_face()
-        self.roles.clear()
-        self.typed.clear()
-        redactor.clear()
+    store.transition(dossier.uuid, DossierState.received)
+    if queue:
+        store.transition(dossier.uuid, DossierState.queued)
+    saved: Dossier = store.get_dossier(dossier.uuid)
+    return saved
