@@ -43,7 +43,9 @@ def _without_face(citizen: Citizen) -> Citizen:
     return Citizen(fields=dict(citizen.fields), no_expiry=citizen.no_expiry, extra=dict(citizen.extra))
 
 
-def save_dossier(store: Any, session: FormSession, *, officer: str | None = None, queue: bool = True) -> Dossier:
+def save_dossier(
+    store: Any, session: FormSession, *, officer: str | None = None, queue: bool = True
+) -> Dossier:
     """Validate, render and save ``session`` as one dossier; queue it for sync unless told not to."""
     problems = [p for plist in session.problems().values() for p in plist]
     if problems:
