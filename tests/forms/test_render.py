@@ -200,3 +200,29 @@ def test_nothing_overflows_the_frame_or_its_neighbours(
         row.sort()
         for (_, a1, wa), (b0, _, wb) in itertools.pairwise(row):
             assert b0 >= a1 - 0.5, f"'{wa}' overlaps '{wb}'"
+
+
+def test_shrink_keeps_a_long_value_on_one_line(tmp_path: Path) -> None:
+    from kiosk.forms.loader import load_definition
+
+    from .test_catalogue import MINIMAL
+
+    src = MINIMAL.replace("  - {field: name}", "  - {field: name, fit: shrink}\n  - {field: phone}")
+    p = tmp_path / "x1.yaml"
+    p.write_text(src, encoding="utf-8")
+    form = load_definition(p)
+    from kiosk.forms.schema import FormDef
+
+    assert isinstance(form, FormDef)
+    name = "Nguyễn Huỳnh Thị Ngọc Quỳnh Hương Phương Thủy Trường Xuân Khánh Linh Đoàn Hữu Phước Lộc Thọ"
+    filled = prefill(form, {}, {"name": name})
+    out = tmp_path / "x.pdf"
+    render_pdf(filled, out)
+    words = [w for w in _word_boxes(out) if w[4] in name.split()]
+    assert len({round(w[2]) for w in words}) == 1  # one line, at a smaller size
+    assert name in pdf_text(out.read_bytes())
+    # Without shrink the same value wraps onto a second line.
+    p.write_text(MINIMAL, encoding="utf-8")
+    render_pdf(prefill(load_definition(p), {}, {"name": name}), out)  # type: ignore[arg-type]
+    words = [w for w in _word_boxes(out) if w[4] in name.split()]
+    assert len({round(w[2]) for w in words}) == 2
