@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -65,8 +66,8 @@ def srgb_icc() -> bytes:
 
 @dataclass(frozen=True)
 class EncodedImage:
-    data: bytes
-    filter: str  # "/DCTDecode" or "/FlateDecode"
+    data: bytes  # the stream bytes as stored
+    filters: tuple[str, ...]  # e.g. ("/FlateDecode", "/DCTDecode"): applied in this order to decode
     colour_space: str  # "/DeviceRGB" or "/DeviceGray"
     bits: int
     width: int
@@ -95,16 +96,15 @@ def encode_page(
     if _jpeg_matches(page):
         assert page.jpeg is not None
         grey = px.ndim == 2
+        data, filters = _deflate_jpeg(page.jpeg)
         return EncodedImage(
-            page.jpeg, "/DCTDecode", "/DeviceGray" if grey else "/DeviceRGB", 8, page.width, page.height, True
+            data, filters, "/DeviceGray" if grey else "/DeviceRGB", 8, page.width, page.height, True
         )
     if px.ndim == 2 and np.isin(px, (0, 255)).all():
-        import zlib
-
         packed = np.packbits(px > 127, axis=1)
         return EncodedImage(
             zlib.compress(packed.tobytes(), 9),
-            "/FlateDecode",
+            ("/FlateDecode",),
             "/DeviceGray",
             1,
             page.width,
@@ -120,16 +120,30 @@ def encode_page(
             format="JPEG",
             quality=q,
             optimize=True,
+            # Progressive scans are ~10% smaller at the same quality (allowed in PDF 1.3+ and PDF/A-2).
+            progressive=True,
             subsampling="4:2:0" if px.ndim == 3 else 0,
             dpi=(page.dpi, page.dpi),
         )
-        data = buf.getvalue()
+        data, filters = _deflate_jpeg(buf.getvalue())
         if max_bytes is None or len(data) <= max_bytes or q <= MIN_JPEG_QUALITY:
             break
         q = max(MIN_JPEG_QUALITY, q - 10)
     return EncodedImage(
-        data, "/DCTDecode", "/DeviceRGB" if px.ndim == 3 else "/DeviceGray", 8, page.width, page.height, False
+        data, filters, "/DeviceRGB" if px.ndim == 3 else "/DeviceGray", 8, page.width, page.height, False
     )
+
+
+def _deflate_jpeg(jpeg: bytes) -> tuple[bytes, tuple[str, ...]]:
+    """Flate over the JPEG when it saves at least 2%: lossless, ~10% on scanned pages.
+
+    JPEG's Huffman stage leaves redundancy that Deflate removes; PDF readers undo both
+    filters, and PDF/A allows Flate (it forbids LZW and encryption only).
+    """
+    packed = zlib.compress(jpeg, 9)
+    if len(packed) < 0.98 * len(jpeg):
+        return packed, ("/FlateDecode", "/DCTDecode")
+    return jpeg, ("/DCTDecode",)
 
 
 # ----------------------------------------------------------------------------- assembly
@@ -145,7 +159,8 @@ def _add_image_page(pdf: pikepdf.Pdf, enc: EncodedImage, dpi: int) -> pikepdf.Pa
     image.Height = enc.height
     image.ColorSpace = pikepdf.Name(enc.colour_space)
     image.BitsPerComponent = enc.bits
-    image.Filter = pikepdf.Name(enc.filter)
+    filters = [pikepdf.Name(f) for f in enc.filters]
+    image.Filter = filters[0] if len(filters) == 1 else pikepdf.Array(filters)
     content = f"q {width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm /Im0 Do Q".encode()
     page_dict = pikepdf.Dictionary(
         Type=pikepdf.Name.Page,

@@ -11,6 +11,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
+from kiosk.scan.capture.importer import jpeg_stream_bytes
 from kiosk.scan.pdfa import check_legal
 from kiosk.scan.samples import a4_page
 from tests.scan.hsm import Token
@@ -100,7 +101,7 @@ def test_import_sign_verify(tmp_path: Path, token: Token) -> None:
     assert out.returncode == 0, out.stderr
     with pikepdf.open(pdf) as doc:
         (img,) = doc.pages[0].get_images().values()
-        assert img.read_raw_bytes() == photo.read_bytes()  # JPEG passthrough end to end
+        assert jpeg_stream_bytes(img) == photo.read_bytes()  # JPEG passthrough end to end
 
     env = {"SOFTHSM2_CONF": str(token.conf), "KIOSK_TOKEN_PIN": token.pin}
     signed = tmp_path / "HS-2_01-signed.pdf"

@@ -104,7 +104,7 @@ def test_scan_error_is_shown(app: QApplication) -> None:
 
 
 def test_camera_view_captures_from_synthetic_frames(app: QApplication) -> None:
-    from kiosk.scan.capture.camera import SteadyConfig, SteadyCapture
+    from kiosk.scan.capture.camera import SteadyCapture, SteadyConfig
     from kiosk.scan.samples import photograph
     from ui.scan.camera_view import CameraView
 

@@ -38,14 +38,14 @@ def qimage_to_rgb(image: QImage) -> np.ndarray:
 
 
 class _Analyser(QThread):
-    event = Signal(object)
+    analysed = Signal(object)
 
     def __init__(self, capture: SteadyCapture, frame: np.ndarray, parent: Any = None) -> None:
         super().__init__(parent)
         self._capture, self._frame = capture, frame
 
     def run(self) -> None:
-        self.event.emit(self._capture.feed(self._frame))
+        self.analysed.emit(self._capture.feed(self._frame))
 
 
 def camera_names() -> list[str]:
@@ -128,7 +128,7 @@ class CameraView(QWidget):
         if self._busy is not None:
             return
         self._busy = _Analyser(self._capture, rgb, self)
-        self._busy.event.connect(self._on_event)
+        self._busy.analysed.connect(self._on_event)
         self._busy.finished.connect(self._done)
         self._busy.start()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -83,7 +84,9 @@ def _single_jpeg(page: pikepdf.Page) -> tuple[bytes, int, int, int] | None:
     if len(images) != 1:
         return None
     img = images[0]
-    if img.get("/Filter") != pikepdf.Name.DCTDecode or img.get("/ColorSpace") not in (
+    filters = img.get("/Filter")
+    names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)]
+    if names not in (["/DCTDecode"], ["/FlateDecode", "/DCTDecode"]) or img.get("/ColorSpace") not in (
         pikepdf.Name.DeviceRGB,
         pikepdf.Name.DeviceGray,
     ):
@@ -99,7 +102,19 @@ def _single_jpeg(page: pikepdf.Page) -> tuple[bytes, int, int, int] | None:
     page_h_in = float(box[3] - box[1]) / 72
     if abs(height / dpi - page_h_in) > 0.05 * page_h_in:
         return None
-    return bytes(img.read_raw_bytes()), width, height, dpi
+    return jpeg_stream_bytes(img), width, height, dpi
+
+
+def jpeg_stream_bytes(img: pikepdf.Object) -> bytes:
+    """The JPEG inside an image stream, undoing a Flate layer over it (the original bytes)."""
+    raw = bytes(img.read_raw_bytes())
+    filters = img.get("/Filter")
+    if isinstance(filters, pikepdf.Array) and len(filters) == 2 and filters[0] == pikepdf.Name.FlateDecode:
+        try:
+            return zlib.decompress(raw)
+        except zlib.error as exc:
+            raise ImportFormatError("A page image in the PDF is damaged; export the PDF again.") from exc
+    return raw
 
 
 def _render_page(path: Path, number: int, dpi: int) -> Page:
