@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -182,6 +183,22 @@ def _date(s: str | None, path: Path, lines: dict[PathKey, int], key: str) -> dat
         raise FormDefinitionError(path, _line_of(lines, (key,)), key, "not a real calendar date") from exc
 
 
+_ALLOWED_TAGS = frozenset({"b", "i", "u", "sup", "sub", "br", "strike"})
+_BARE_AMP = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#\d+);)")
+
+
+def _markup_problem(text: str) -> str | None:
+    """Printed texts may use a little inline markup; anything else would break the PDF at print time."""
+    try:
+        root = ET.fromstring(f"<x>{_BARE_AMP.sub('&amp;', text)}</x>")  # noqa: S314 - our own file, no entities
+    except ET.ParseError:
+        return "unbalanced markup: close every <b>, <i>, <u>, <sup>... tag (write < as &lt;)"
+    bad = sorted({el.tag for el in root.iter()} - _ALLOWED_TAGS - {"x"})
+    if bad:
+        return f"markup tag <{bad[0]}> is not allowed (use b, i, u, sup, sub, br)"
+    return None
+
+
 def _build_form(path: Path, data: dict[str, Any], lines: dict[PathKey, int]) -> FormDef:
     def fail(p: PathKey, problem: str) -> FormDefinitionError:
         return FormDefinitionError(path, _line_of(lines, p), _describe(data, p), problem)
@@ -314,6 +331,22 @@ def _build_form(path: Path, data: dict[str, Any], lines: dict[PathKey, int]) -> 
         )
 
     for i, item in enumerate(data["layout"]):
+        markup: list[tuple[PathKey, str]] = [
+            (("layout", i, k), item[k]) for k in ("text", "label") if k in item
+        ]
+        markup += [
+            (("layout", i, "row", j, "label"), c["label"])
+            for j, c in enumerate(item.get("row", []))
+            if "label" in c
+        ]
+        markup += [
+            (("layout", i, "signatures", j, "title"), sg["title"])
+            for j, sg in enumerate(item.get("signatures", []))
+        ]
+        for p, text in markup:
+            problem = _markup_problem(text)
+            if problem:
+                raise fail(p, problem)
         refs: list[tuple[PathKey, str]] = []
         if "field" in item:
             refs.append((("layout", i, "field"), item["field"]))

@@ -121,6 +121,14 @@ def test_minimal_definition_loads(tmp_path: Path) -> None:
             "duplicate field id 'name'",
         ),
         ('version: "1"\n', "", 1, "(top)", "'version' is a required property"),
+        ("- {field: name}", '- {field: name, label: "<b>Tên"}', 13, "layout[0].label", "unbalanced markup"),
+        (
+            "- {field: name}",
+            '- {text: "<img/> x"}',
+            13,
+            "layout[0].text",
+            "markup tag <img> is not allowed",
+        ),
     ],
 )
 def test_schema_errors_name_file_line_and_field(tmp_path: Path, old, new, line, field, problem) -> None:
