@@ -29,6 +29,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from kiosk import __version__
 from kiosk.errors import KioskError
@@ -221,7 +222,7 @@ def _group_table(filled: FilledForm, group_id: str, min_rows: int, st: dict[str,
             text = filled.value(rows[i][c.id]) if i < len(rows) else ""
             line.append(fitted_cell(text, widths[j + 1] - 6, st["cell"]) if text else "")
         data.append(line)
-    t = Table(data, colWidths=widths, repeatRows=1)
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     t.setStyle(
         TableStyle(
             [
@@ -250,7 +251,7 @@ def _grid(filled: FilledForm, grid: dict[str, Any], st: dict[str, ParagraphStyle
             v = filled.value(fid)
             line.append(fitted_cell(v, other - 6, st["cell"], bold=True) if v else "")
         data.append(line)
-    t = Table(data, colWidths=widths)
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     t.setStyle(
         TableStyle(
             [
@@ -275,7 +276,7 @@ def _row(filled: FilledForm, cells: Sequence[dict[str, Any]], st: dict[str, Para
         )
         for i, c in enumerate(cells)
     ]
-    t = Table([line], colWidths=widths)
+    t = Table([line], colWidths=widths, splitInRow=1)
     t.setStyle(
         TableStyle(
             [
@@ -365,6 +366,10 @@ def render_pdf(filled: FilledForm | Sequence[FilledForm], out: Path | str | Bina
     footer = _footer_for(label)
     try:
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    except LayoutError as exc:
+        raise RenderError(
+            "A value is too long to print in its place on the form; shorten the longest entry and try again."
+        ) from exc
     except OSError as exc:
         raise RenderError(
             f"The PDF could not be written ({exc.strerror or exc.__class__.__name__}); "

@@ -226,3 +226,15 @@ def test_shrink_keeps_a_long_value_on_one_line(tmp_path: Path) -> None:
     render_pdf(prefill(load_definition(p), {}, {"name": name}), out)  # type: ignore[arg-type]
     words = [w for w in _word_boxes(out) if w[4] in name.split()]
     assert len({round(w[2]) for w in words}) == 2
+
+
+@pytest.mark.parametrize(
+    ("form_id", "key"),
+    [("CT01", "head_relation"), ("CT01", "members[0].relation"), ("marriage_registration", "bride_times")],
+)
+def test_a_value_longer_than_a_page_flows_on(catalogue, form_id: str, key: str) -> None:
+    huge = " ".join(f"Thôn{i} Đông" for i in range(900))
+    buf = io.BytesIO()
+    render_pdf(prefill(catalogue.get(form_id), {}, {key: huge}), buf)
+    assert len(PdfReader(io.BytesIO(buf.getvalue())).pages) >= 2
+    assert "Thôn899 Đông" in pdf_text(buf.getvalue())
