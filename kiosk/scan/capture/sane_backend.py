@@ -11,29 +11,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
+from kiosk.scan.capture.base import SourceKind
+from kiosk.scan.capture.isolated import IsolatedBackend, error_for
+from kiosk.scan.capture.process import Message
 
-from kiosk.scan.capture.base import (
-    CancelToken,
-    DeviceInfo,
-    PageFn,
-    ProgressFn,
-    ScanProgress,
-    ScanResult,
-    ScanSettings,
-    SourceKind,
-)
-from kiosk.scan.capture.process import Message, run_driver
-from kiosk.scan.errors import (
-    CoverOpenError,
-    DeviceBusyError,
-    FeederEmptyError,
-    NoDeviceError,
-    PaperJamError,
-    ScanCancelledError,
-    ScanError,
-)
-from kiosk.scan.page import Page
+__all__ = ["PREFIX", "SaneBackend", "child_list", "child_scan", "error_for", "status_kind"]
 
 PREFIX = "sane:"
 LIST_TIMEOUT_S = 30.0
@@ -58,30 +40,6 @@ def status_kind(message: str) -> str:
         if needle in low:
             return kind
     return "other"
-
-
-def error_for(kind: str, *, page: int, source: SourceKind) -> ScanError:
-    """The user-facing error for a SANE failure kind at ``page`` (1-based)."""
-    if kind == "no_docs":
-        where = "document feeder" if source != "flatbed" else "scanner"
-        return FeederEmptyError(f"The {where} is empty; put the papers in and scan again.")
-    if kind == "jam":
-        return PaperJamError(
-            f"Paper jammed at page {page}; open the feeder, remove the paper and scan the rest again."
-        )
-    if kind == "cover_open":
-        return CoverOpenError("The scanner cover is open; close it and scan again.")
-    if kind == "busy":
-        return DeviceBusyError("The scanner is busy with another program; wait or close that program.")
-    if kind == "cancelled":
-        return ScanCancelledError("The scan was cancelled at the scanner.")
-    if kind == "denied":
-        return NoDeviceError(
-            "Access to the scanner was denied; ask the administrator for scanner permission."
-        )
-    if kind == "invalid":
-        return ScanError("The scanner rejected the settings; choose another resolution or source.")
-    return ScanError("The scanner reported a device error; switch it off and on, then try again.")
 
 
 # --------------------------------------------------------------------------- child side
@@ -281,113 +239,11 @@ def child_scan(
 # --------------------------------------------------------------------------- parent side
 
 
-class SaneBackend:
+class SaneBackend(IsolatedBackend):
     name = "sane"
+    prefix = PREFIX
+    driver_name = "SANE driver"
+    list_timeout_s = LIST_TIMEOUT_S
 
     def __init__(self, *, child_module: str = __name__) -> None:
-        self._child = child_module
-
-    def list_devices(self) -> list[DeviceInfo]:
-        found: list[dict[str, Any]] = []
-
-        def take(msg: Message) -> None:
-            if msg[0] == "devices":
-                found.extend(msg[1])
-
-        run_driver(
-            f"{self._child}:child_list",
-            {},
-            take,
-            timeout_s=LIST_TIMEOUT_S,
-            driver_name="SANE driver",
-            final=("devices",),
-        )
-        return [
-            DeviceInfo(
-                id=d["id"],
-                vendor=d["vendor"],
-                model=d["model"],
-                kind=d["kind"],
-                sources=tuple(d.get("sources", ("flatbed",))),
-                resolutions=tuple(d.get("resolutions", ())),
-                colour=bool(d.get("colour", True)),
-                max_area_mm=tuple(d.get("max_area_mm", (0.0, 0.0))),  # type: ignore[arg-type]
-            )
-            for d in found
-        ]
-
-    def scan(
-        self,
-        device_id: str,
-        settings: ScanSettings,
-        *,
-        on_page: PageFn | None = None,
-        progress: ProgressFn | None = None,
-        cancel: CancelToken | None = None,
-    ) -> ScanResult:
-        device = device_id.removeprefix(PREFIX)
-        pages: list[Page] = []
-        ended: list[str] = []
-        failure: list[ScanError] = []
-
-        def take(msg: Message) -> None:
-            kind = msg[0]
-            if kind == "progress" and progress is not None:
-                progress(ScanProgress(page=msg[1], fraction=msg[2]))
-            elif kind == "page":
-                _, _n, w, h, mode, dpi, data = msg
-                arr = np.frombuffer(data, dtype=np.uint8)
-                arr = arr.reshape((h, w, 3) if mode == "RGB" else (h, w)).copy()
-                page = Page(pixels=arr, dpi=int(dpi), source="sane")
-                pages.append(page)
-                if on_page is not None:
-                    on_page(page)
-            elif kind == "done":
-                ended.append(msg[1])
-            elif kind == "error":
-                if msg[1] == "no_device":
-                    failure.append(
-                        NoDeviceError(
-                            "The scanner was not found; check that it is switched on and connected, "
-                            "then list the devices again."
-                        )
-                    )
-                elif msg[1] == "no_source":
-                    failure.append(
-                        ScanError(f"This scanner has no {settings.source} source; choose another source.")
-                    )
-                else:
-                    failure.append(error_for(msg[1], page=msg[2], source=settings.source))
-
-        payload = {
-            "device": device,
-            "source": settings.source,
-            "dpi": int(settings.dpi),
-            "colour": settings.colour,
-            "max_pages": settings.max_pages,
-            "area_mm": tuple(settings.area_mm),
-            "driver_options": dict(settings.driver_options),
-        }
-        try:
-            run_driver(
-                f"{self._child}:child_scan",
-                payload,
-                take,
-                timeout_s=settings.timeout_s,
-                cancel=cancel,
-                driver_name="SANE driver",
-                final=("done", "error"),
-            )
-        except ScanError as err:
-            err.pages = list(pages)  # type: ignore[attr-defined]
-            raise
-        if failure:
-            first = failure[0]
-            first.pages = list(pages)  # type: ignore[attr-defined]
-            raise first
-        reason = ended[0] if ended else "complete"
-        if reason == "cancelled":
-            err2 = ScanCancelledError("The scan was cancelled.")
-            err2.pages = list(pages)  # type: ignore[attr-defined]
-            raise err2
-        return ScanResult(pages=pages, ended_by=reason)  # type: ignore[arg-type]
+        super().__init__(child_module=child_module)
