@@ -75,6 +75,8 @@ S = DossierState
 _RESERVED_META = frozenset({"log_key", "log_head"})
 UPLOAD_LEASE = timedelta(minutes=10)  # an 'uploading' entry whose sender died is retried after this
 GARBAGE_MIN_AGE_S = 600.0
+CACHE_KIB = 32768  # page cache: fewer pages decrypted again during large searches and imports
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
 def now_iso(now: datetime | None = None) -> str:
@@ -123,12 +125,14 @@ class Store:
     # -- opening ----------------------------------------------------------------------
     @classmethod
     def open(
-        cls, profile: Profile, data_key: bytes, *, integrity: str = "quick", key_verified: bool = False
+        cls, profile: Profile, data_key: bytes, *, integrity: str = "auto", key_verified: bool = False
     ) -> Store:
         """Open (creating if new) the store with the raw 32-byte data key.
 
-        ``integrity``: ``"quick"`` (PRAGMA quick_check), ``"full"`` (also
-        cipher_integrity_check, every page's HMAC) or ``"none"``. ``key_verified`` says the
+        ``integrity``: ``"auto"`` (``"quick"`` up to 64 MB, else ``"tables"``), ``"quick"``
+        (PRAGMA quick_check of the whole file), ``"full"`` (also cipher_integrity_check, every
+        page's HMAC), ``"tables"`` (the small bookkeeping tables only) or ``"none"``.
+        ``key_verified`` says the
         key was authenticated (unwrapped by AEAD), so a failing page 1 means damage, not a
         wrong key.
         """
@@ -152,8 +156,17 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            if integrity == "auto":
+                # Every page read is authenticated (HMAC) anyway; a whole-file check on each
+                # unlock costs ~7 ms per MB, so large stores check their small tables here
+                # and the rest in check_integrity() (run it in the background / nightly).
+                size = db_path.stat().st_size if db_path.exists() else 0
+                integrity = "quick" if size <= FULL_CHECK_MAX_BYTES else "tables"
             if integrity in {"quick", "full"}:
                 cls._check_integrity(conn, full=integrity == "full")
+            elif integrity == "tables":
+                cls._check_integrity(conn, full=False, tables=("meta", "schema_version", "outbox"))
             migrate(conn)
         except StoreError:
             conn.close()
@@ -168,16 +181,26 @@ class Store:
         return store
 
     @staticmethod
-    def _check_integrity(conn: Any, *, full: bool) -> None:
+    def _check_integrity(conn: Any, *, full: bool, tables: tuple[str, ...] = ()) -> None:
         problems: list[str] = []
         if full:
             problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check")]
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-        problems += [r for r in rows if r != "ok"]
+        known = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for target in [t for t in tables if t in known] if tables else [None]:
+            pragma = f"PRAGMA quick_check({target})" if target else "PRAGMA quick_check"
+            problems += [r[0] for r in conn.execute(pragma) if r[0] != "ok"]
         if problems:
             raise CorruptStoreError(
                 "The store file is damaged; restore it from a backup (the attachments folder is kept)."
             )
+
+    def check_integrity(self, *, full: bool = True) -> None:
+        """The whole-file check (every page's HMAC and the b-trees); raises CorruptStoreError."""
+        with self._lock:
+            try:
+                self._check_integrity(self._require_open(), full=full)
+            except sqlcipher3.Error as exc:
+                raise _map_db_error(exc) from exc
 
     def close(self) -> None:
         with self._lock:
@@ -552,7 +575,9 @@ class Store:
             self._deny_kiosk("list dossiers")
         where, args = [], []
         terms = fold(search or "").split()
-        for term in terms:
+        # Terms of 3+ characters go to the trigram index; shorter ones filter the hits.
+        long_terms = [t for t in terms if len(t) >= 3]
+        for term in terms if not long_terms else [t for t in terms if len(t) < 3]:
             where.append("s.text LIKE ? ESCAPE '\\'")
             args.append("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         if self._owner_scope is not None:
@@ -565,8 +590,18 @@ class Store:
             "SELECT d.uuid, d.procedure_id, d.provisional_code, d.official_code, d.state, d.applicant_name, "
             "d.applicant_id_masked, d.created_at, d.updated_at, d.portal_status "
         )
-        if terms:
-            # Walk the narrow search table newest first and stop at the first page of hits.
+        if long_terms:
+            # The index yields newest-created first and stops at the first page of hits.
+            match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+            sql = (
+                cols + "FROM dossier_fts f CROSS JOIN dossier_search s ON s.rowid = f.rowid "
+                "CROSS JOIN dossiers d ON d.uuid = s.uuid WHERE dossier_fts MATCH ?"
+            )
+            sql += "".join(" AND " + w for w in where)
+            sql += " ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
+            args.insert(0, match)
+        elif terms:
+            # Only very short terms: walk the narrow search table newest first.
             sql = cols + "FROM dossier_search s CROSS JOIN dossiers d ON d.uuid = s.uuid WHERE "
             sql += " AND ".join(where)
             sql += " ORDER BY s.updated_at DESC LIMIT ? OFFSET ?"

@@ -233,3 +233,61 @@ def test_bad_inputs_are_clear(store):
         store.add_component(d.uuid, "Giấy khai sinh", copy_kind="scan")
     with pytest.raises(StoreError, match="count"):
         store.add_component(d.uuid, "Giấy khai sinh", count=0)
+
+
+def test_search_short_terms_codes_and_edits(store):
+    a = store.create_dossier("CT01", {"applicant": citizen(0)}, {})  # Nguyễn Văn An
+    store.create_dossier("CT01", {"applicant": citizen(2)}, {})  # Hồ Đức Phúc
+    assert [r.uuid for r in store.list_dossiers("an")] == [a.uuid]  # 2 letters: no trigram
+    assert [r.uuid for r in store.list_dossiers("nguyen an")] == [a.uuid]  # mixed lengths
+    assert [r.uuid for r in store.list_dossiers("ho")] != []
+    assert [r.uuid for r in store.list_dossiers(a.provisional_code.lower())] == [a.uuid]
+    assert store.list_dossiers('"quoted" nguyen') == []
+    store.update_dossier(a.uuid, roles={"applicant": citizen(1)})
+    assert store.list_dossiers("nguyen van an") == []  # the index follows edits
+    assert [r.uuid for r in store.list_dossiers("thu huong")] == [a.uuid]
+    store.transition(a.uuid, S.withdrawn)
+    store.purge_dossier(a.uuid)
+    assert store.list_dossiers("thu huong") == []
+    assert [r.uuid for r in store.list_dossiers("phuc", state=S.draft)] != []
+    assert store.list_dossiers("phuc", state=S.queued) == []
+
+
+def test_migrates_a_version_1_store(profile, data_key):
+    import sqlcipher3
+
+    from kiosk.dossier.migrations import MIGRATIONS, _split
+
+    conn = sqlcipher3.connect(str(profile.db_path), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for stmt in _split(MIGRATIONS[0]):
+        conn.execute(stmt)
+    conn.execute("INSERT INTO schema_version VALUES (1)")
+    conn.execute(
+        "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, created_at, updated_at, data_json) "
+        "VALUES ('u1', 'CT01', 'OLD-1', 'draft', '2026-01-01', '2026-01-02', '{}')"
+    )
+    conn.execute("INSERT INTO dossier_search(uuid, updated_at, text) VALUES ('u1', '2000', 'tran thi old')")
+    conn.close()
+    with Store.open(profile, data_key) as s:
+        assert s._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == CURRENT_VERSION
+        assert [r.uuid for r in s.list_dossiers("tran thi")] == ["u1"]  # the index was built
+        assert s._conn.execute("SELECT updated_at FROM dossier_search").fetchone()[0] == "2026-01-02"
+
+
+def test_large_store_checks_bookkeeping_on_open_and_all_on_demand(profile, data_key, monkeypatch):
+    import kiosk.dossier.store as store_mod
+
+    _fill(profile, data_key)
+    monkeypatch.setattr(store_mod, "FULL_CHECK_MAX_BYTES", 1024)  # pretend it is a big store
+    size = profile.db_path.stat().st_size
+    with open(profile.db_path, "r+b") as fh:  # damage a page in the middle (dossier data)
+        fh.seek(size // 2)
+        fh.write(b"\x00" * 64)
+    s = Store.open(profile, data_key)  # opens: only the small tables were checked
+    with pytest.raises(CorruptStoreError, match="damaged"):
+        s.check_integrity()
+    s.close()
+    with pytest.raises(CorruptStoreError):
+        Store.open(profile, data_key, integrity="quick")

@@ -65,6 +65,7 @@ HARMLESS = {
     "close",
     "create_dossier",
     "create_many",
+    "check_integrity",
     "log_event",
     "verify_log",
     "restrict_to_kiosk",
