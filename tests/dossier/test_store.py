@@ -265,8 +265,8 @@ def test_migrates_a_version_1_store(profile, data_key):
         conn.execute(stmt)
     conn.execute("INSERT INTO schema_version VALUES (1)")
     conn.execute(
-        "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, created_at, updated_at, data_json) "
-        "VALUES ('u1', 'CT01', 'OLD-1', 'draft', '2026-01-01', '2026-01-02', '{}')"
+        "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, created_at, updated_at, "
+        "data_json) VALUES ('u1', 'CT01', 'OLD-1', 'draft', '2026-01-01', '2026-01-02', '{}')"
     )
     conn.execute("INSERT INTO dossier_search(uuid, updated_at, text) VALUES ('u1', '2000', 'tran thi old')")
     conn.close()
