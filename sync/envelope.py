@@ -116,10 +116,16 @@ def seal_stream(  # noqa: PLR0917 - mirrors open_stream; the chunk size is rarel
     src: BinaryIO,
     dst: BinaryIO,
     chunk_size: int = CHUNK_SIZE,
+    *,
+    verified_sha256: str | None = None,
 ) -> FileDigest:
-    """Encrypt ``src`` into ``dst`` chunk by chunk; returns sizes and hashes of both sides."""
+    """Encrypt ``src`` into ``dst`` chunk by chunk; returns sizes and hashes of both sides.
+
+    ``verified_sha256``: the plaintext hash when ``src`` itself checks it by the end of the
+    stream (the store's decrypting reader does), saving one hashing pass.
+    """
     aead = AESGCM(content_key)
-    plain_hash = hashlib.sha256()
+    plain_hash = hashlib.sha256() if verified_sha256 is None else None
     sealed_hash = hashlib.sha256()
     size = sealed = 0
     index = 0
@@ -131,7 +137,8 @@ def seal_stream(  # noqa: PLR0917 - mirrors open_stream; the chunk size is rarel
         out = aead.encrypt(
             _nonce(file_index, index, last), block, _aad(dossier_uuid, file_index, index, last)
         )
-        plain_hash.update(block)
+        if plain_hash is not None:
+            plain_hash.update(block)
         sealed_hash.update(out)
         dst.write(out)
         size += len(block)
@@ -140,7 +147,8 @@ def seal_stream(  # noqa: PLR0917 - mirrors open_stream; the chunk size is rarel
         if last:
             break
         block = nxt
-    return FileDigest(size, plain_hash.hexdigest(), sealed, sealed_hash.hexdigest())
+    plain = plain_hash.hexdigest() if plain_hash is not None else str(verified_sha256)
+    return FileDigest(size, plain, sealed, sealed_hash.hexdigest())
 
 
 def open_stream(
@@ -372,6 +380,7 @@ class PlainFile:
     role: str
     open: Callable[[], BinaryIO]
     ref: str = ""
+    verified_sha256: str | None = None  # set when ``open()`` verifies this hash by end of stream
 
 
 @dataclass(frozen=True)
@@ -426,7 +435,9 @@ def seal_dossier(
         for index, pf in enumerate(files):
             fid = f"f{index}"
             with pf.open() as src, open(tmp / f"{fid}.bin", "wb") as dst:
-                d = seal_stream(content_key, dossier_uuid, index, src, dst, chunk_size)
+                d = seal_stream(
+                    content_key, dossier_uuid, index, src, dst, chunk_size, verified_sha256=pf.verified_sha256
+                )
                 dst.flush()
                 os.fsync(dst.fileno())
             entries.append(

@@ -534,7 +534,10 @@ class SyncWorker:
         target = self.outbox / uuid / f"r{int(payload.revision)}"
         record: bytes = payload.dossier_json
         files = [PlainFile("dossier", lambda: io.BytesIO(record))]
-        files += [PlainFile("attachment", f.open, ref=str(f.attachment_id)) for f in payload.files]
+        files += [
+            PlainFile("attachment", f.open, ref=str(f.attachment_id), verified_sha256=str(f.sha256))
+            for f in payload.files
+        ]
         sealed = seal_dossier(
             dossier_uuid=uuid,
             revision=int(payload.revision),

@@ -218,3 +218,21 @@ def test_background_thread_sends_and_stops(server: ServerProc, tmp_path: Path) -
     store = open_store(prof)
     assert store.get_dossier(uuid).state == DossierState.synced
     store.close()
+
+
+def test_damaged_local_attachment_is_quarantined_not_sent(server: ServerProc, tmp_path: Path) -> None:
+    prof = enrolled_profile(tmp_path / "p", server)
+    store = open_store(prof)
+    uuid = queue_dossier(store, os.urandom(300_000))
+    files = [p for p in prof.attachments_dir.rglob("*") if p.is_file() and p.stat().st_size > 200_000]
+    assert len(files) == 1
+    raw = bytearray(files[0].read_bytes())
+    raw[150_000] ^= 0xFF
+    files[0].write_bytes(bytes(raw))
+    result = SyncWorker(lambda: store, prof).run_until_empty(store=store)
+    assert result.quarantined == 1 and not result.sent
+    d = store.get_dossier(uuid)
+    assert d.state == DossierState.quarantined and "damaged" in (d.quarantine_reason or "")
+    assert not [r for r in server_dossiers(server) if r["uuid"] == uuid]
+    assert not (prof.root / "outbox" / uuid).exists()  # no half-sealed leftovers
+    store.close()
