@@ -1,16 +1,19 @@
-"""Start the Qt application: translations, style, login, the main window."""
+"""Start the Qt application: translations, style, first run or login, the main window, sync."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget, QWidget
 
+from kiosk.errors import KioskError
 from kiosk.profile import Profile
+from kiosk.security import keys
 from ui.context import AppContext
 from ui.i18n import install_translations
 from ui.resources import assets_dir
@@ -30,8 +33,12 @@ def _apply_style(app: QApplication, kiosk_mode: bool) -> None:
     qss = assets_dir() / "styles" / name
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
-    font = QFont("Liberation Sans", 16 if kiosk_mode else 11)
-    app.setFont(font)
+    if kiosk_mode:
+        font = app.font()
+        font.setPointSize(16)
+        app.setFont(font)
+    else:
+        app.setFont(QFont(app.font().family(), 11))
 
 
 def make_app() -> QApplication:
@@ -44,6 +51,114 @@ def make_app() -> QApplication:
     return app
 
 
+class Shell(QStackedWidget):
+    """The top-level window: first-run setup, then login, then the main window; lock on idle."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.main: Any = None
+        self.setWindowTitle(self.tr("Một Cửa Kiosk"))
+        self.setAccessibleName(self.tr("Một Cửa Kiosk"))
+        self.resize(1280, 800)
+        self._idle: Any = None
+
+    # -- steps ---------------------------------------------------------------------------------
+    def begin(self) -> None:
+        if self.ctx.store is not None:
+            self.open_main()
+        elif not keys.is_initialised(self.ctx.profile):
+            from ui.dossier.setup import FirstRunScreen
+
+            setup = FirstRunScreen(self.ctx.profile, kiosk_mode=self.ctx.kiosk_mode)
+            setup.completed.connect(self.show_login)
+            self._show(setup)
+        elif self.ctx.kiosk_mode:
+            self.unlock_kiosk()
+        else:
+            self.show_login()
+
+    def show_login(self) -> None:
+        from ui.dossier.login import LoginScreen
+
+        login = LoginScreen(self.ctx.profile, kiosk_mode=self.ctx.kiosk_mode)
+        login.unlocked.connect(self.unlocked)
+        self._show(login)
+
+    def unlock_kiosk(self) -> None:
+        # Unattended kiosk: the OS keyring's machine secret opens the store, no human needed.
+        try:
+            store = keys.unlock_with_machine_secret(self.ctx.profile, role="kiosk")
+        except KioskError as err:
+            QMessageBox.critical(self, self.tr("The kiosk cannot start"), str(err))
+            self.show_login()
+            return
+        profile = self.ctx.profile
+        self.unlocked(store, None, lambda: keys.unlock_with_machine_secret(profile, role="kiosk"))
+
+    def unlocked(self, store: Any, session: Any, factory: Callable[[], Any] | None = None) -> None:
+        self.ctx.store = store
+        self.ctx.officer = session
+        if factory is None:
+            factory = store.reopen
+        self.ctx.store_factory = factory
+        self.open_main()
+        if session is not None:
+            from ui.dossier.idle import IdleWatcher
+
+            self._idle = IdleWatcher(session)
+            self._idle.locked.connect(self.lock)
+
+    def open_main(self) -> None:
+        from ui.main_window import MainWindow
+
+        self._start_sync()
+        self.main = MainWindow(self.ctx)
+        self._show(self.main)
+
+    def _start_sync(self) -> None:
+        if self.ctx.store_factory is None:
+            return
+        try:
+            from ui.sync.controller import SyncController
+        except ImportError:  # pragma: no cover - broken install
+            return
+        profile = self.ctx.profile
+        if self.ctx.kiosk_mode and self.ctx.demo is None:
+            # The kiosk role may not read the outbox; the sync service has its own role.
+            factory: Callable[[], Any] = lambda: keys.unlock_with_machine_secret(profile, role="sync")  # noqa: E731
+        else:
+            factory = self.ctx.store_factory
+        self.ctx.sync = SyncController(factory, profile, parent=self)
+        self.ctx.signals.dossier_saved.connect(lambda _uuid: self.ctx.sync.sync_now())
+        self.ctx.sync.start()
+
+    def lock(self) -> None:
+        from ui.dossier.login import LockScreen
+
+        self.ctx.end_citizen_session()
+        lock = LockScreen(self.ctx.officer, kiosk_mode=self.ctx.kiosk_mode)
+        def unlocked() -> None:
+            self.setCurrentWidget(self.main)
+            self.removeWidget(lock)
+            lock.deleteLater()
+
+        lock.unlocked.connect(unlocked)
+        self.addWidget(lock)
+        self.setCurrentWidget(lock)
+
+    def _show(self, widget: QWidget) -> None:
+        self.addWidget(widget)
+        self.setCurrentWidget(widget)
+
+    def shutdown(self) -> None:
+        if self.main is not None:
+            self.main.shutdown()
+        if self.ctx.sync is not None:
+            self.ctx.sync.stop()
+        self.ctx.end_citizen_session()
+
+
 def run_gui(
     profile: Profile,
     *,
@@ -51,25 +166,41 @@ def run_gui(
     smoke_test: bool = False,
     demo: Any = None,
     store: Any = None,
+    store_factory: Callable[[], Any] | None = None,
+    screenshot: str | None = None,
 ) -> int:
     """Open the window. ``smoke_test`` starts it, lets it settle, and closes it (for checks)."""
-    from ui.main_window import MainWindow
-
     app = make_app()
     settings = profile.load_settings()
     language = settings.get("language", "vi")
     install_translations(app, language)
     _load_fonts()
     _apply_style(app, kiosk_mode)
-    ctx = AppContext(profile=profile, kiosk_mode=kiosk_mode, demo=demo, store=store, language=language)
-    window = MainWindow(ctx)
+    ctx = AppContext(
+        profile=profile,
+        kiosk_mode=kiosk_mode,
+        demo=demo,
+        store=store,
+        store_factory=store_factory,
+        language=language,
+    )
+    shell = Shell(ctx)
+    shell.begin()
     if kiosk_mode:
-        window.showFullScreen()
+        shell.showFullScreen()
     else:
-        window.show()
+        shell.show()
     if smoke_test:
-        QTimer.singleShot(1500, app.quit)
+        def finish() -> None:
+            if screenshot:
+                shell.grab().save(screenshot)
+            app.quit()
+
+        QTimer.singleShot(4000, finish)
     log.info("window opened (kiosk mode: %s, demo: %s)", kiosk_mode, demo is not None)
-    rc = app.exec()
-    window.close()
+    try:
+        rc = app.exec()
+    finally:
+        shell.shutdown()
+        shell.close()
     return int(rc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,10 +26,20 @@ class AppContext:
     profile: Profile
     kiosk_mode: bool = False
     demo: Any = None  # sync.demo.DemoEnvironment in demo mode
-    store: Any = None  # kiosk.dossier.store.Store once unlocked
+    store: Any = None  # kiosk.dossier.store.Store once unlocked (GUI-thread handle)
+    store_factory: Callable[[], Any] | None = None  # opens another handle, for worker threads
+    sync: Any = None  # ui.sync.controller.SyncController once the store is open
     officer: Any = None  # the officer session once logged in
     language: str = "vi"
     signals: AppSignals = field(default_factory=AppSignals)
+
+    def open_worker_store(self) -> Any:
+        """A store handle for the calling (worker) thread; SQLite handles are per thread."""
+        if self.store_factory is None:
+            from kiosk.errors import KioskError
+
+            raise KioskError("The store is locked: log in again.")
+        return self.store_factory()
 
     def end_citizen_session(self) -> None:
         from kiosk.privacy import redactor

@@ -11,7 +11,9 @@ from sync.demo import DemoEnvironment, run_flow
 log = logging.getLogger(__name__)
 
 
-def run_demo(profile_dir: str | None, *, window: bool = True, smoke_test: bool = False) -> int:
+def run_demo(
+    profile_dir: str | None, *, window: bool = True, smoke_test: bool = False, screenshot: str | None = None
+) -> int:
     env = DemoEnvironment.start(profile_dir)
     try:
         setup_logging(env.profile.logs_dir)
@@ -21,6 +23,13 @@ def run_demo(profile_dir: str | None, *, window: bool = True, smoke_test: bool =
             return 0 if outcome.official_code else 1
         from ui.app import run_gui
 
-        return run_gui(env.profile, smoke_test=smoke_test, demo=env, store=env.open_store())
+        return run_gui(
+            env.profile,
+            smoke_test=smoke_test,
+            demo=env,
+            store=env.open_store(),
+            store_factory=env.open_store,
+            screenshot=screenshot,
+        )
     finally:
         env.stop()

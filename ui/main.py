@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--no-window", action="store_true", help="run the demo flow headless and exit")
     demo.add_argument("--smoke-test", action="store_true", help="open the window, let it start, close it")
+    demo.add_argument("--screenshot", metavar="PNG", help="with --smoke-test: save the window as an image")
     demo.set_defaults(func=_run_demo)
 
     for name in COMMAND_MODULES:
@@ -81,7 +82,9 @@ def _run_gui(args: argparse.Namespace) -> int:
 def _run_demo(args: argparse.Namespace) -> int:
     from ui.demo import run_demo
 
-    return run_demo(args.profile, window=not args.no_window, smoke_test=args.smoke_test)
+    return run_demo(
+        args.profile, window=not args.no_window, smoke_test=args.smoke_test, screenshot=args.screenshot
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.errors import KioskError
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -96,9 +97,9 @@ class MainWindow(QMainWindow):
         self.reader_status = QLabel(self.tr("Reader: starting…"), self)
         self.reader_status.setAccessibleName(self.tr("Card reader state"))
         self.statusBar().addWidget(self.reader_status, 1)
-        self.sync_status = QLabel("", self)
-        self.sync_status.setAccessibleName(self.tr("Sync state"))
-        self.statusBar().addPermanentWidget(self.sync_status)
+        self._wire_reader_status()
+        self.sync_indicator: QWidget | None = None
+        self._sync_indicator()
 
         for i in range(min(self.nav.count(), 9)):
             act = QAction(self)
@@ -115,6 +116,62 @@ class MainWindow(QMainWindow):
             label.setAccessibleName(label.text())
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             return label
+
+    def _wire_reader_status(self) -> None:
+        reception = self.pages.get("reception")
+        bridge = getattr(getattr(reception, "card_panel", None), "bridge", None)
+        if bridge is None:
+            return
+
+        def show(state: object) -> None:
+            panel = reception.card_panel  # type: ignore[union-attr]
+            self.reader_status.setText(self.tr("Reader: %1").replace("%1", panel.state.text()))
+
+        bridge.state_changed.connect(show)
+        show(None)
+
+    def _sync_indicator(self) -> None:
+        if self.ctx.store is None or self.ctx.sync is None:
+            return
+        from ui.sync.widgets import SyncIndicator
+
+        indicator = SyncIndicator(kiosk_mode=self.ctx.kiosk_mode, parent=self)
+        self.statusBar().addPermanentWidget(indicator)
+        indicator.clicked.connect(lambda: self.show_page("sync"))
+        self.sync_indicator = indicator
+        self._stats_timer = QTimer(self)
+        self._stats_timer.timeout.connect(self.refresh_sync_status)
+        self._stats_timer.start(3000)
+        self.ctx.sync.sync_event.connect(self._sync_event)
+        self.refresh_sync_status()
+
+    def refresh_sync_status(self) -> None:
+        if self.sync_indicator is None or self.ctx.store is None:
+            return
+        try:
+            stats = self.ctx.store.outbox_stats()
+        except KioskError:
+            return
+        self.sync_indicator.update_status(stats, self.ctx.sync.online)  # type: ignore[attr-defined]
+
+    def _sync_event(self, event: object) -> None:
+        if getattr(event, "kind", "") == "synced":
+            reception = self.pages.get("reception")
+            arrived = getattr(reception, "official_code_arrived", None)
+            if arrived is not None:
+                arrived(getattr(event, "official_code", "") or "")
+            self.refresh_sync_status()
+
+    def shutdown(self) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "shutdown"):
+                page.shutdown()
+        # Any screen's worker thread still busy (a scanner listing, a render) must end before
+        # its QThread object is destroyed with the window.
+        for thread in self.findChildren(QThread):
+            thread.requestInterruption()
+            if thread.isRunning() and not thread.wait(30000):
+                log.warning("a worker thread did not stop within 30 s at shutdown")
 
     def show_page(self, key: str) -> None:
         widget = self.pages.get(key)

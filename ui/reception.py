@@ -1,18 +1,164 @@
-"""Reception: the counter's main flow (card -> citizen -> form -> dossier -> queue)."""
+"""Reception: the counter's main flow on one screen.
+
+Left, the card reader panel (state, key entry, progress, photo, verification); right, the
+forms page (service picker, then the form pre-filled from every card read). Below, the
+actions that finish the visit: save the dossier and queue it for sync, and "next citizen",
+which drops every personal value from every screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from typing import Any
 
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from kiosk.citizen import Citizen
+from kiosk.errors import KioskError
+from kiosk.forms.session import FormSession
+from kiosk.reception import save_dossier
+from ui.card.panel import CardReaderPanel
 from ui.context import AppContext
+from ui.forms.page import FormsPage
+
+log = logging.getLogger(__name__)
+
+MIN_TOUCH = 56
+
+
+class _SaveSignals(QObject):
+    saved = Signal(str, str)  # uuid, provisional code
+    failed = Signal(str)
+
+
+class _SaveTask(QRunnable):
+    """Rendering PDFs and writing the encrypted store stay off the GUI thread."""
+
+    def __init__(self, ctx: AppContext, session: FormSession, signals: _SaveSignals) -> None:
+        super().__init__()
+        self.ctx, self.session, self.signals = ctx, session, signals
+
+    def run(self) -> None:
+        store = None
+        try:
+            store = self.ctx.open_worker_store()
+            officer = getattr(self.ctx.officer, "username", None)
+            dossier = save_dossier(store, self.session, officer=officer)
+            self.signals.saved.emit(dossier.uuid, dossier.provisional_code)
+        except KioskError as err:
+            self.signals.failed.emit(str(err))
+        except Exception as err:  # never let a worker die silently; the log gets the type only
+            log.exception("saving a dossier failed")
+            self.signals.failed.emit(err.__class__.__name__)
+        finally:
+            if store is not None:
+                store.close()
 
 
 class ReceptionPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        demo = ctx.demo
+        self.card_panel = CardReaderPanel(
+            self,
+            trust_dir=ctx.profile.root / "card-trust",
+            kiosk_mode=ctx.kiosk_mode,
+            reader=getattr(demo, "reader", None),
+            default_key_text=getattr(demo, "can", None),
+        )
+        self.forms = FormsPage(ctx)
+        self.forms.card_requested.connect(self.card_panel.read_for_role)
+        self.card_panel.card_read.connect(self._card_read)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.card_panel)
+        splitter.addWidget(self.forms)
+        splitter.setStretchFactor(1, 2)
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Reception status"))
+        self.save_button = QPushButton(self.tr("&Save dossier and queue for sync"), self)
+        self.save_button.setAccessibleName(self.tr("Save the dossier and queue it for sync"))
+        self.save_button.setMinimumHeight(MIN_TOUCH)
+        self.save_button.clicked.connect(self.save)
+        self.next_button = QPushButton(self.tr("&Next citizen"), self)
+        self.next_button.setAccessibleName(self.tr("Next citizen: clear every screen"))
+        self.next_button.setMinimumHeight(MIN_TOUCH)
+        self.next_button.clicked.connect(ctx.end_citizen_session)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        self.prompt = QLabel(self.tr("Place the citizen's ID card on the reader."), self)
-        self.prompt.setAccessibleName(self.prompt.text())
-        layout.addWidget(self.prompt)
-        layout.addStretch(1)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+
+        self._signals = _SaveSignals(self)
+        self._signals.saved.connect(self._saved)
+        self._signals.failed.connect(self._failed)
+        ctx.signals.citizen_session_ended.connect(self._session_ended)
+        self.card_panel.start()
+
+    # -- flow ----------------------------------------------------------------------------------
+    def _card_read(self, role_key: str, citizen: Citizen) -> None:
+        if self.forms.form_screen is None:
+            # No service chosen yet: keep the person for the applicant of whatever comes next.
+            self._pending: tuple[str, Citizen] | None = (role_key or "applicant", citizen)
+            self.status.setText(self.tr("Card read. Now choose the service."))
+            self.forms.picker.chosen.connect(self._deliver_pending, Qt.ConnectionType.SingleShotConnection)
+            return
+        self.forms.deliver_card(role_key or "applicant", citizen)
+
+    def _deliver_pending(self, _item_id: str) -> None:
+        pending = getattr(self, "_pending", None)
+        if pending is not None:
+            self.forms.deliver_card(*pending)
+            self._pending = None
+
+    def save(self) -> None:
+        screen = self.forms.form_screen
+        if screen is None:
+            self.status.setText(self.tr("Choose a service and fill its form first."))
+            return
+        if self.ctx.store is None:
+            self.status.setText(self.tr("The store is locked: log in again to save."))
+            return
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Saving the dossier…"))
+        QThreadPool.globalInstance().start(_SaveTask(self.ctx, screen.session, self._signals))
+
+    def _saved(self, uuid: str, code: str) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Dossier %1 saved and queued; it is sent as soon as the server can be reached.").replace(
+                "%1", code
+            )
+        )
+        self.status.setProperty("role", "ok")
+        self.ctx.signals.dossier_saved.emit(uuid)
+
+    def _failed(self, message: str) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText(self.tr("The dossier was not saved: %1").replace("%1", message))
+        self.status.setProperty("role", "error")
+
+    def official_code_arrived(self, official: str) -> None:
+        text = self.tr("The dossier reached the server: official code %1.")
+        self.status.setText(text.replace("%1", official))
+        self.status.setProperty("role", "ok")
+
+    def _session_ended(self) -> None:
+        self.card_panel.clear()
+        self._pending = None
+        self.status.clear()
+
+    def shutdown(self) -> None:
+        self.card_panel.stop()
+
+
+def reception_page(ctx: AppContext) -> Any:
+    return ReceptionPage(ctx)

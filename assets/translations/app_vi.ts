@@ -41,67 +41,71 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="48" />
         <source>Reception</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Digitise papers</source>
         <translation>Số hóa giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>Sync queue</source>
         <translation>Hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Diagnostics</source>
         <translation>Chẩn đoán</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Một Cửa Kiosk</source>
         <translation>Một Cửa Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Một Cửa Kiosk main window</source>
         <translation>Cửa sổ chính Một Cửa Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Screens</source>
         <translation>Màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Current screen</source>
         <translation>Màn hình hiện tại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Reader: starting…</source>
         <translation>Đầu đọc: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Card reader state</source>
         <translation>Trạng thái đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="128" />
+        <source>Reader: %1</source>
+        <translation>Đầu đọc: %1</translation>
+    </message>
+    <message>
         <source>Sync state</source>
         <translation>Trạng thái đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>This screen could not be opened: %s</source>
         <translation>Không mở được màn hình này: %s</translation>
     </message>
@@ -109,27 +113,107 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/pages.py" line="19" />
         <source>Dossier list: not available in this build.</source>
         <translation>Danh sách hồ sơ: chưa có trong bản này.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="23" />
         <source>Digitisation: not available in this build.</source>
         <translation>Số hóa: chưa có trong bản này.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="27" />
         <source>Sync queue: not available in this build.</source>
         <translation>Hàng đợi đồng bộ: chưa có trong bản này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="20" />
+        <source>Log in to see this screen.</source>
+        <translation>Đăng nhập để xem màn hình này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="30" />
+        <source>Dossier list and details</source>
+        <translation>Danh sách và chi tiết hồ sơ</translation>
     </message>
 </context>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/reception.py" line="15" />
         <source>Place the citizen's ID card on the reader.</source>
         <translation>Đặt thẻ căn cước của công dân lên đầu đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="82" />
+        <source>Reception status</source>
+        <translation>Trạng thái tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="83" />
+        <source>&amp;Save dossier and queue for sync</source>
+        <translation>&amp;Lưu hồ sơ và đưa vào hàng đợi đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="84" />
+        <source>Save the dossier and queue it for sync</source>
+        <translation>Lưu hồ sơ và đưa vào hàng đợi đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="87" />
+        <source>&amp;Next citizen</source>
+        <translation>&amp;Công dân tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="88" />
+        <source>Next citizen: clear every screen</source>
+        <translation>Công dân tiếp theo: xóa dữ liệu trên mọi màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="111" />
+        <source>Card read. Now choose the service.</source>
+        <translation>Đã đọc thẻ. Bây giờ hãy chọn dịch vụ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="125" />
+        <source>Choose a service and fill its form first.</source>
+        <translation>Hãy chọn dịch vụ và điền tờ khai trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="128" />
+        <source>The store is locked: log in again to save.</source>
+        <translation>Kho dữ liệu đang khóa: hãy đăng nhập lại để lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="131" />
+        <source>Saving the dossier…</source>
+        <translation>Đang lưu hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="137" />
+        <source>Dossier %1 saved and queued; it is sent as soon as the server can be reached.</source>
+        <translation>Đã lưu hồ sơ %1 và đưa vào hàng đợi; hồ sơ sẽ được gửi ngay khi kết nối được máy chủ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="146" />
+        <source>The dossier was not saved: %1</source>
+        <translation>Chưa lưu được hồ sơ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="150" />
+        <source>The dossier reached the server: official code %1.</source>
+        <translation>Hồ sơ đã đến máy chủ: mã hồ sơ chính thức %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../ui/app.py" line="61" />
+        <location filename="../../ui/app.py" line="62" />
+        <source>Một Cửa Kiosk</source>
+        <translation>Một Cửa Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="93" />
+        <source>The kiosk cannot start</source>
+        <translation>Không khởi động được ki-ốt</translation>
     </message>
 </context>
 </TS>
