@@ -198,14 +198,11 @@ def _enrol(args: argparse.Namespace) -> int:
 
 
 def _admin(args: argparse.Namespace) -> Any:
-    from sync.server.config import ServerData
-    from sync.server.db import make_engine
-    from sync.server.service import IntakeService
+    from sync.server.admin import open_admin
 
     if not args.data:
         raise UsageError("Give the server data directory with --data DIR.")
-    data = ServerData(Path(args.data))
-    return IntakeService(data, make_engine(data.dir, args.db_url))
+    return open_admin(Path(args.data), args.db_url)
 
 
 def _server(args: argparse.Namespace) -> int:
