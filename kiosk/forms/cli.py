@@ -1,4 +1,8 @@
-"""``kiosk form``: list the catalogue, render and validate forms headless."""
+"""``kiosk form``: list the catalogue, render and validate forms headless.
+
+Every ``kiosk`` command imports this module to register its parser, so the heavy parts
+(reportlab, jsonschema, the catalogue) are imported only when a ``form`` command runs.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.errors import KioskError, UsageError
-from kiosk.forms.catalogue import load_catalogue
-from kiosk.forms.data_file import load_data_file
-from kiosk.forms.prefill import FilledForm, prefill, prefill_bundle
-from kiosk.forms.render import render_pdf
-from kiosk.forms.validate import validate
+
+if TYPE_CHECKING:
+    from kiosk.forms.prefill import FilledForm
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,6 +61,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from kiosk.forms.catalogue import load_catalogue
+
     cat = load_catalogue()
     forms: list[dict[str, Any]] = [
         {
@@ -99,6 +103,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _fill(form_id: str, data: str) -> list[FilledForm]:
+    from kiosk.forms.catalogue import load_catalogue
+    from kiosk.forms.data_file import load_data_file
+    from kiosk.forms.prefill import prefill, prefill_bundle
+
     cat = load_catalogue()
     if any(b.id == form_id for b in cat.bundles):
         bundle = cat.get_bundle(form_id)
@@ -117,6 +125,8 @@ def _fill(form_id: str, data: str) -> list[FilledForm]:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from kiosk.forms.render import render_pdf
+
     filled = _fill(args.form_id, args.data)
     out = Path(args.out)
     if not out.parent.is_dir():
@@ -134,6 +144,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from kiosk.forms.validate import validate
+
     filled = _fill(args.form_id, args.data)
     result: list[dict[str, Any]] = []
     errors = 0
@@ -191,6 +203,8 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from kiosk.forms.catalogue import load_catalogue
+
     directory = Path(args.dir) if args.dir else None
     if directory is not None and not directory.is_dir():
         raise UsageError(f"The folder {directory} does not exist.")
