@@ -88,6 +88,14 @@ def test_legal_check_and_external_checkers(pdf_bytes: bytes, tmp_path) -> None:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Page size:       595.44 x 842.04 pts (A4)" in info or "(A4)" in info
     assert "Encrypted:       no" in info
+    # Ghostscript must interpret every page without complaint (a third, independent parser).
+    gs = subprocess.run(
+        ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=nullpage", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert gs.returncode == 0 and "Error" not in gs.stdout + gs.stderr, gs.stdout + gs.stderr
 
 
 def test_jpeg_passthrough_keeps_original_bytes() -> None:
