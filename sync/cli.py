@@ -209,7 +209,15 @@ def _server(args: argparse.Namespace) -> int:
     from sync.server.app import serve
 
     data = args.data or str(Profile.open(args.profile).root / "server")
-    serve(data, args.host, args.port, args.db_url, port_file=Path(args.port_file) if args.port_file else None)
+    serve(
+        data,
+        args.host,
+        args.port,
+        args.db_url,
+        port_file=Path(args.port_file) if args.port_file else None,
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
+    )
     return 0
 
 
@@ -326,6 +334,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     srv.add_argument("--port", type=int, default=8470, help="0 picks a free port")
     srv.add_argument("--db-url", default=None, help="database URL (default: SQLite in the data directory)")
     srv.add_argument("--port-file", default=None, help="write the port chosen to this file")
+    srv.add_argument("--tls-cert", default=None, help="PEM certificate chain: serve HTTPS")
+    srv.add_argument("--tls-key", default=None, help="PEM private key of the certificate")
     srv.set_defaults(func=_server)
     vsub = srv.add_subparsers(dest="server_command", metavar="ACTION")
 

@@ -55,6 +55,10 @@ def enrol(
         resp = requests.post(
             url.rstrip("/") + f"{P.API_PREFIX}/enrol", json=body, timeout=timeout, verify=ca_bundle or True
         )
+    except requests.exceptions.SSLError as exc:
+        raise EnrolmentError(
+            "The server's TLS certificate is not trusted; pass the right CA bundle (--ca-bundle)."
+        ) from exc
     except requests.exceptions.RequestException as exc:
         raise ServerUnreachableError(
             f"The server at {url} cannot be reached ({exc.__class__.__name__})."

@@ -16,8 +16,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8470)
     parser.add_argument("--db-url", default=None)
     parser.add_argument("--port-file", type=Path, default=None)
+    parser.add_argument("--tls-cert", default=None, help="PEM certificate chain (serve HTTPS)")
+    parser.add_argument("--tls-key", default=None, help="PEM private key of the certificate")
     args = parser.parse_args(argv)
-    serve(args.data, args.host, args.port, args.db_url, port_file=args.port_file)
+    serve(
+        args.data,
+        args.host,
+        args.port,
+        args.db_url,
+        port_file=args.port_file,
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
+    )
     return 0
 
 

@@ -264,8 +264,13 @@ def serve(
     db_url: str | None = None,
     *,
     port_file: Path | None = None,
+    tls_cert: str | None = None,
+    tls_key: str | None = None,
 ) -> None:
-    """Run the server in this process until interrupted (``port=0`` picks a free port)."""
+    """Run the server in this process until interrupted (``port=0`` picks a free port).
+
+    ``tls_cert``/``tls_key`` (PEM files) serve HTTPS; without them run it behind a TLS proxy.
+    """
     import uvicorn
 
     app = create_app(data_dir, db_url)
@@ -280,13 +285,16 @@ def serve(
         tmp = port_file.with_suffix(".tmp")
         tmp.write_text(str(actual))
         os.replace(tmp, port_file)
-    print(f"kiosk server listening on http://{host}:{actual}", flush=True)
+    scheme = "https" if tls_cert else "http"
+    print(f"kiosk server listening on {scheme}://{host}:{actual}", flush=True)
     config = uvicorn.Config(
         app,
         log_level="warning",
         access_log=False,
         timeout_keep_alive=30,
         h11_max_incomplete_event_size=1 << 20,
+        ssl_certfile=tls_cert,
+        ssl_keyfile=tls_key,
     )
     server = uvicorn.Server(config)
     try:

@@ -31,10 +31,11 @@ class ServerProc:
     data_dir: Path
     port: int
     db_url: str | None
+    scheme: str = "http"
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def admin(self) -> IntakeService:
         data = ServerData(self.data_dir)
@@ -50,7 +51,14 @@ class ServerProc:
                 self.proc.wait()
 
 
-def start_server(data_dir: Path, db_url: str | None = None, *, via_cli: bool = False) -> ServerProc:
+def start_server(
+    data_dir: Path,
+    db_url: str | None = None,
+    *,
+    via_cli: bool = False,
+    tls: tuple[Path, Path, Path] | None = None,
+) -> ServerProc:
+    """Start the intake server process; ``tls`` = (certificate, key, CA bundle) serves HTTPS."""
     port_file = data_dir.parent / f"{data_dir.name}.{time.monotonic_ns()}.port"
     if via_cli:
         cmd = [
@@ -79,6 +87,8 @@ def start_server(data_dir: Path, db_url: str | None = None, *, via_cli: bool = F
         ]
     if db_url:
         cmd += ["--db-url", db_url]
+    if tls:
+        cmd += ["--tls-cert", str(tls[0]), "--tls-key", str(tls[1])]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not port_file.exists():
@@ -86,10 +96,12 @@ def start_server(data_dir: Path, db_url: str | None = None, *, via_cli: bool = F
             proc.kill()
             raise RuntimeError(f"intake server did not start (rc={proc.poll()})")
         time.sleep(0.05)
-    srv = ServerProc(proc, data_dir, int(port_file.read_text()), db_url)
+    srv = ServerProc(proc, data_dir, int(port_file.read_text()), db_url, "https" if tls else "http")
     while True:
         try:
-            requests.get(srv.url + "/v1/health", timeout=2).raise_for_status()
+            requests.get(
+                srv.url + "/v1/health", timeout=2, verify=str(tls[2]) if tls else True
+            ).raise_for_status()
             return srv
         except requests.RequestException:
             if proc.poll() is not None or time.monotonic() > deadline:
@@ -98,10 +110,12 @@ def start_server(data_dir: Path, db_url: str | None = None, *, via_cli: bool = F
             time.sleep(0.05)
 
 
-def enrolled_profile(root: Path, server: ServerProc, url: str | None = None) -> Profile:
+def enrolled_profile(
+    root: Path, server: ServerProc, url: str | None = None, ca_bundle: str | None = None
+) -> Profile:
     profile = Profile.open(root)
     code = server.admin().mint_enrol_code("H01")
-    enrol(profile, url or server.url, code)
+    enrol(profile, url or server.url, code, ca_bundle=ca_bundle)
     return profile
 
 

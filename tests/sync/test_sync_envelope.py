@@ -151,3 +151,24 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after("120") == 120
     assert parse_retry_after(None) is None and parse_retry_after("soon") is None
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480 - 60) == 60
+
+
+def test_bandwidth_bucket_paces_a_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The metered-link cap: with a fake clock, 1 MB at 100 kB/s needs ~10 s of sleeping."""
+    import sync.transport as tr
+
+    clock = [1000.0]
+    slept: list[float] = []
+    monkeypatch.setattr(tr.time, "monotonic", lambda: clock[0])
+
+    def fake_sleep(s: float) -> None:
+        slept.append(s)
+        clock[0] += s
+
+    monkeypatch.setattr(tr.time, "sleep", fake_sleep)
+    bucket = tr.TokenBucket(100_000)
+    body = tr._ThrottledBody(b"x" * 1_000_000, bucket)
+    assert len(body) == 1_000_000
+    assert b"".join(body) == b"x" * 1_000_000
+    # The first second's allowance is free; the remaining 900 kB take 9 s.
+    assert sum(slept) == pytest.approx(9.0, rel=0.01)
