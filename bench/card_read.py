@@ -32,6 +32,7 @@ def minimum_apdus(files: dict[int, bytes], chunk: int, pace: bool) -> int:
     n = sum(1 + math.ceil(len(files[f]) / chunk) for f in fids)  # SELECT + READ BINARYs
     n += 5 if pace else 2  # MSE:Set AT + 4 GENERAL AUTHENTICATE | GET CHALLENGE + EXTERNAL AUTHENTICATE
     n += 1  # SELECT application
+    n += 3  # Chip Authentication: MSE:Set AT + GENERAL AUTHENTICATE + the SELECT that confirms the new keys
     n += 1  # INTERNAL AUTHENTICATE (active authentication)
     if not pace:
         n += 1  # SELECT EF.CardAccess answered 6A82

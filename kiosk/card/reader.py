@@ -27,6 +27,7 @@ from kiosk.card.channel import Channel, FileAccessDenied, FileNotFoundOnCard
 from kiosk.card.errors import (
     AccessDeniedError,
     CardError,
+    CardProtocolError,
     KeyInputError,
     NotAnIdCardError,
     ParseError,
@@ -45,6 +46,7 @@ from kiosk.card.lds.sod import parse_sod
 from kiosk.card.pcsc.transport import PcscTransport, Stats, Transport
 from kiosk.card.protocol.apdu import Command
 from kiosk.card.protocol.bac import BacKeys, perform_bac
+from kiosk.card.protocol.chip_auth import find_chip_auth, perform_chip_auth
 from kiosk.card.protocol.pace import PASSWORD_CAN, PASSWORD_MRZ, PaceUnsupportedError, perform_pace
 from kiosk.card.verification import Check, Status, Verification, not_checked
 from kiosk.citizen import Citizen, CitizenDataError, Provenance
@@ -308,6 +310,35 @@ def active_authentication(ch: Channel, dg15: bytes, dg14: Dg14 | None) -> Check:
     return Check(Status.FAILED, "The chip's answer to the anti-cloning challenge is wrong: it may be a copy.")
 
 
+# -- chip authentication -----------------------------------------------------------------------
+
+
+def chip_authentication(ch: Channel, dg14: Dg14 | None, dg14_hash: Status | None) -> Check:
+    """Run CA and confirm the new keys with one protected SELECT (the chip proves its key)."""
+    info = find_chip_auth(dg14.infos) if dg14 is not None else None
+    if info is None:
+        if dg14 is not None and dg14.chip_authentication:
+            return not_checked("The card's Chip Authentication variant is not supported.")
+        return not_checked("The card does not offer Chip Authentication (no DG14 keys).")
+    try:
+        new_sm = perform_chip_auth(ch.transmit, info)
+    except CardProtocolError as exc:
+        return Check(Status.FAILED, str(exc))
+    ch.sm = new_sm
+    try:
+        ch.select_file(FID_COM)
+    except CardProtocolError:
+        ch.sm = None  # the chip cannot follow the new keys: nothing more can be read in this session
+        return Check(
+            Status.FAILED, "The chip could not prove it holds its Chip Authentication key: it may be a copy."
+        )
+    if dg14_hash is Status.FAILED:
+        return Check(Status.FAILED, "The Chip Authentication key is not the one the issuer signed.")
+    return Check(
+        Status.VERIFIED, "The chip proved it holds the private key listed in its signed DG14: it is genuine."
+    )
+
+
 # -- the read -------------------------------------------------------------------------------------
 
 
@@ -429,16 +460,12 @@ def read_card(
             ver.passive_authentication = Check(
                 Status.FAILED, "The card's security object (EF.SOD) is malformed."
             )
-        if dg14 is not None and dg14.chip_authentication:
-            ver.chip_authentication = not_checked(
-                "The card offers Chip Authentication, which this version does not run yet; "
-                "Active Authentication and PACE still protect against copies."
+        ver.chip_authentication = chip_authentication(ch, dg14, ver.data_group_hashes.get(14))
+        if dg15_raw is not None and ch.sm is None:
+            ver.active_authentication = not_checked(
+                "Not run: the secure channel ended when Chip Authentication failed."
             )
-        else:
-            ver.chip_authentication = not_checked(
-                "The card does not offer Chip Authentication (no DG14 keys)."
-            )
-        if dg15_raw is not None:
+        elif dg15_raw is not None:
             ver.active_authentication = active_authentication(ch, dg15_raw, dg14)
             if (
                 ver.data_group_hashes.get(15) is Status.FAILED

@@ -39,7 +39,7 @@ def test_pace_read_with_trust_store_is_chip_verified(sim_card, trust_dir) -> Non
     v = result.verification
     assert v.passive_authentication.status is Status.VERIFIED
     assert v.active_authentication.status is Status.VERIFIED
-    assert v.chip_authentication.status is Status.NOT_CHECKED
+    assert v.chip_authentication.status is Status.VERIFIED
     assert v.mrz_check_digits.status is Status.VERIFIED
     assert v.consistency.status is Status.VERIFIED
     assert set(v.data_group_hashes) == {1, 2, 13, 14, 15}
@@ -72,7 +72,8 @@ def test_apdu_count_is_the_minimum_the_chunk_size_allows(sim_card) -> None:
         1 + math.ceil(len(files[f]) / chunk)
         for f in (FID_CARD_ACCESS, FID_COM, dg_fid(1), dg_fid(13), dg_fid(2), dg_fid(14), dg_fid(15), FID_SOD)
     )
-    minimum = reads + 5 + 1 + 1  # MSE + 4 GENERAL AUTHENTICATE, SELECT application, INTERNAL AUTHENTICATE
+    # MSE + 4 GENERAL AUTHENTICATE, SELECT application, CA (MSE + GA + confirming SELECT), AA
+    minimum = reads + 5 + 1 + 3 + 1
     assert result.stats.apdus == minimum
     assert result.stats.ms_to_first_data < result.stats.ms_total
 
@@ -238,3 +239,28 @@ def test_qr_key_reads_the_card(sim_card) -> None:
     qr = "079190001234|025123456|Phạm Thị Hồng Nhung|17051990|Nữ|Số 12 Đường Nguyễn Trãi|10082021"
     result = read_card(card.reader, AccessKey.from_qr(qr))
     assert result.citizen.get("date_of_birth") == "1990-05-17"
+
+
+def test_cloned_chip_fails_chip_authentication_but_data_is_shown(sim_card, trust_dir) -> None:
+    card = sim_card("citizen_demo", ca_wrong_key=True)
+    result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
+    v = result.verification
+    assert v.chip_authentication.status is Status.FAILED and "copy" in v.chip_authentication.reason
+    assert v.passive_authentication.status is Status.VERIFIED  # the copied data itself is genuine
+    assert v.active_authentication.status is Status.NOT_CHECKED
+    assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
+    assert result.photo_jpeg is not None
+
+
+def test_card_without_chip_or_active_authentication(sim_card) -> None:
+    card = sim_card("citizen_demo", chip_authentication=False, active_authentication=False)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    v = result.verification
+    assert (
+        v.chip_authentication.status is Status.NOT_CHECKED
+        and "does not offer" in v.chip_authentication.reason
+    )
+    assert (
+        v.active_authentication.status is Status.NOT_CHECKED
+        and "does not offer" in v.active_authentication.reason
+    )

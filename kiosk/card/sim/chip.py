@@ -18,7 +18,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from kiosk.card.errors import CardProtocolError, ParseError
 from kiosk.card.lds.files import FID_CARD_ACCESS, LDS_AID
 from kiosk.card.lds.tlv import encode, find, unwrap
-from kiosk.card.protocol import bac, crypto, pace
+from kiosk.card.lds.oid import decode_oid
+from kiosk.card.protocol import bac, chip_auth, crypto, pace
 from kiosk.card.protocol.apdu import Command, parse_command
 from kiosk.card.protocol.ecc import CURVES, ecdh_x
 from kiosk.card.protocol.secure_messaging import SecureMessaging
@@ -58,6 +59,7 @@ class Chip:
         self.pace_ref = 0
         self._pace: dict[str, object] = {}
         self._pending_sm: SecureMessaging | None = None
+        self._ca_oid: str | None = None
 
     # -- entry point -----------------------------------------------------------------------
     def process(self, apdu: bytes) -> bytes:
@@ -72,7 +74,9 @@ class Chip:
                 self.sm = None  # ISO 7816-4: an SM error ends the secure session
                 return _sw(0x6988)
             data, sw = self._dispatch(inner, secure=True)
-            return self.sm.wrap_response(data, sw, odd_ins=bool(inner.ins & 1)) if self.sm else _sw(sw)
+            out = self.sm.wrap_response(data, sw, odd_ins=bool(inner.ins & 1)) if self.sm else _sw(sw)
+            self.activate_pending_session()  # after Chip Authentication: new keys from the next command
+            return out
         self.sm = None  # a plain command ends any secure messaging session
         data, sw = self._dispatch(cmd, secure=False)
         self.activate_pending_session()
@@ -88,6 +92,10 @@ class Chip:
             return self._get_challenge(cmd)
         if ins == 0x82:
             return self._external_authenticate(cmd)
+        if ins == 0x22 and secure and cmd.p1 == 0x41:
+            return self._ca_mse(cmd)
+        if ins == 0x86 and secure and self._ca_oid is not None:
+            return self._ca_general_authenticate(cmd)
         if ins == 0x22:
             return self._mse_set_at(cmd)
         if ins == 0x86:
@@ -252,6 +260,34 @@ class Chip:
             return b"", 0x6A80
         return b"", 0x6985
 
+    # -- Chip Authentication ---------------------------------------------------------------
+    def _ca_mse(self, cmd: Command) -> tuple[bytes, int]:
+        if self.image.ca_key is None or cmd.p2 != 0xA4:
+            return b"", 0x6A80
+        try:
+            oid = find(cmd.data, 0x80)
+        except ParseError:
+            return b"", 0x6A80
+        if oid is None:
+            return b"", 0x6A80
+        self._ca_oid = decode_oid(oid)
+        return b"", SW_OK
+
+    def _ca_general_authenticate(self, cmd: Command) -> tuple[bytes, int]:
+        key = self.image.ca_key
+        oid, self._ca_oid = self._ca_oid, None
+        if key is None or oid not in chip_auth.CA_PROTOCOLS:
+            return b"", 0x6A80
+        try:
+            point = find(unwrap(cmd.data, 0x7C), 0x80) or b""
+            peer = ec.EllipticCurvePublicKey.from_encoded_point(key.curve, point)
+        except (ParseError, ValueError):
+            return b"", 0x6A80
+        cipher, key_len = chip_auth.CA_PROTOCOLS[oid]
+        ks_enc, ks_mac = chip_auth.session_keys(key.exchange(ec.ECDH(), peer), cipher, key_len)
+        self._pending_sm = SecureMessaging(cipher, ks_enc, ks_mac, 0)
+        return encode(0x7C, b""), SW_OK
+
     # -- Active Authentication -----------------------------------------------------------
     def _internal_authenticate(self, cmd: Command) -> tuple[bytes, int]:
         key = self.image.aa_key
@@ -262,7 +298,9 @@ class Chip:
         return r.to_bytes(32, "big") + s.to_bytes(32, "big"), SW_OK
 
     def activate_pending_session(self) -> None:
-        """After BAC/PACE's last answer went out in plain, the new SM session starts."""
+        """After BAC/PACE/CA's last answer went out, the new SM session starts."""
         if self._pending_sm is not None:
+            keep_file = self.sm is not None  # CA keeps the selected file; BAC/PACE start afresh
             self.sm, self._pending_sm = self._pending_sm, None
-            self.current = None
+            if not keep_file:
+                self.current = None

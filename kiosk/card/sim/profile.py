@@ -20,7 +20,7 @@ from kiosk.card.lds.dg15 import encode_dg15
 from kiosk.card.lds.files import FID_CARD_ACCESS, FID_COM, FID_SOD, dg_fid
 from kiosk.card.lds.mrz import check_digit
 from kiosk.card.lds.oid import encode_oid
-from kiosk.card.lds.security_infos import ID_AA, ID_PACE, PaceInfo, encode_security_infos
+from kiosk.card.lds.security_infos import ID_AA, ID_CA, ID_PACE, ID_PK, PaceInfo, encode_security_infos
 from kiosk.card.lds.tlv import encode
 from kiosk.card.sim.pki import build_sod, load_signer
 from kiosk.errors import KioskError
@@ -50,6 +50,8 @@ class SimOptions:
     dg2_size: int | None = None  # pad the face JPEG to about this many bytes
     jpeg2000: bool = False
     active_authentication: bool = True
+    chip_authentication: bool = True
+    ca_wrong_key: bool = False  # the chip holds a different CA private key than DG14 says (a clone)
     parents_shape: str = "two"  # "two" SEQUENCEs or "one" with both names
     emrtd: bool = True  # False: some other smart card (no LDS application)
 
@@ -72,6 +74,7 @@ class CardImage:
     options: SimOptions
     aa_key: ec.EllipticCurvePrivateKey | None
     pace_info: PaceInfo | None
+    ca_key: ec.EllipticCurvePrivateKey | None = None
 
 
 def _mrz_name(name: str, width: int) -> str:
@@ -214,6 +217,17 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
     dgs[2] = encode_dg2(face, w, h, jpeg2000=opts.jpeg2000)
     pace_info = PaceInfo(ID_PACE + ".2.2", 2, opts.pace_parameter_id) if opts.pace else None
     aa_key = None
+    ca_key = ec.generate_private_key(ec.BrainpoolP256R1()) if opts.chip_authentication else None
+    ca_infos = b""
+    if ca_key is not None:
+        ca_spki = ca_key.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+        ca_infos = encode(
+            0x30, encode(0x06, encode_oid(ID_CA + ".2.2")) + encode(0x02, b"\x01") + encode(0x02, b"\x01")
+        ) + encode(0x30, encode(0x06, encode_oid(ID_PK + ".2")) + ca_spki + encode(0x02, b"\x01"))
+        if opts.ca_wrong_key:
+            ca_key = ec.generate_private_key(ec.BrainpoolP256R1())
     if opts.active_authentication:
         aa_key = ec.generate_private_key(ec.SECP256R1())
         spki = aa_key.public_key().public_bytes(
@@ -224,8 +238,10 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
             0x30,
             encode(0x06, encode_oid(ID_AA)) + encode(0x02, b"\x01") + encode(0x06, encode_oid(ECDSA_SHA256)),
         )
-        body = (pace_info.encode() if pace_info else b"") + aa_info
+        body = (pace_info.encode() if pace_info else b"") + aa_info + ca_infos
         dgs[14] = encode(0x6E, encode(0x31, body))
+    elif ca_infos:
+        dgs[14] = encode(0x6E, encode(0x31, ca_infos))
     signer = load_signer("foreign" if opts.foreign_signer or profile.get("signer") == "foreign" else "demo")
     sod = build_sod(dgs, signer)
     if opts.tamper_dg in dgs:
@@ -238,4 +254,4 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
     lines = list(mrz)
     docno_field = lines[0][5:15] if kind == "cccd" else lines[1][0:10]
     dates = lines[1][0:7] + lines[1][8:15] if kind == "cccd" else lines[1][13:20] + lines[1][21:28]
-    return CardImage(files, docno_field + dates, can, opts, aa_key, pace_info)
+    return CardImage(files, docno_field + dates, can, opts, aa_key, pace_info, ca_key)
