@@ -17,8 +17,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from kiosk.card.errors import CardProtocolError, ParseError
 from kiosk.card.lds.files import FID_CARD_ACCESS, LDS_AID
-from kiosk.card.lds.tlv import encode, find, unwrap
 from kiosk.card.lds.oid import decode_oid
+from kiosk.card.lds.tlv import encode, find, unwrap
 from kiosk.card.protocol import bac, chip_auth, crypto, pace
 from kiosk.card.protocol.apdu import Command, parse_command
 from kiosk.card.protocol.ecc import CURVES, ecdh_x
