@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import random
@@ -80,10 +81,8 @@ class CountingProxy:
             pass
         finally:
             for s in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     s.close()
-                except OSError:
-                    pass
 
 
 def bench_throughput(tmp: Path, n: int) -> dict[str, float]:
@@ -130,7 +129,12 @@ def bench_wire(tmp: Path, n: int) -> dict[str, float]:
         store.close()
     finally:
         server.stop()
-    return {"dossiers": n, "payload_mb": payload / MB, "wire_mb": proxy.sent / MB, "ratio": proxy.sent / payload}
+    return {
+        "dossiers": n,
+        "payload_mb": payload / MB,
+        "wire_mb": proxy.sent / MB,
+        "ratio": proxy.sent / payload,
+    }
 
 
 def _rss_child(profile_root: str, size_mb: int) -> None:
@@ -161,8 +165,13 @@ def bench_rss(tmp: Path, size_mb: int) -> dict[str, float]:
     server = start_server(tmp / "srv3")
     try:
         prof = enrolled_profile(tmp / "p3", server)
-        out = subprocess.run([sys.executable, __file__, "--rss-child", str(prof.root), str(size_mb)],
-                             capture_output=True, text=True, check=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, __file__, "--rss-child", str(prof.root), str(size_mb)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
         line = [x for x in out.stdout.splitlines() if x.startswith("RSS ")][-1]
         _, peak, outcome = line.split()
         assert outcome == "empty", out.stdout
@@ -182,7 +191,7 @@ def bench_resume(tmp: Path) -> dict[str, float]:
         store = open_store(prof)
         queue_dossier(store, os.urandom(size))
         proxy.sent = 0
-        proxy.cut_after = size // 2 + 12345  # somewhere in the middle of a chunk, mid-file
+        proxy.cut_after = size // 2 + 2 * MB + 12345  # mid-file, about half-way through a 4 MiB chunk
         worker = SyncWorker(lambda: store, prof, base_delay=0.01, max_wait=10)
         sent_total = 0
         for _ in range(5):
@@ -196,7 +205,12 @@ def bench_resume(tmp: Path) -> dict[str, float]:
         server.stop()
     sealed = size + (size // (64 * 1024)) * 16
     resent = sent_total - sealed
-    return {"file_mb": size / MB, "client_bytes": sent_total, "resent_bytes": resent, "chunk_bytes": P.UPLOAD_CHUNK}
+    return {
+        "file_mb": size / MB,
+        "client_bytes": sent_total,
+        "resent_bytes": resent,
+        "chunk_bytes": P.UPLOAD_CHUNK,
+    }
 
 
 def main() -> int:
@@ -211,18 +225,29 @@ def main() -> int:
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-sync-"))
     try:
-        cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name")), "?")
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+        cpu = next((ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("model name")), "?")
         print(f"machine: {os.cpu_count()} CPUs, {cpu}, Python {platform.python_version()}")
         t = bench_throughput(tmp, args.dossiers)
-        print(f"throughput: {t['dossiers']} dossiers, {t['payload_mb']:.0f} MB in {t['seconds']:.1f} s "
-              f"= {t['mb_per_s']:.1f} MB/s (target >= 50)")
+        print(
+            f"throughput: {t['dossiers']} dossiers, {t['payload_mb']:.0f} MB in {t['seconds']:.1f} s "
+            f"= {t['mb_per_s']:.1f} MB/s (target >= 50)"
+        )
         w = bench_wire(tmp, args.wire_dossiers)
-        print(f"wire/payload: {w['wire_mb']:.1f} MB / {w['payload_mb']:.1f} MB = {w['ratio']:.4f} (target <= 1.02)")
+        print(
+            f"wire/payload: {w['wire_mb']:.1f} MB / {w['payload_mb']:.1f} MB = {w['ratio']:.4f}"
+            " (target <= 1.02)"
+        )
         r = bench_rss(tmp, args.big_mb)
-        print(f"client peak RSS with a {r['attachment_mb']} MB attachment: {r['peak_rss_mb']:.0f} MB (target < 150)")
+        print(
+            f"client peak RSS with a {r['attachment_mb']} MB attachment: {r['peak_rss_mb']:.0f} MB"
+            " (target < 150)"
+        )
         c = bench_resume(tmp)
-        print(f"cut mid-file ({c['file_mb']:.0f} MB): re-sent {c['resent_bytes'] / MB:.2f} MB "
-              f"(one chunk = {c['chunk_bytes'] / MB:.0f} MB; target <= one chunk)")
+        print(
+            f"cut mid-file ({c['file_mb']:.0f} MB): re-sent {c['resent_bytes'] / MB:.2f} MB "
+            f"(one chunk = {c['chunk_bytes'] / MB:.0f} MB; target <= one chunk)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
