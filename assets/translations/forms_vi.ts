@@ -2,234 +2,300 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AddressPicker</name>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="34" />
+        <source>Province or city</source>
+        <translation>Tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="35" />
+        <source>All provinces</source>
+        <translation>Tất cả tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="39" />
+        <source>Search commune or ward</source>
+        <translation>Tìm xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="40" />
+        <source>Commune or ward (diacritics optional)…</source>
+        <translation>Xã, phường (gõ có dấu hoặc không dấu)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="42" />
+        <source>Communes and wards</source>
+        <translation>Danh sách xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="44" />
+        <source>House number, street, village</source>
+        <translation>Số nhà, đường phố, thôn, xóm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="46" />
+        <source>Province/city</source>
+        <translation>Tỉnh/thành phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="47" />
+        <source>Commune/ward</source>
+        <translation>Xã/phường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="49" />
+        <source>House, street, village</source>
+        <translation>Số nhà, đường, thôn</translation>
+    </message>
+</context>
+<context>
+    <name>AddressPickerDialog</name>
+    <message>
+        <location filename="../../ui/forms/address_picker.py" line="96" />
+        <source>Pick an address</source>
+        <translation>Chọn địa chỉ</translation>
+    </message>
+</context>
+<context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="102" />
+        <location filename="../../ui/forms/form_screen.py" line="103" />
         <source>Form title</source>
         <translation>Tên tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="104" />
+        <location filename="../../ui/forms/form_screen.py" line="105" />
         <source>Forms</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="108" />
+        <location filename="../../ui/forms/form_screen.py" line="109" />
         <source>Problems to fix</source>
         <translation>Các lỗi cần sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="113" />
+        <location filename="../../ui/forms/form_screen.py" line="114" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="117" />
+        <location filename="../../ui/forms/form_screen.py" line="118" />
         <source>Back to services</source>
         <translation>Quay lại danh sách dịch vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="118" />
+        <location filename="../../ui/forms/form_screen.py" line="119" />
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="119" />
+        <location filename="../../ui/forms/form_screen.py" line="120" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="120" />
+        <location filename="../../ui/forms/form_screen.py" line="121" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="129" />
+        <location filename="../../ui/forms/form_screen.py" line="130" />
         <source>Problems:</source>
         <translation>Các lỗi:</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="152" />
+        <location filename="../../ui/forms/form_screen.py" line="153" />
         <source>People (read each person's card once)</source>
         <translation>Người liên quan (đọc thẻ mỗi người một lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="153" />
+        <location filename="../../ui/forms/form_screen.py" line="154" />
         <source>People</source>
         <translation>Người liên quan</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="158" />
+        <location filename="../../ui/forms/form_screen.py" line="159" />
         <source>Card status: %1</source>
         <translation>Trạng thái thẻ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="162" />
+        <location filename="../../ui/forms/form_screen.py" line="163" />
         <source>Read next person's card</source>
         <translation>Đọc thẻ người tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="162" />
+        <location filename="../../ui/forms/form_screen.py" line="163" />
         <source>Read card</source>
         <translation>Đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="195" />
+        <location filename="../../ui/forms/form_screen.py" line="196" />
         <source>Source of %1</source>
         <translation>Nguồn của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="196" />
+        <location filename="../../ui/forms/form_screen.py" line="197" />
         <source>Use card value</source>
         <translation>Dùng giá trị trên thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="197" />
+        <location filename="../../ui/forms/form_screen.py" line="198" />
         <source>Use card value for %1</source>
         <translation>Dùng giá trị trên thẻ cho %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="200" />
+        <location filename="../../ui/forms/form_screen.py" line="201" />
         <source>Keep typed value</source>
         <translation>Giữ giá trị đã nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="201" />
+        <location filename="../../ui/forms/form_screen.py" line="202" />
         <source>Keep typed value for %1</source>
         <translation>Giữ giá trị đã nhập cho %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="210" />
+        <location filename="../../ui/forms/form_screen.py" line="211" />
         <source>Current units…</source>
         <translation>Đơn vị hành chính mới…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="212" />
+        <location filename="../../ui/forms/form_screen.py" line="213" />
         <source>Convert %1 to the current administrative units</source>
         <translation>Chuyển %1 sang đơn vị hành chính hiện hành</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="216" />
+        <location filename="../../ui/forms/form_screen.py" line="217" />
         <source>Convert an address with pre-2025 units (district, old ward) to the current commune</source>
         <translation>Chuyển địa chỉ ghi theo đơn vị hành chính trước năm 2025 (huyện, xã/phường cũ) sang xã/phường hiện hành</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="269" />
+        <location filename="../../ui/forms/form_screen.py" line="223" />
+        <source>Pick…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/form_screen.py" line="224" />
+        <source>Pick %1 from the list of communes</source>
+        <translation>Chọn %1 từ danh sách xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/form_screen.py" line="288" />
         <source>No pre-2025 ward, district and province were recognised in this address.</source>
         <translation>Không nhận ra xã/phường, quận/huyện, tỉnh cũ (trước năm 2025) trong địa chỉ này.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="276" />
+        <location filename="../../ui/forms/form_screen.py" line="295" />
         <source>Old ward was split</source>
         <translation>Xã/phường cũ đã được chia tách</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="277" />
+        <location filename="../../ui/forms/form_screen.py" line="296" />
         <source>%1 was split. Which commune is the address in now?</source>
         <translation>%1 đã được chia tách. Địa chỉ này nay thuộc xã/phường nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="287" />
+        <location filename="../../ui/forms/form_screen.py" line="306" />
         <source>Address converted to the current units.</source>
         <translation>Đã chuyển địa chỉ sang đơn vị hành chính hiện hành.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="330" />
+        <location filename="../../ui/forms/form_screen.py" line="349" />
         <source>≠ card</source>
         <translation>≠ thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="336" />
+        <location filename="../../ui/forms/form_screen.py" line="355" />
         <source>Default</source>
         <translation>Mặc định</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="338" />
+        <location filename="../../ui/forms/form_screen.py" line="357" />
         <source>Chip ✓</source>
         <translation>Chip ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="339" />
+        <location filename="../../ui/forms/form_screen.py" line="358" />
         <source>Chip</source>
         <translation>Chip</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="340" />
+        <location filename="../../ui/forms/form_screen.py" line="359" />
         <source>QR</source>
         <translation>QR</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="341" />
+        <location filename="../../ui/forms/form_screen.py" line="360" />
         <source>Typed</source>
         <translation>Nhập tay</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="342" />
+        <location filename="../../ui/forms/form_screen.py" line="361" />
         <source>Derived</source>
         <translation>Tự tính</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="367" />
+        <location filename="../../ui/forms/form_screen.py" line="386" />
         <source>Card: %1</source>
         <translation>Trên thẻ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="385" />
+        <location filename="../../ui/forms/form_screen.py" line="404" />
         <source>From the card</source>
         <translation>Lấy từ thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="392" />
+        <location filename="../../ui/forms/form_screen.py" line="411" />
         <source>not read</source>
         <translation>chưa đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="392" />
+        <location filename="../../ui/forms/form_screen.py" line="411" />
         <source>typed on the form</source>
         <translation>nhập trên tờ khai</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forms/form_screen.py" line="412" />
+        <location filename="../../ui/forms/form_screen.py" line="431" />
         <source>%n problem(s) to fix before printing.</source>
         <translation><numerusform>Còn %n lỗi cần sửa trước khi in.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="414" />
+        <location filename="../../ui/forms/form_screen.py" line="433" />
         <source>Ready to print.</source>
         <translation>Sẵn sàng để in.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="425" />
+        <location filename="../../ui/forms/form_screen.py" line="444" />
         <source>Preparing the preview…</source>
         <translation>Đang chuẩn bị bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="432" />
+        <location filename="../../ui/forms/form_screen.py" line="451" />
         <source>Preview ready: %1 page(s).</source>
         <translation>Bản xem trước: %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="448" />
+        <location filename="../../ui/forms/form_screen.py" line="467" />
         <source>Please complete the highlighted fields before printing.</source>
         <translation>Vui lòng điền các ô được đánh dấu trước khi in.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="453" />
+        <location filename="../../ui/forms/form_screen.py" line="472" />
         <source>Print anyway?</source>
         <translation>Vẫn in?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="454" />
+        <location filename="../../ui/forms/form_screen.py" line="473" />
         <source>The form still has problems. Print it as a draft to complete by hand?</source>
         <translation>Tờ khai vẫn còn lỗi. In bản nháp để điền tay?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="461" />
+        <location filename="../../ui/forms/form_screen.py" line="480" />
         <source>Sent to the printer.</source>
         <translation>Đã gửi lệnh in.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="463" />
+        <location filename="../../ui/forms/form_screen.py" line="482" />
         <source>Not printed (cancelled or no printer).</source>
         <translation>Chưa in (đã hủy hoặc không có máy in).</translation>
     </message>

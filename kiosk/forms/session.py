@@ -103,7 +103,9 @@ class FormSession:
         out = []
         for f in form.fields:
             refs = [*f.bind, f.check_against or ""]
-            if any(r.endswith((".place_of_residence", ".place_of_origin")) for r in refs):
+            if f.type == "address" or any(
+                r.endswith((".place_of_residence", ".place_of_origin")) for r in refs
+            ):
                 out.append(f.id)
         return out
 

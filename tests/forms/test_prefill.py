@@ -198,7 +198,7 @@ def test_session_converts_an_old_card_address(catalogue) -> None:
     )
     s = FormSession.start(catalogue, "judicial_record")
     s.set_person("applicant", old)
-    assert s.address_fields("judicial_record") == ["residence"]
+    assert s.address_fields("judicial_record") == ["residence", "temporary_residence"]
     match = s.suggest_address("judicial_record", "residence")
     assert match is not None and match.conversion.needs_confirmation
     new = s.apply_address("judicial_record", "residence", match, "00190")

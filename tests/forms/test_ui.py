@@ -179,3 +179,22 @@ def test_keep_typed_and_convert_old_address(app, catalogue) -> None:
     screen.keep_buttons[("judicial_record", "full_name")].click()
     assert screen.badges[("judicial_record", "full_name")].text() == "Typed"
     assert screen.keep_buttons[("judicial_record", "full_name")].isHidden()
+
+
+def test_address_picker(app) -> None:
+    from ui.forms.address_picker import AddressPicker
+
+    picker = AddressPicker()
+    got: list[str] = []
+    picker.address_changed.connect(got.append)
+    picker.province.setCurrentIndex(picker.province.findData("01"))
+    assert picker.communes.count() == len(picker.units.communes("01"))
+    picker.search.setText("ba dinh")
+    assert picker.communes.count() == 1
+    picker.street.setText("Số 7 ngõ Hàng Bột")
+    assert picker.address() == "Số 7 ngõ Hàng Bột, Phường Ba Đình, Thành phố Hà Nội"
+    assert got[-1] == picker.address()
+    picker.province.setCurrentIndex(0)  # all provinces: searching still works
+    picker.search.setText("hoa binh")
+    assert picker.communes.count() > 3
+    _all_named(picker)

@@ -35,6 +35,7 @@ from kiosk.forms.schema import FormDef
 from kiosk.forms.session import FormSession
 from kiosk.forms.validate import Problem, validate
 from kiosk.privacy import mask_id
+from ui.forms.address_picker import AddressPickerDialog
 from ui.forms.pdf_preview import PdfPreview, print_pdf
 
 ERROR_STYLE = "border: 2px solid #c62828; background: #fff3f3;"
@@ -218,6 +219,11 @@ class FormScreen(QWidget):
                 )
                 conv.clicked.connect(lambda _=False, k=key: self.convert_address(k))
                 row.addWidget(conv)
+            if f.id in address_fields:
+                pick = QPushButton(self.tr("Pick…"))
+                pick.setAccessibleName(self.tr("Pick %1 from the list of communes").replace("%1", label))
+                pick.clicked.connect(lambda _=False, k=key: self.pick_address(k))
+                row.addWidget(pick)
             self.keep_buttons[key] = keep
             fl.addRow(label, row)
             self.editors[key], self.badges[key], self.use_card_buttons[key] = editor, badge, use
@@ -256,6 +262,19 @@ class FormScreen(QWidget):
     def _keep_typed(self, key: tuple[str, str]) -> None:
         self.session.keep_typed(*key)
         self.refresh()
+
+    def pick_address(self, key: tuple[str, str]) -> str | None:
+        """Compose an address with the offline picker (current units only)."""
+        dialog = AddressPickerDialog(self, kiosk_mode=self.kiosk_mode)
+        if dialog.exec() != AddressPickerDialog.DialogCode.Accepted or not dialog.picker.address():
+            return None
+        return self.set_value(key, dialog.picker.address())
+
+    def set_value(self, key: tuple[str, str], text: str) -> str:
+        """Type ``text`` into a field as the officer would."""
+        self.session.set_typed(key[0], key[1], text)
+        self.refresh()
+        return text
 
     def convert_address(self, key: tuple[str, str], commune_code: str | None = None) -> str | None:
         """Offer the current-unit form of an old address; a split ward asks the officer to pick."""
