@@ -11,6 +11,8 @@ The main window hosts :class:`ui.forms.page.FormsPage`::
 Parts usable on their own: ``ServicePicker(catalogue, language=, kiosk_mode=)`` (signal
 ``chosen(item_id)``), ``FormScreen(FormSession, language=, kiosk_mode=)`` (signals
 ``card_requested``, ``back_requested``, ``printed``; ``deliver_card``, ``request_preview``,
-``print_current``, ``clear``), ``PdfPreview`` (``set_pdf(bytes)``) and
-``print_pdf(pdf_bytes, parent, silent=kiosk_mode)``.
+``print_current``, ``convert_address``, ``pick_address``, ``clear``), ``PdfPreview``
+(``set_pdf(bytes)``), ``print_pdf(pdf_bytes, parent, silent=kiosk_mode)`` (e.g. for the receipt PDF from
+``kiosk.forms.receipt.render_receipt``) and ``AddressPicker`` / ``AddressPickerDialog`` (offline
+province -> commune picker, signal ``address_changed(text)``).
 """
