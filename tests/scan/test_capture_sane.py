@@ -112,3 +112,8 @@ def test_status_mapping() -> None:
     assert status_kind("Device busy") == "busy"
     assert status_kind("Error during device I/O") == "io"
     assert status_kind("something new") == "other"
+
+
+def test_refused_driver_option(backend: SaneBackend) -> None:
+    with pytest.raises(ScanError, match="refused one of the driver options"):
+        backend.scan("sane:test:0", ScanSettings(driver_options={"no_such_option": 1}))

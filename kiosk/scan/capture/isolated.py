@@ -45,6 +45,8 @@ def error_for(kind: str, *, page: int, source: SourceKind) -> ScanError:
             "The scanner was not found; check that it is switched on and connected, "
             "then list the devices again."
         )
+    if kind == "bad_option":
+        return ScanError("The scanner refused one of the driver options; check the option names and values.")
     if kind == "warming_up":
         return DeviceBusyError("The scanner is warming up; wait a moment and scan again.")
     if kind == "offline":

@@ -188,7 +188,12 @@ def child_scan(
             _set(dev, "br_x", min(width, max_w) if max_w else width)
             _set(dev, "br_y", min(height, max_h) if max_h else height)
             for key, value in payload["driver_options"].items():
-                setattr(dev, key, value)  # explicit extras must apply or fail loudly
+                # Explicit extras must apply, or the officer learns the option was refused.
+                try:
+                    setattr(dev, key, value)
+                except Exception:
+                    send(("error", "bad_option", 1))
+                    return
 
             limit = max_pages if max_pages is not None else (1 if source == "flatbed" else 10_000)
             page_no = 0
