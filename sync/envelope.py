@@ -188,20 +188,32 @@ class _ChunkReader:
     def __init__(self, source: Iterator[bytes] | BinaryIO) -> None:
         self._file = source if hasattr(source, "read") else None
         self._iter = None if self._file is not None else iter(source)  # type: ignore[arg-type]
-        self._buf = bytearray()
+        self._cur = memoryview(b"")
+        self._pos = 0
 
     def read(self, n: int) -> bytes:
         if self._file is not None:
             return _read_full(self._file, n)  # type: ignore[arg-type]
         assert self._iter is not None
-        while len(self._buf) < n:
+        # Slices of a memoryview: no quadratic shifting of a buffer for large blocks.
+        if self._pos + n <= len(self._cur):
+            out = self._cur[self._pos : self._pos + n].tobytes()
+            self._pos += n
+            return out
+        parts = [self._cur[self._pos :].tobytes()]
+        have = len(parts[0])
+        self._cur, self._pos = memoryview(b""), 0
+        while have < n:
             try:
-                self._buf += next(self._iter)
+                block = memoryview(next(self._iter))
             except StopIteration:
                 break
-        out = bytes(self._buf[:n])
-        del self._buf[:n]
-        return out
+            take = min(n - have, len(block))
+            parts.append(block[:take].tobytes())
+            have += take
+            if take < len(block):
+                self._cur, self._pos = block, take
+        return b"".join(parts)
 
 
 # ---- key wrapping ---------------------------------------------------------------------------

@@ -172,3 +172,13 @@ def test_bandwidth_bucket_paces_a_body(monkeypatch: pytest.MonkeyPatch) -> None:
     assert b"".join(body) == b"x" * 1_000_000
     # The first second's allowance is free; the remaining 900 kB take 9 s.
     assert sum(slept) == pytest.approx(9.0, rel=0.01)
+
+
+@settings(max_examples=60, deadline=None)
+@given(size=st.integers(0, 5000), block=st.integers(1, 3000))
+def test_open_stream_from_blocks_of_any_size(size: int, block: int) -> None:
+    """The server reads parts as an iterator of blocks: any block size gives the same plaintext."""
+    data = random.Random(size).randbytes(size)
+    sealed = _seal(data)
+    blocks = (sealed[i : i + block] for i in range(0, len(sealed), block))
+    assert b"".join(open_stream(KEY, UUID, 0, blocks, 1024)) == data
