@@ -198,3 +198,20 @@ def test_address_picker(app) -> None:
     picker.search.setText("hoa binh")
     assert picker.communes.count() > 3
     _all_named(picker)
+
+
+def test_thermal_receipt_prints_on_its_own_paper(app, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from ui.forms.pdf_preview import print_receipt
+
+    from .test_receipt import sample
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "receipt.pdf"
+    printer.setOutputFileName(str(out))
+    assert print_receipt(sample(), thermal=True, silent=True, printer=printer)
+    page = PdfReader(out).pages[0]
+    assert round(float(page.mediabox.width) / 72 * 25.4) == 80  # 80 mm roll
+    assert float(page.mediabox.height) > float(page.mediabox.width) * 2

@@ -5,12 +5,16 @@ The PDF stays in memory (a QBuffer), never in a temporary file: it holds persona
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+import io
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.forms.receipt import ReceiptData, render_receipt
 
 
 def load_document(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
@@ -61,13 +65,26 @@ class PdfPreview(QWidget):
 
 
 def print_pdf(
-    pdf: bytes, parent: QWidget | None = None, *, silent: bool = False, printer: QPrinter | None = None
+    pdf: bytes,
+    parent: QWidget | None = None,
+    *,
+    silent: bool = False,
+    printer: QPrinter | None = None,
+    paper_from_pdf: bool = False,
 ) -> bool:
     """Print every page; ``silent`` skips the dialog (kiosk mode: the default printer).
 
-    Returns False when the officer cancels or no printer is available.
+    ``paper_from_pdf`` sets the paper to the PDF's own page size with no margins: the 80 mm
+    thermal receipt is one long page. Returns False when cancelled or no printer is available.
     """
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+    if paper_from_pdf:
+        doc0, buf0 = load_document(pdf)
+        first = doc0.pagePointSize(0)
+        doc0.close()
+        buf0.close()
+        printer.setPageSize(QPageSize(QSizeF(first.width(), first.height()), QPageSize.Unit.Point, "receipt"))
+        printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
     if silent:
         if (
             printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
@@ -100,3 +117,17 @@ def print_pdf(
         doc.close()
         buf.close()
     return True
+
+
+def print_receipt(
+    data: ReceiptData,
+    parent: QWidget | None = None,
+    *,
+    thermal: bool = False,
+    silent: bool = False,
+    printer: QPrinter | None = None,
+) -> bool:
+    """Render the receipt in memory and print it (thermal: on 80 mm paper of the receipt's length)."""
+    buf = io.BytesIO()
+    render_receipt(data, buf, thermal=thermal)
+    return print_pdf(buf.getvalue(), parent, silent=silent, printer=printer, paper_from_pdf=thermal)
