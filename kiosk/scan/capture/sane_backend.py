@@ -190,6 +190,8 @@ def child_scan(
             for key, value in payload["driver_options"].items():
                 # Explicit extras must apply, or the officer learns the option was refused.
                 try:
+                    if key not in opts:  # python-sane would silently store it as a plain attribute
+                        raise AttributeError(key)
                     setattr(dev, key, value)
                 except Exception:
                     send(("error", "bad_option", 1))
