@@ -6,12 +6,14 @@ received_at, components) so the forms package does not depend on the store.
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from typing import Any
 
 from kiosk.forms.catalogue import Catalogue, load_catalogue
 from kiosk.forms.prefill import FilledForm, prefill, prefill_bundle
 from kiosk.forms.receipt import ReceiptComponent, ReceiptData
+from kiosk.forms.render import render_pdf
 
 
 def filled_for_dossier(dossier: Any, catalogue: Catalogue | None = None) -> list[FilledForm]:
@@ -24,6 +26,24 @@ def filled_for_dossier(dossier: Any, catalogue: Catalogue | None = None) -> list
             bundle, [cat.get(bf.form) for bf in bundle.forms], dossier.roles, dossier.fields
         )
     return [prefill(cat.get(pid), dossier.roles, dossier.fields)]
+
+
+def attach_forms(store: Any, dossier: Any, catalogue: Catalogue | None = None) -> list[str]:
+    """Render the dossier's form(s) and attach each PDF to it as an encrypted component.
+
+    The PDF never touches the disk in clear: it is rendered in memory and streamed into the
+    store's encryption. Returns the attachment ids, one per form.
+    """
+    ids = []
+    for f in filled_for_dossier(dossier, catalogue):
+        buf = io.BytesIO()
+        render_pdf(f, buf)
+        buf.seek(0)
+        name = f"{f.form.title.vi.capitalize()} ({f.form.form_code or f.form.id})"
+        ids.append(
+            store.add_attachment(dossier.uuid, name, buf, filename=f"{f.form.id}.pdf", mime="application/pdf")
+        )
+    return ids
 
 
 def receipt_for_dossier(

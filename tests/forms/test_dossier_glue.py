@@ -49,3 +49,31 @@ def test_receipt_from_dossier_provisional_then_official(catalogue) -> None:
     )
     assert not official.provisional and official.dossier_code == "000.00.01.H26-261120-0007"
     assert official.procedure_name.startswith("Đăng ký cư trú")
+
+
+def test_forms_attached_encrypted_to_a_real_store(tmp_path, catalogue) -> None:
+    import os
+
+    from kiosk.dossier.store import Store
+    from kiosk.forms.dossier_glue import attach_forms
+    from kiosk.profile import Profile
+
+    profile = Profile.open(tmp_path / "profile")
+    store = Store.open(profile, os.urandom(32))
+    try:
+        d = store.create_dossier(
+            "bundle_death", {"applicant": father(), "deceased": elder()}, {"death_date": "01/11/2026"}
+        )
+        ids = attach_forms(store, d, catalogue)
+        assert len(ids) == 3
+        with store.open_attachment(ids[0]) as fh:
+            pdf = fh.read()
+        assert "NGUYỄN HỮU ĐỨC THỊNH VƯỢNG TRƯỜNG XUÂN" in pdf_text(pdf)
+        # Nothing readable on disk: the attachment files are encrypted.
+        for p in profile.root.rglob("*"):
+            if p.is_file():
+                assert b"%PDF" not in p.read_bytes()
+        names = [c.name for c in store.get_dossier(d.uuid).components]
+        assert any("(Mẫu TP/HT-2020-KT)" in n for n in names)
+    finally:
+        store.close()
