@@ -28,6 +28,7 @@ from kiosk.card.errors import (
     AccessDeniedError,
     CardError,
     CardProtocolError,
+    CardRemovedError,
     KeyInputError,
     NotAnIdCardError,
     ParseError,
@@ -43,6 +44,7 @@ from kiosk.card.lds.files import FID_CARD_ACCESS, FID_COM, FID_SOD, LDS_AID, dg_
 from kiosk.card.lds.mrz import Mrz
 from kiosk.card.lds.security_infos import parse_security_infos
 from kiosk.card.lds.sod import parse_sod
+from kiosk.card.pcsc.errors import Meaning
 from kiosk.card.pcsc.transport import PcscTransport, Stats, Transport
 from kiosk.card.protocol.apdu import Command
 from kiosk.card.protocol.bac import BacKeys, perform_bac
@@ -184,8 +186,10 @@ def citizen_from(mrz: Mrz, dg13: Dg13 | None, prov: Provenance) -> Citizen:
 
 
 def _reprovenance(c: Citizen, prov: Provenance) -> None:
+    """Promote the chip's fields once verified (QR-only fields keep their provenance)."""
     for name, fv in list(c.fields.items()):
-        c.fields[name] = type(fv)(fv.value, prov)
+        if fv.provenance is Provenance.CHIP_UNVERIFIED:
+            c.fields[name] = type(fv)(fv.value, prov)
 
 
 def check_id_number(idn: str, dob_iso: str | None, sex: str | None) -> list[str]:
@@ -389,7 +393,30 @@ def read_card(
     transport: Transport | None = None,
     read_photo: bool = True,
 ) -> ReadResult:
-    """Read and verify the card in ``reader`` (None: the first reader holding a card)."""
+    """Read and verify the card in ``reader`` (None: the first reader holding a card).
+
+    If another program resets the card mid-read (PC/SC "card reset"), the read starts over
+    once: the chip lost its session but is still there.
+    """
+    try:
+        return _read_card(reader, key, trust_dir=trust_dir, on_event=on_event, transport=transport,
+                          read_photo=read_photo)  # fmt: skip
+    except CardRemovedError as err:
+        if getattr(err, "pcsc_meaning", None) != Meaning.CARD_RESET or transport is not None:
+            raise
+        log.info("card reset by another program during the read; reading again")
+        return _read_card(reader, key, trust_dir=trust_dir, on_event=on_event, read_photo=read_photo)
+
+
+def _read_card(
+    reader: str | None,
+    key: AccessKey,
+    *,
+    trust_dir: Path | None = None,
+    on_event: Callable[[ReadEvent], None] | None = None,
+    transport: Transport | None = None,
+    read_photo: bool = True,
+) -> ReadResult:
     emit = on_event or (lambda _e: None)
     trust = TrustStore.load(trust_dir) if trust_dir is not None else None
     t0 = time.perf_counter()
@@ -430,6 +457,13 @@ def read_card(
         dg13_raw = read_dg(13)
         dg13 = parse_dg13(dg13_raw) if dg13_raw is not None else None
         citizen = citizen_from(mrz, dg13, Provenance.CHIP_UNVERIFIED)
+        if key.qr_citizen is not None:
+            # The QR fills what the chip lacks; chip values win wherever both exist.
+            merged = Citizen()
+            merged.merge(key.qr_citizen)
+            merged.merge(citizen)
+            merged.no_expiry = citizen.no_expiry
+            citizen = merged
         redactor.register(citizen.secrets())
         redactor.register([mrz.document_number, mrz.mrz_information, *mrz.lines])
         ms_first = (time.perf_counter() - t0) * 1000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import math
 
 import pytest
@@ -13,6 +14,7 @@ from kiosk.card.errors import AccessDeniedError, CardError, CardRemovedError, Ke
 from kiosk.card.keys import AccessKey
 from kiosk.card.lds.files import FID_CARD_ACCESS, FID_COM, FID_SOD, dg_fid
 from kiosk.card.reader import ReadEvent, read_card
+from kiosk.card.sim.testing import profile_path
 from kiosk.card.verification import Status
 from kiosk.citizen import Provenance
 from kiosk.privacy import redactor
@@ -234,11 +236,51 @@ def test_no_card_on_any_reader(pcscd) -> None:
         read_card(None, AccessKey.from_can("001234"))
 
 
-def test_qr_key_reads_the_card(sim_card) -> None:
-    card = sim_card("citizen_demo")
+def test_qr_key_reads_the_card_and_chip_values_win(sim_card, trust_dir) -> None:
+    profile = json.loads(profile_path("citizen_demo").read_text(encoding="utf-8"))
+    del profile["citizen"]["old_id_number"]  # the chip lacks it; the QR has it
+    card = sim_card(profile)
     qr = "079190001234|025123456|Phạm Thị Hồng Nhung|17051990|Nữ|Số 12 Đường Nguyễn Trãi|10082021"
-    result = read_card(card.reader, AccessKey.from_qr(qr))
-    assert result.citizen.get("date_of_birth") == "1990-05-17"
+    result = read_card(card.reader, AccessKey.from_qr(qr), trust_dir=trust_dir)
+    c = result.citizen
+    assert c.get("date_of_birth") == "1990-05-17"
+    assert c.provenance("full_name") is Provenance.CHIP_VERIFIED
+    assert (c.get("place_of_residence") or "").startswith(
+        "Số 12 Đường Nguyễn Trãi, Phường Bến Thành"
+    )  # chip's
+    assert c.provenance("place_of_residence") is Provenance.CHIP_VERIFIED
+    assert (c.get("old_id_number"), c.provenance("old_id_number")) == ("025123456", Provenance.QR)
+
+
+def test_chip_refusing_extended_length_falls_back_to_short_reads(sim_card) -> None:
+    card = sim_card("citizen_demo", reject_extended=True, dg2_size=8000)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.verification.data_group_hashes[2] is Status.VERIFIED
+    assert result.stats.apdus >= 8000 // SHORT_SM_CHUNK
+
+
+def test_card_reset_by_another_program_mid_read_is_recovered(sim_card) -> None:
+    from smartcard import scard
+
+    card = sim_card("citizen_demo")
+    resets: list[int] = []
+    kinds: list[str] = []
+
+    def on_event(e: ReadEvent) -> None:
+        kinds.append(e.kind)
+        if e.kind == "data" and not resets:
+            # Another application resets the card between two of our APDUs.
+            _, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+            rc, h, _ = scard.SCardConnect(ctx, card.reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T1)
+            assert rc == scard.SCARD_S_SUCCESS
+            resets.append(scard.SCardDisconnect(h, scard.SCARD_RESET_CARD))
+            scard.SCardReleaseContext(ctx)
+
+    result = read_card(card.reader, AccessKey.from_can("001234"), on_event=on_event)
+    assert resets == [scard.SCARD_S_SUCCESS]
+    assert kinds.count("connected") == 2  # the read started over once
+    assert result.citizen.get("id_number") == "079190001234"
+    assert result.photo_jpeg is not None
 
 
 def test_cloned_chip_fails_chip_authentication_but_data_is_shown(sim_card, trust_dir) -> None:

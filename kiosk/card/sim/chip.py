@@ -148,7 +148,7 @@ class Chip:
             return b"", 0x6982
         content = self.image.files[self.current]
         le = cmd.le or 256
-        if le > 256 and not self.image.options.extended_length:
+        if le > 256 and (not self.image.options.extended_length or self.image.options.reject_extended):
             return b"", 0x6700
         le = min(le, self.image.options.max_response)
         if offset > len(content):
