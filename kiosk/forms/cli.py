@@ -53,6 +53,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--thermal", action="store_true", help="80 mm thermal-printer layout")
     p.set_defaults(func=cmd_receipt)
 
+    p = sub.add_parser(
+        "fill", help="pre-fill a form (or bundle) and print values with their provenance as JSON"
+    )
+    p.add_argument("form_id", metavar="FORM_ID")
+    p.add_argument("--data", required=True, metavar="FILE.json")
+    p.set_defaults(func=cmd_fill)
+
     p = sub.add_parser("validate", help="pre-fill and check a form; exits 1 when there are errors")
     p.add_argument("form_id", metavar="FORM_ID")
     p.add_argument("--data", required=True, metavar="FILE.json")
@@ -210,4 +217,31 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(f"The folder {directory} does not exist.")
     cat = load_catalogue(directory)
     print(f"OK: {len(cat.forms)} form(s), {len(cat.bundles)} bundle(s)")
+    return 0
+
+
+def cmd_fill(args: argparse.Namespace) -> int:
+    out = []
+    for f in _fill(args.form_id, args.data):
+        out.append(
+            {
+                "form": f.form.id,
+                "version": f.form.version,
+                "values": f.values,
+                "provenance": {k: v.value for k, v in f.provenance.items()},
+                "sources": f.sources,
+                "conflicts": [
+                    {
+                        "field": c.field,
+                        "kind": c.kind,
+                        "value": c.value,
+                        "card_value": c.card_value,
+                        "source": c.source,
+                    }
+                    for c in f.conflicts
+                ],
+            }
+        )
+    json.dump({"forms": out}, sys.stdout, ensure_ascii=False, indent=2)
+    print()
     return 0

@@ -68,6 +68,13 @@ def test_render_and_validate(tmp_path: Path) -> None:
     assert "HUỲNH THỊ NGỌC QUỲNH HƯƠNG NGUYỄN PHƯƠNG THỦY" in text and "038089001234" in text
     r = kiosk(tmp_path, "validate", "birth_registration", "--data", str(f), "--json")
     assert r.returncode == 0, r.stdout
+    filled = json.loads(kiosk(tmp_path, "fill", "birth_registration", "--data", str(f)).stdout)["forms"][0]
+    assert filled["values"]["mother_id"] == "079190004321"
+    assert (
+        filled["provenance"]["mother_id"] == "chip_verified"
+        and filled["sources"]["mother_id"] == "mother.id_number"
+    )
+    assert filled["provenance"]["child_name"] == "typed" and filled["conflicts"] == []
     assert json.loads(r.stdout)["ok"] is True
 
     data["fields"]["child_dob"] = "14/04/1980"  # before the parents were born
