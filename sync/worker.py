@@ -588,8 +588,8 @@ class SyncWorker:
                 if isinstance(code, int) and code != summary.portal_status:
                     store.set_portal_status(summary.uuid, code)
                     changed += 1
-        except ServerUnreachableError:
-            pass
+        except (ServerUnreachableError, KioskError):
+            pass  # offline, or a store handle that may not list dossiers (kiosk role): try later
         finally:
             transport.close()
         return changed
