@@ -306,3 +306,19 @@ def test_card_without_chip_or_active_authentication(sim_card) -> None:
         v.active_authentication.status is Status.NOT_CHECKED
         and "does not offer" in v.active_authentication.reason
     )
+
+
+@pytest.mark.parametrize("parameter_id", [12, 16, 17])
+def test_pace_on_other_standard_curves(sim_card, parameter_id: int) -> None:
+    card = sim_card("citizen_demo", pace_parameter_id=parameter_id)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.access_control == "PACE"
+    assert result.citizen.get("id_number") == "079190001234"
+
+
+def test_pace_with_the_mrz_password(sim_card) -> None:
+    card = sim_card("citizen_demo")
+    key = AccessKey(mrz_information=card.image.mrz_information, source="mrz")  # no CAN at all
+    result = read_card(card.reader, key)
+    assert result.access_control == "PACE"
+    assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
