@@ -23,27 +23,147 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kiosk.citizen import Citizen, Provenance  # noqa: E402
-from kiosk.dossier.migrations import migrate  # noqa: E402
-from kiosk.dossier.store import Store  # noqa: E402
-from kiosk.profile import Profile  # noqa: E402
+from kiosk.citizen import Citizen, Provenance
+from kiosk.dossier.migrations import migrate
+from kiosk.dossier.store import CACHE_KIB, FULL_CHECK_MAX_BYTES, Store
+from kiosk.profile import Profile
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
-          "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Mai", "Tạ", "Hà", "Cao", "Lâm"]
-FAMILY_W = [38, 11, 9.5, 7, 5, 4, 4.5, 3.9, 3, 2.1, 2, 1.4, 1.3, 1.3, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.3, 0.3,
-            0.3, 0.3]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Trương",
+    "Lương",
+    "Mai",
+    "Tạ",
+    "Hà",
+    "Cao",
+    "Lâm",
+]
+FAMILY_W = [
+    38,
+    11,
+    9.5,
+    7,
+    5,
+    4,
+    4.5,
+    3.9,
+    3,
+    2.1,
+    2,
+    1.4,
+    1.3,
+    1.3,
+    1,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.5,
+    0.3,
+    0.3,
+    0.3,
+    0.3,
+]
 MIDDLE_M = ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Xuân", "Ngọc", "Gia", "Hoàng", "Trọng"]
 MIDDLE_F = ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Hồng", "Minh", "Bảo", "Phương", "Mỹ", "Hoài", "Diệu"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hiếu", "Hùng", "Huy", "Khánh", "Khoa", "Long", "Minh",
-           "Nam", "Nghĩa", "Phong", "Phúc", "Quang", "Sơn", "Tài", "Thắng", "Thành", "Trung", "Tuấn", "Việt"]
-GIVEN_F = ["Anh", "Châu", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Hương", "Lan", "Linh",
-           "Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quyên", "Thảo", "Trang", "Vy", "Yến"]
-STREETS = ["Hàng Bạc", "Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng", "Lý Thường Kiệt", "Điện Biên Phủ",
-           "Nguyễn Đình Chiểu", "Phan Chu Trinh", "Quang Trung", "Bạch Đằng", "Hùng Vương", "Võ Thị Sáu"]
-PLACES = [("001", "phường Hoàn Kiếm, Hà Nội"), ("001", "xã Phù Đổng, Hà Nội"), ("079", "phường Bến Thành, TP. Hồ Chí Minh"),
-          ("079", "phường Xuân Hòa, TP. Hồ Chí Minh"), ("048", "phường Hải Châu, Đà Nẵng"),
-          ("031", "phường Hồng Bàng, Hải Phòng"), ("092", "phường Ninh Kiều, Cần Thơ"),
-          ("046", "phường Thuận Hóa, Huế"), ("091", "phường Rạch Giá, An Giang"), ("038", "phường Hạc Thành, Thanh Hóa")]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Hải",
+    "Hiếu",
+    "Hùng",
+    "Huy",
+    "Khánh",
+    "Khoa",
+    "Long",
+    "Minh",
+    "Nam",
+    "Nghĩa",
+    "Phong",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tài",
+    "Thắng",
+    "Thành",
+    "Trung",
+    "Tuấn",
+    "Việt",
+]
+GIVEN_F = [
+    "Anh",
+    "Châu",
+    "Chi",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hạnh",
+    "Hằng",
+    "Hiền",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Loan",
+    "Mai",
+    "My",
+    "Nga",
+    "Ngân",
+    "Nhung",
+    "Oanh",
+    "Phương",
+    "Quyên",
+    "Thảo",
+    "Trang",
+    "Vy",
+    "Yến",
+]
+STREETS = [
+    "Hàng Bạc",
+    "Lê Lợi",
+    "Trần Hưng Đạo",
+    "Nguyễn Trãi",
+    "Hai Bà Trưng",
+    "Lý Thường Kiệt",
+    "Điện Biên Phủ",
+    "Nguyễn Đình Chiểu",
+    "Phan Chu Trinh",
+    "Quang Trung",
+    "Bạch Đằng",
+    "Hùng Vương",
+    "Võ Thị Sáu",
+]
+PLACES = [
+    ("001", "phường Hoàn Kiếm, Hà Nội"),
+    ("001", "xã Phù Đổng, Hà Nội"),
+    ("079", "phường Bến Thành, TP. Hồ Chí Minh"),
+    ("079", "phường Xuân Hòa, TP. Hồ Chí Minh"),
+    ("048", "phường Hải Châu, Đà Nẵng"),
+    ("031", "phường Hồng Bàng, Hải Phòng"),
+    ("092", "phường Ninh Kiều, Cần Thơ"),
+    ("046", "phường Thuận Hóa, Huế"),
+    ("091", "phường Rạch Giá, An Giang"),
+    ("038", "phường Hạc Thành, Thanh Hóa"),
+]
 ETHNIC = ["Kinh"] * 17 + ["Tày", "Thái", "Mường", "Khmer", "Hoa", "Nùng", "H'Mông"]
 PROCEDURES = ["CT01", "BIRTH", "DEATH", "MARRIAGE", "JUDICIAL", "TK1-TS", "CT01", "CT01"]
 
@@ -51,7 +171,8 @@ PROCEDURES = ["CT01", "BIRTH", "DEATH", "MARRIAGE", "JUDICIAL", "TK1-TS", "CT01"
 def person(rnd: random.Random) -> Citizen:
     female = rnd.random() < 0.5
     family = rnd.choices(FAMILY, FAMILY_W)[0]
-    name = f"{family} {rnd.choice(MIDDLE_F if female else MIDDLE_M)} {rnd.choice(GIVEN_F if female else GIVEN_M)}"
+    middle = rnd.choice(MIDDLE_F if female else MIDDLE_M)
+    name = f"{family} {middle} {rnd.choice(GIVEN_F if female else GIVEN_M)}"
     year = rnd.randint(1940, 2024)
     province, place = rnd.choice(PLACES)
     century = (0 if year < 2000 else 2) + (1 if female else 0)
@@ -79,21 +200,34 @@ def dossier_item(rnd: random.Random) -> tuple[str, dict[str, Citizen], dict[str,
     proc = rnd.choice(PROCEDURES)
     if proc in {"BIRTH", "MARRIAGE"}:
         roles["spouse" if proc == "MARRIAGE" else "father"] = person(rnd)
-    fields = {"phone": f"09{rnd.randrange(10**8):08d}", "email": "", "copies": rnd.randint(1, 3),
-              "content": "Đăng ký thường trú tại " + rnd.choice(PLACES)[1]}
+    fields = {
+        "phone": f"09{rnd.randrange(10**8):08d}",
+        "email": "",
+        "copies": rnd.randint(1, 3),
+        "content": "Đăng ký thường trú tại " + rnd.choice(PLACES)[1],
+    }
     return proc, roles, fields
 
 
-def open_plain(profile: Profile) -> Store:
-    """The same Store code on an unencrypted stdlib sqlite3 connection, for the overhead ratio."""
+def open_plain(profile: Profile, *, quick_check: bool | None = None) -> Store:
+    """The same Store code on an unencrypted stdlib sqlite3 connection, for the overhead ratio
+    (same pragmas, same on-open integrity policy as ``Store.open(integrity="auto")``)."""
+    if quick_check is None:
+        exists = profile.db_path.exists()
+        quick_check = not exists or profile.db_path.stat().st_size <= FULL_CHECK_MAX_BYTES
     conn = sqlite3.connect(str(profile.db_path), isolation_level=None, check_same_thread=False, timeout=15)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA secure_delete = ON")
-    rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    assert rows == ["ok"], rows
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     migrate(conn)
+    if quick_check:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        assert rows == ["ok"], rows
+    else:  # the same bookkeeping-table check as the encrypted store's "auto" mode on a large file
+        for t in ("meta", "schema_version", "outbox"):
+            assert conn.execute(f"PRAGMA quick_check({t})").fetchone()[0] == "ok"
     store = Store(profile, conn, b"\0" * 32)
     store._ensure_identity()
     return store
@@ -150,6 +284,18 @@ def run(kind: str, n: int, single: int) -> dict[str, float]:
         opens.append((time.perf_counter() - t) * 1000)
         s.close()
     out["open_ms"] = statistics.median(opens)
+    if kind == "sqlcipher":
+        t = time.perf_counter()
+        s = Store.open(profile, key, integrity="quick")  # the whole-file check, for the record
+        s.list_dossiers(limit=50)
+        out["open_fullcheck_ms"] = (time.perf_counter() - t) * 1000
+        s.close()
+    else:
+        t = time.perf_counter()
+        s = open_plain(profile, quick_check=True)
+        s.list_dossiers(limit=50)
+        out["open_fullcheck_ms"] = (time.perf_counter() - t) * 1000
+        s.close()
     s = opener()
     out["list_first_page_ms"] = median_ms(lambda: s.list_dossiers(limit=50))
     out["search_common_ms"] = median_ms(lambda: s.list_dossiers("nguyen van", limit=50))
@@ -177,7 +323,9 @@ def cpu_model() -> str:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     single = min(2000, n)
-    print(f"# store benchmark: {n} dossiers ({single} one-per-transaction), {os.cpu_count()} cpu, {cpu_model()}")
+    print(
+        f"# store benchmark: {n} dossiers ({single} one-per-transaction), {os.cpu_count()} cpu, {cpu_model()}"
+    )
     results = {kind: run(kind, n, single) for kind in ("sqlcipher", "plain")}
     keys = list(results["sqlcipher"])
     print(f"{'metric':24} {'sqlcipher':>12} {'plain':>12} {'ratio':>7}")

@@ -291,3 +291,14 @@ def test_large_store_checks_bookkeeping_on_open_and_all_on_demand(profile, data_
     s.close()
     with pytest.raises(CorruptStoreError):
         Store.open(profile, data_key, integrity="quick")
+
+
+def test_dossier_ids_are_time_ordered_uuid7():
+    import uuid
+
+    from kiosk.dossier.store import new_uuid
+
+    ids = [new_uuid() for _ in range(200)]
+    assert len(set(ids)) == 200
+    assert all(uuid.UUID(i).version == 7 and uuid.UUID(i).variant == uuid.RFC_4122 for i in ids)
+    assert [i[:12] for i in ids] == sorted(i[:12] for i in ids)  # the millisecond prefix never goes back
