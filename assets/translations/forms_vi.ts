@@ -60,242 +60,248 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="103" />
+        <location filename="../../ui/forms/form_screen.py" line="105" />
         <source>Form title</source>
         <translation>Tên tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="105" />
+        <location filename="../../ui/forms/form_screen.py" line="107" />
         <source>Forms</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="109" />
+        <location filename="../../ui/forms/form_screen.py" line="111" />
         <source>Problems to fix</source>
         <translation>Các lỗi cần sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="114" />
+        <location filename="../../ui/forms/form_screen.py" line="116" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="118" />
+        <location filename="../../ui/forms/form_screen.py" line="120" />
         <source>Back to services</source>
         <translation>Quay lại danh sách dịch vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="119" />
+        <location filename="../../ui/forms/form_screen.py" line="121" />
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="120" />
+        <location filename="../../ui/forms/form_screen.py" line="122" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="121" />
+        <location filename="../../ui/forms/form_screen.py" line="123" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="130" />
+        <location filename="../../ui/forms/form_screen.py" line="132" />
         <source>Problems:</source>
         <translation>Các lỗi:</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="153" />
+        <location filename="../../ui/forms/form_screen.py" line="155" />
         <source>People (read each person's card once)</source>
         <translation>Người liên quan (đọc thẻ mỗi người một lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="154" />
+        <location filename="../../ui/forms/form_screen.py" line="156" />
         <source>People</source>
         <translation>Người liên quan</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="159" />
+        <location filename="../../ui/forms/form_screen.py" line="161" />
         <source>Card status: %1</source>
         <translation>Trạng thái thẻ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="163" />
+        <location filename="../../ui/forms/form_screen.py" line="165" />
         <source>Read next person's card</source>
         <translation>Đọc thẻ người tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="163" />
+        <location filename="../../ui/forms/form_screen.py" line="165" />
         <source>Read card</source>
         <translation>Đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="196" />
+        <location filename="../../ui/forms/form_screen.py" line="198" />
         <source>Source of %1</source>
         <translation>Nguồn của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="197" />
+        <location filename="../../ui/forms/form_screen.py" line="199" />
         <source>Use card value</source>
         <translation>Dùng giá trị trên thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="198" />
+        <location filename="../../ui/forms/form_screen.py" line="200" />
         <source>Use card value for %1</source>
         <translation>Dùng giá trị trên thẻ cho %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="201" />
+        <location filename="../../ui/forms/form_screen.py" line="203" />
         <source>Keep typed value</source>
         <translation>Giữ giá trị đã nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="202" />
+        <location filename="../../ui/forms/form_screen.py" line="204" />
         <source>Keep typed value for %1</source>
         <translation>Giữ giá trị đã nhập cho %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="211" />
+        <location filename="../../ui/forms/form_screen.py" line="213" />
         <source>Current units…</source>
         <translation>Đơn vị hành chính mới…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="213" />
+        <location filename="../../ui/forms/form_screen.py" line="215" />
         <source>Convert %1 to the current administrative units</source>
         <translation>Chuyển %1 sang đơn vị hành chính hiện hành</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="217" />
+        <location filename="../../ui/forms/form_screen.py" line="219" />
+        <location filename="../../ui/forms/form_screen.py" line="419" />
         <source>Convert an address with pre-2025 units (district, old ward) to the current commune</source>
         <translation>Chuyển địa chỉ ghi theo đơn vị hành chính trước năm 2025 (huyện, xã/phường cũ) sang xã/phường hiện hành</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="223" />
+        <location filename="../../ui/forms/form_screen.py" line="226" />
         <source>Pick…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="224" />
+        <location filename="../../ui/forms/form_screen.py" line="227" />
         <source>Pick %1 from the list of communes</source>
         <translation>Chọn %1 từ danh sách xã, phường</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="288" />
+        <location filename="../../ui/forms/form_screen.py" line="291" />
         <source>No pre-2025 ward, district and province were recognised in this address.</source>
         <translation>Không nhận ra xã/phường, quận/huyện, tỉnh cũ (trước năm 2025) trong địa chỉ này.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="295" />
+        <location filename="../../ui/forms/form_screen.py" line="298" />
         <source>Old ward was split</source>
         <translation>Xã/phường cũ đã được chia tách</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="296" />
+        <location filename="../../ui/forms/form_screen.py" line="299" />
         <source>%1 was split. Which commune is the address in now?</source>
         <translation>%1 đã được chia tách. Địa chỉ này nay thuộc xã/phường nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="306" />
+        <location filename="../../ui/forms/form_screen.py" line="309" />
         <source>Address converted to the current units.</source>
         <translation>Đã chuyển địa chỉ sang đơn vị hành chính hiện hành.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="349" />
+        <location filename="../../ui/forms/form_screen.py" line="352" />
         <source>≠ card</source>
         <translation>≠ thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="355" />
+        <location filename="../../ui/forms/form_screen.py" line="358" />
         <source>Default</source>
         <translation>Mặc định</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="357" />
+        <location filename="../../ui/forms/form_screen.py" line="360" />
         <source>Chip ✓</source>
         <translation>Chip ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="358" />
+        <location filename="../../ui/forms/form_screen.py" line="361" />
         <source>Chip</source>
         <translation>Chip</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="359" />
+        <location filename="../../ui/forms/form_screen.py" line="362" />
         <source>QR</source>
         <translation>QR</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="360" />
+        <location filename="../../ui/forms/form_screen.py" line="363" />
         <source>Typed</source>
         <translation>Nhập tay</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="361" />
+        <location filename="../../ui/forms/form_screen.py" line="364" />
         <source>Derived</source>
         <translation>Tự tính</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="386" />
+        <location filename="../../ui/forms/form_screen.py" line="389" />
         <source>Card: %1</source>
         <translation>Trên thẻ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="404" />
+        <location filename="../../ui/forms/form_screen.py" line="409" />
         <source>From the card</source>
         <translation>Lấy từ thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="411" />
+        <location filename="../../ui/forms/form_screen.py" line="425" />
+        <source>Pre-2025 units: %1 is now %2</source>
+        <translation>Đơn vị hành chính cũ: %1 nay là %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/form_screen.py" line="434" />
         <source>not read</source>
         <translation>chưa đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="411" />
+        <location filename="../../ui/forms/form_screen.py" line="434" />
         <source>typed on the form</source>
         <translation>nhập trên tờ khai</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forms/form_screen.py" line="431" />
+        <location filename="../../ui/forms/form_screen.py" line="454" />
         <source>%n problem(s) to fix before printing.</source>
         <translation><numerusform>Còn %n lỗi cần sửa trước khi in.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="433" />
+        <location filename="../../ui/forms/form_screen.py" line="456" />
         <source>Ready to print.</source>
         <translation>Sẵn sàng để in.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="444" />
+        <location filename="../../ui/forms/form_screen.py" line="467" />
         <source>Preparing the preview…</source>
         <translation>Đang chuẩn bị bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="451" />
+        <location filename="../../ui/forms/form_screen.py" line="474" />
         <source>Preview ready: %1 page(s).</source>
         <translation>Bản xem trước: %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="467" />
+        <location filename="../../ui/forms/form_screen.py" line="490" />
         <source>Please complete the highlighted fields before printing.</source>
         <translation>Vui lòng điền các ô được đánh dấu trước khi in.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="472" />
+        <location filename="../../ui/forms/form_screen.py" line="495" />
         <source>Print anyway?</source>
         <translation>Vẫn in?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="473" />
+        <location filename="../../ui/forms/form_screen.py" line="496" />
         <source>The form still has problems. Print it as a draft to complete by hand?</source>
         <translation>Tờ khai vẫn còn lỗi. In bản nháp để điền tay?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="480" />
+        <location filename="../../ui/forms/form_screen.py" line="503" />
         <source>Sent to the printer.</source>
         <translation>Đã gửi lệnh in.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="482" />
+        <location filename="../../ui/forms/form_screen.py" line="505" />
         <source>Not printed (cancelled or no printer).</source>
         <translation>Chưa in (đã hủy hoặc không có máy in).</translation>
     </message>
@@ -311,7 +317,7 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/forms/pdf_preview.py" line="31" />
+        <location filename="../../ui/forms/pdf_preview.py" line="35" />
         <source>Form preview</source>
         <translation>Xem trước tờ khai</translation>
     </message>

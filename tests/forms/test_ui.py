@@ -166,11 +166,14 @@ def test_keep_typed_and_convert_old_address(app, catalogue) -> None:
         full_name="Lê Thị Hồng", place_of_residence="12 Lê Lợi, Phường 04, Quận 5, Thành phố Hồ Chí Minh"
     )
     screen.deliver_card("applicant", old)
+    hint = screen.convert_buttons[("judicial_record", "residence")]
+    assert "Phường Chợ Quán" in hint.toolTip() and hint.styleSheet()  # old units pointed out
     new = screen.convert_address(("judicial_record", "residence"))  # one target: no question asked
     assert new == "12 Lê Lợi, Phường Chợ Quán, Thành phố Hồ Chí Minh"
     residence = screen.editors[("judicial_record", "residence")]
     assert isinstance(residence, QLineEdit) and residence.text() == new
     assert screen.badges[("judicial_record", "residence")].text() == "Typed"
+    assert hint.styleSheet() == ""  # converted: nothing left to point out
     name = screen.editors[("judicial_record", "full_name")]
     assert isinstance(name, QLineEdit)
     name.setText("Lê Hồng")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.citizen import Citizen, Provenance
 from kiosk.errors import KioskError
+from kiosk.forms.addresses import admin_units
 from kiosk.forms.prefill import FilledForm
 from kiosk.forms.render import render_pdf
 from kiosk.forms.schema import FormDef
@@ -90,6 +91,7 @@ class FormScreen(QWidget):
         self.badges: dict[tuple[str, str], QLabel] = {}
         self.use_card_buttons: dict[tuple[str, str], QPushButton] = {}
         self.keep_buttons: dict[tuple[str, str], QPushButton] = {}
+        self.convert_buttons: dict[tuple[str, str], QPushButton] = {}
         self.tables: dict[tuple[str, str], QTableWidget] = {}
         self.role_status: dict[str, QLabel] = {}
         self.role_buttons: dict[str, QPushButton] = {}
@@ -219,6 +221,7 @@ class FormScreen(QWidget):
                 )
                 conv.clicked.connect(lambda _=False, k=key: self.convert_address(k))
                 row.addWidget(conv)
+                self.convert_buttons[key] = conv
             if f.id in address_fields:
                 pick = QPushButton(self.tr("Pick…"))
                 pick.setAccessibleName(self.tr("Pick %1 from the list of communes").replace("%1", label))
@@ -389,6 +392,8 @@ class FormScreen(QWidget):
             )
             self.use_card_buttons[key].setVisible(conflict is not None)
             self.keep_buttons[key].setVisible(conflict is not None)
+            if key in self.convert_buttons:
+                self._hint_old_units(key, value)
             sev = severity.get(field.id)
             e.setStyleSheet(ERROR_STYLE if sev == "error" else WARNING_STYLE if sev == "warning" else "")
         for g in f.form.groups:
@@ -403,6 +408,24 @@ class FormScreen(QWidget):
                     if prov in {Provenance.CHIP_VERIFIED, Provenance.CHIP_UNVERIFIED, Provenance.QR}:
                         item.setToolTip(self.tr("From the card"))
                     table.setItem(r, c, item)
+
+    def _hint_old_units(self, key: tuple[str, str], value: str) -> None:
+        """Point out an address still written with pre-2025 units (older cards print them)."""
+        button = self.convert_buttons[key]
+        match = admin_units().match_legacy(value) if value else None
+        if match is None:
+            button.setStyleSheet("")
+            button.setToolTip(
+                self.tr("Convert an address with pre-2025 units (district, old ward) to the current commune")
+            )
+            return
+        targets = ", ".join(c.name for c in match.conversion.candidates)
+        button.setStyleSheet("font-weight: bold; color: #b26a00;")
+        button.setToolTip(
+            self.tr("Pre-2025 units: %1 is now %2")
+            .replace("%1", f"{match.ward.name}, {match.district.name}")
+            .replace("%2", targets)
+        )
 
     def _show_roles(self) -> None:
         for r in self.session.role_defs:
