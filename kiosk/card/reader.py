@@ -20,6 +20,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from smartcard import scard
 
 from kiosk.card.cert.passive import passive_authentication
 from kiosk.card.cert.trust import TrustStore
@@ -44,8 +45,8 @@ from kiosk.card.lds.files import FID_CARD_ACCESS, FID_COM, FID_SOD, LDS_AID, dg_
 from kiosk.card.lds.mrz import Mrz
 from kiosk.card.lds.security_infos import parse_security_infos
 from kiosk.card.lds.sod import parse_sod
-from kiosk.card.pcsc.errors import Meaning
-from kiosk.card.pcsc.transport import PcscTransport, Stats, Transport
+from kiosk.card.pcsc.errors import Meaning, error_for
+from kiosk.card.pcsc.transport import PcscTransport, Stats, Transport, readers_with_card
 from kiosk.card.protocol.apdu import Command
 from kiosk.card.protocol.bac import BacKeys, perform_bac
 from kiosk.card.protocol.chip_auth import find_chip_auth, perform_chip_auth
@@ -393,14 +394,26 @@ def read_card(
     transport: Transport | None = None,
     read_photo: bool = True,
 ) -> ReadResult:
-    """Read and verify the card in ``reader`` (None: the first reader holding a card).
+    """Read and verify the card in ``reader`` (None: the first reader holding an ID card).
 
     If another program resets the card mid-read (PC/SC "card reset"), the read starts over
     once: the chip lost its session but is still there.
     """
+    if reader is None and transport is None:
+        # Foreign or virtual cards may sit in other readers: try each card until an ID card answers.
+        candidates = readers_with_card()
+        if not candidates:
+            raise error_for(scard.SCARD_E_NO_SMARTCARD)
+        for i, name in enumerate(candidates):
+            try:
+                return read_card(name, key, trust_dir=trust_dir, on_event=on_event, read_photo=read_photo)
+            except NotAnIdCardError:
+                if i == len(candidates) - 1:
+                    raise
     try:
-        return _read_card(reader, key, trust_dir=trust_dir, on_event=on_event, transport=transport,
-                          read_photo=read_photo)  # fmt: skip
+        return _read_card(
+            reader, key, trust_dir=trust_dir, on_event=on_event, transport=transport, read_photo=read_photo
+        )
     except CardRemovedError as err:
         if getattr(err, "pcsc_meaning", None) != Meaning.CARD_RESET or transport is not None:
             raise

@@ -322,3 +322,10 @@ def test_pace_with_the_mrz_password(sim_card) -> None:
     result = read_card(card.reader, key)
     assert result.access_control == "PACE"
     assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
+
+
+def test_auto_reader_skips_a_foreign_card_in_another_reader(sim_card) -> None:
+    sim_card("citizen_demo", emrtd=False)  # e.g. a bank card left on reader 0
+    sim_card("citizen_elder_bac", reader_index=1)
+    result = read_card(None, AccessKey.from_id_dob_expiry("001058000321", "1958-11-02", None))
+    assert result.reader == "Virtual PCD 00 01"

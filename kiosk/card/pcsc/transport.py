@@ -165,6 +165,27 @@ class PcscTransport:
         self.close()
 
 
+def readers_with_card() -> list[str]:
+    """Readers currently holding a (responsive) card, in PC/SC order."""
+    rc, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if rc != scard.SCARD_S_SUCCESS:
+        raise error_for(rc)
+    try:
+        rc, readers = scard.SCardListReaders(ctx, [])
+        if rc != scard.SCARD_S_SUCCESS or not readers:
+            raise error_for(rc if rc != scard.SCARD_S_SUCCESS else scard.SCARD_E_NO_READERS_AVAILABLE)
+        rc, states = scard.SCardGetStatusChange(ctx, 0, [(r, scard.SCARD_STATE_UNAWARE) for r in readers])
+        if rc != scard.SCARD_S_SUCCESS:
+            raise error_for(rc)
+        return [
+            str(name)
+            for name, state, _ in states
+            if state & scard.SCARD_STATE_PRESENT and not state & scard.SCARD_STATE_MUTE
+        ]
+    finally:
+        scard.SCardReleaseContext(ctx)
+
+
 def list_readers() -> list[str]:
     rc, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
     if rc != scard.SCARD_S_SUCCESS:
