@@ -49,6 +49,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--foreign-signer", action="store_true", help="sign with a CSCA nobody trusts")
     p.add_argument("--lift-after", type=int, metavar="N", help="lift the card after N APDUs")
     p.add_argument("--dg2-size", type=int, metavar="BYTES", help="pad the photo to this size")
+    p.add_argument(
+        "--error-at", action="append", default=[], metavar="N=SW",
+        help="answer APDU number N with status word SW (hex), e.g. 12=6F00; repeatable",
+    )  # fmt: skip
+    p.add_argument("--no-extended", action="store_true", help="advertise short APDUs only")
+    p.add_argument("--jpeg2000", action="store_true", help="store the photo as JPEG 2000")
     p.add_argument("--seconds", type=float, help="detach after this many seconds (default: until Ctrl-C)")
     p.set_defaults(func=cmd_simulate)
 
@@ -224,6 +230,17 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         options["lift_after_apdus"] = args.lift_after
     if args.dg2_size is not None:
         options["dg2_size"] = args.dg2_size
+    if args.no_extended:
+        options["extended_length"] = False
+    if args.jpeg2000:
+        options["jpeg2000"] = True
+    if args.error_at:
+        try:
+            options["error_at_apdu"] = {
+                int(n): int(sw, 16) for n, sw in (item.split("=", 1) for item in args.error_at)
+            }
+        except ValueError as exc:
+            raise UsageError("--error-at takes N=SW, for example 12=6F00.") from exc
     if not Path(args.card_profile).is_file():
         raise UsageError(f"The card profile {args.card_profile} does not exist.")
     handle = ensure_pcscd()

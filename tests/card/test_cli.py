@@ -112,3 +112,28 @@ def test_trust_export_and_list(tmp_path) -> None:
     assert r.returncode == 0 and (tmp_path / "t" / "demo-csca.pem").is_file()
     r = kiosk("trust", "--dir", str(tmp_path / "t"), "list", profile=tmp_path / "p")
     assert "DEMO" in r.stdout and "CSCA" in r.stdout
+
+
+def test_simulate_with_error_injection(pcscd, tmp_path) -> None:
+    sim = subprocess.Popen(
+        [sys.executable, "-m", "ui.main", "--profile", str(tmp_path / "s"), "card", "simulate",
+         "--profile", str(DEMO_PROFILES["citizen_demo"]), "--reader", "1", "--error-at", "8=6F00",
+         "--seconds", "60"],
+        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert sim.stdout is not None and "Virtual PCD 00 01" in sim.stdout.readline()
+        r = kiosk("read", "--reader", "Virtual PCD 00 01", "--can", "001234", profile=tmp_path / "p")
+        assert r.returncode != 0 and "6F00" in r.stderr and "Traceback" not in r.stderr
+        r = kiosk(
+            "read", "--reader", "Virtual PCD 00 01", "--can", "001234", "--json", profile=tmp_path / "p"
+        )
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["citizen"]["id_number"] == "079190001234"
+    finally:
+        sim.terminate()
+        sim.wait(timeout=10)
+    bad = kiosk(
+        "simulate", "--profile", str(DEMO_PROFILES["citizen_demo"]), "--error-at", "x", profile=tmp_path / "p"
+    )
+    assert bad.returncode == 2 and "N=SW" in bad.stderr

@@ -329,3 +329,10 @@ def test_auto_reader_skips_a_foreign_card_in_another_reader(sim_card) -> None:
     sim_card("citizen_elder_bac", reader_index=1)
     result = read_card(None, AccessKey.from_id_dob_expiry("001058000321", "1958-11-02", None))
     assert result.reader == "Virtual PCD 00 01"
+
+
+def test_chip_answering_6cxx_gets_the_le_it_asks_for(sim_card) -> None:
+    card = sim_card("citizen_demo", wrong_le_limit=0x80, dg2_size=3000)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.verification.data_group_hashes[2] is Status.VERIFIED
+    assert result.stats.apdus >= 3000 // 0x80

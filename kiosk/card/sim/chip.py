@@ -150,6 +150,9 @@ class Chip:
         le = cmd.le or 256
         if le > 256 and (not self.image.options.extended_length or self.image.options.reject_extended):
             return b"", 0x6700
+        limit = self.image.options.wrong_le_limit
+        if limit is not None and le > limit:
+            return b"", 0x6C00 | (limit & 0xFF)
         le = min(le, self.image.options.max_response)
         if offset > len(content):
             return b"", 0x6B00

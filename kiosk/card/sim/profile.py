@@ -44,6 +44,7 @@ class SimOptions:
     extended_length: bool = True
     max_response: int = 0xFFFF  # largest plaintext a single READ BINARY returns
     reject_extended: bool = False  # ATR advertises extended length, READ BINARY answers 6700 anyway
+    wrong_le_limit: int | None = None  # Le above this gets 6Cxx ("use Le = xx") instead of data
     lift_after_apdus: int | None = None  # card "lifted" once this many APDUs were answered
     error_at_apdu: dict[int, int] = field(default_factory=dict)  # APDU index -> SW to answer instead
     tamper_dg: int | None = None  # flip a byte of this DG after signing
