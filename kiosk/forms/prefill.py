@@ -225,10 +225,11 @@ def bundle_inputs(
             people[person] = c
     bf = bundle.forms[form_index]
     form_roles: dict[str, Citizen] = {}
-    mapped_bundle_roles = set(bf.roles.values())
     for bundle_role, citizen in people.items():
-        if bundle_role not in mapped_bundle_roles:
-            form_roles[bundle_role] = citizen  # same role name in the bundle and the form
+        # Same role name in the bundle and the form, unless the bundle maps that form role explicitly
+        # (TK1-TS's applicant is the child, not the parent filing the bundle).
+        if bundle_role not in bf.roles:
+            form_roles[bundle_role] = citizen
     for form_role, bundle_role in bf.roles.items():
         if bundle_role in people:
             form_roles[form_role] = people[bundle_role]

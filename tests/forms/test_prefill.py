@@ -131,6 +131,12 @@ def test_birth_bundle_fills_three_forms_from_one_entry(catalogue, people) -> Non
     assert ct01.values["members[0].date_of_birth"] == "14/04/2025"
     assert ct01.values["members[0].relation"] == "Con"
     assert ct01.values["head_name"] == "TRƯƠNG QUỐC KHÁNH ĐOÀN NGUYỄN HỮU PHƯỚC"
+    # The mother files the bundle: she declares CT01 and is the child's guardian on it.
+    assert (
+        ct01.values["full_name"]
+        == ct01.values["guardian_name"].upper()
+        == people["mother"].get("full_name").upper()
+    )
     assert tk1.values["full_name"] == "TRƯƠNG HUỲNH BẢO NGỌC"
     assert tk1.values["sex"] == "Nữ"
     assert tk1.values["guardian_name"] == people["mother"].get("full_name")
@@ -138,6 +144,8 @@ def test_birth_bundle_fills_three_forms_from_one_entry(catalogue, people) -> Non
     assert tk1.values["birth_registration_place"] == "UBND xã Nghĩa Hưng"
     assert tk1.values["phone"] == ct01.values["phone"] == "0912345678"
     assert tk1.provenance["full_name"] is Provenance.TYPED  # the child has no card
+    assert "id_number" not in tk1.values  # a newborn has no ID number yet; the mother's is not used
+    assert tk1.values.get("residence") != people["mother"].get("place_of_residence")  # the child's, not hers
 
 
 def test_death_bundle(catalogue, people) -> None:
