@@ -54,333 +54,399 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/scan/screen.py" line="74" />
+        <location filename="../../ui/scan/screen.py" line="90" />
         <source>Digitise papers</source>
         <translation>Số hóa giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="111" />
+        <location filename="../../ui/scan/screen.py" line="128" />
         <source>Scanner or camera</source>
         <translation>Máy quét hoặc camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="113" />
+        <location filename="../../ui/scan/screen.py" line="130" />
         <source>Paper source</source>
         <translation>Nguồn giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="115" />
+        <location filename="../../ui/scan/screen.py" line="132" />
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="116" />
+        <location filename="../../ui/scan/screen.py" line="133" />
         <source>200 dpi (papers)</source>
         <translation>200 dpi (giấy tờ)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="117" />
+        <location filename="../../ui/scan/screen.py" line="134" />
         <source>300 dpi (maps, drawings)</source>
         <translation>300 dpi (bản đồ, bản vẽ)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="120" />
+        <location filename="../../ui/scan/screen.py" line="137" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="122" />
+        <location filename="../../ui/scan/screen.py" line="139" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="123" />
+        <location filename="../../ui/scan/screen.py" line="140" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="123" />
+        <location filename="../../ui/scan/screen.py" line="140" />
         <source>Cancel scan</source>
         <translation>Hủy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="126" />
+        <location filename="../../ui/scan/screen.py" line="143" />
         <source>Import files...</source>
         <translation>Nhập tệp...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="126" />
-        <location filename="../../ui/scan/screen.py" line="403" />
+        <location filename="../../ui/scan/screen.py" line="143" />
+        <location filename="../../ui/scan/screen.py" line="433" />
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="136" />
+        <location filename="../../ui/scan/screen.py" line="153" />
         <source>Pages and camera</source>
         <translation>Các trang và camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="138" />
+        <location filename="../../ui/scan/screen.py" line="155" />
         <source>Scanned pages</source>
         <translation>Các trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="154" />
+        <location filename="../../ui/scan/screen.py" line="171" />
         <source>Rotate left</source>
         <translation>Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="154" />
+        <location filename="../../ui/scan/screen.py" line="171" />
         <source>Rotate page left</source>
         <translation>Xoay trang sang trái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="157" />
+        <location filename="../../ui/scan/screen.py" line="174" />
         <source>Rotate right</source>
         <translation>Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="157" />
+        <location filename="../../ui/scan/screen.py" line="174" />
         <source>Rotate page right</source>
         <translation>Xoay trang sang phải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="160" />
+        <location filename="../../ui/scan/screen.py" line="177" />
         <source>Move earlier</source>
         <translation>Chuyển lên trước</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="160" />
+        <location filename="../../ui/scan/screen.py" line="177" />
         <source>Move page earlier</source>
         <translation>Chuyển trang lên trước</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="163" />
+        <location filename="../../ui/scan/screen.py" line="180" />
         <source>Move later</source>
         <translation>Chuyển xuống sau</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="163" />
+        <location filename="../../ui/scan/screen.py" line="180" />
         <source>Move page later</source>
         <translation>Chuyển trang xuống sau</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="166" />
+        <location filename="../../ui/scan/screen.py" line="183" />
         <source>Delete page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="168" />
+        <location filename="../../ui/scan/screen.py" line="185" />
         <source>Re-scan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="185" />
-        <location filename="../../ui/scan/screen.py" line="493" />
+        <location filename="../../ui/scan/screen.py" line="202" />
+        <location filename="../../ui/scan/screen.py" line="523" />
         <source>Dossier component</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="188" />
+        <location filename="../../ui/scan/screen.py" line="205" />
         <source>Component item number</source>
         <translation>Số thứ tự thành phần</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="189" />
-        <location filename="../../ui/scan/screen.py" line="190" />
+        <location filename="../../ui/scan/screen.py" line="206" />
+        <location filename="../../ui/scan/screen.py" line="207" />
         <source>Text layer (OCR)</source>
         <translation>Lớp văn bản (OCR)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="193" />
+        <location filename="../../ui/scan/screen.py" line="210" />
         <source>Colour mode</source>
         <translation>Chế độ màu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="194" />
+        <location filename="../../ui/scan/screen.py" line="211" />
         <source>Colour (keeps red seals)</source>
         <translation>Màu (giữ màu đỏ của con dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="195" />
+        <location filename="../../ui/scan/screen.py" line="212" />
         <source>Grey (text only)</source>
         <translation>Xám (chỉ văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="196" />
+        <location filename="../../ui/scan/screen.py" line="213" />
         <source>Black and white (text only)</source>
         <translation>Đen trắng (chỉ văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="197" />
+        <location filename="../../ui/scan/screen.py" line="214" />
         <source>Make PDF</source>
         <translation>Tạo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="199" />
+        <location filename="../../ui/scan/screen.py" line="216" />
         <source>Attach to dossier</source>
         <translation>Đính kèm vào hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="202" />
+        <location filename="../../ui/scan/screen.py" line="219" />
+        <source>Sign...</source>
+        <translation>Ký số...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="219" />
+        <source>Sign with the token</source>
+        <translation>Ký số bằng thiết bị ký (token)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="221" />
+        <source>Check a signed PDF...</source>
+        <translation>Kiểm tra PDF đã ký...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="221" />
+        <location filename="../../ui/scan/screen.py" line="630" />
+        <source>Check a signed PDF</source>
+        <translation>Kiểm tra PDF đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="223" />
         <source>Component:</source>
         <translation>Thành phần:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="204" />
+        <location filename="../../ui/scan/screen.py" line="225" />
         <source>Item:</source>
         <translation>Số thứ tự:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="213" />
+        <location filename="../../ui/scan/screen.py" line="236" />
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="216" />
+        <location filename="../../ui/scan/screen.py" line="239" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="219" />
+        <location filename="../../ui/scan/screen.py" line="242" />
         <source>Resulting file and legal-format check</source>
         <translation>Tệp kết quả và kiểm tra định dạng theo quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="285" />
+        <location filename="../../ui/scan/screen.py" line="315" />
         <source>Scanning page %1</source>
         <translation>Đang quét trang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="286" />
+        <location filename="../../ui/scan/screen.py" line="316" />
         <source>Cleaning page %1 of %2</source>
         <translation>Đang làm sạch trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="287" />
+        <location filename="../../ui/scan/screen.py" line="317" />
         <source>Recognising text: page %1 of %2</source>
         <translation>Đang nhận dạng chữ: trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="317" />
+        <location filename="../../ui/scan/screen.py" line="347" />
         <source>Looking for scanners...</source>
         <translation>Đang tìm máy quét...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="326" />
+        <location filename="../../ui/scan/screen.py" line="356" />
         <source>Camera: %1</source>
         <translation>Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="328" />
+        <location filename="../../ui/scan/screen.py" line="358" />
         <source>No scanner or camera found; import files instead.</source>
         <translation>Không tìm thấy máy quét hoặc camera; hãy nhập tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="330" />
+        <location filename="../../ui/scan/screen.py" line="360" />
         <source>%1 device(s) found.</source>
         <translation>Tìm thấy %1 thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="345" />
+        <location filename="../../ui/scan/screen.py" line="375" />
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="346" />
+        <location filename="../../ui/scan/screen.py" line="376" />
         <source>Document feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="347" />
+        <location filename="../../ui/scan/screen.py" line="377" />
         <source>Feeder, both sides</source>
         <translation>Khay nạp giấy, hai mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="381" />
+        <location filename="../../ui/scan/screen.py" line="411" />
         <source>Scanning...</source>
         <translation>Đang quét...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="393" />
+        <location filename="../../ui/scan/screen.py" line="423" />
         <source>%1 page(s) scanned.</source>
         <translation>Đã quét %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="398" />
+        <location filename="../../ui/scan/screen.py" line="428" />
         <source>Cancelling...</source>
         <translation>Đang hủy...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="405" />
+        <location filename="../../ui/scan/screen.py" line="435" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="421" />
+        <location filename="../../ui/scan/screen.py" line="451" />
         <source>%1 page(s) imported.</source>
         <translation>Đã nhập %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="443" />
+        <location filename="../../ui/scan/screen.py" line="473" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="511" />
+        <location filename="../../ui/scan/screen.py" line="541" />
         <source>Making the PDF...</source>
         <translation>Đang tạo PDF...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="519" />
+        <location filename="../../ui/scan/screen.py" line="549" />
         <source>Legal format OK: PDF/A-%1, %2 dpi, colour: %3, text layer: %4.</source>
         <translation>Đúng định dạng quy định: PDF/A-%1, %2 dpi, màu: %3, lớp văn bản: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="523" />
-        <location filename="../../ui/scan/screen.py" line="524" />
+        <location filename="../../ui/scan/screen.py" line="553" />
+        <location filename="../../ui/scan/screen.py" line="554" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="523" />
-        <location filename="../../ui/scan/screen.py" line="524" />
+        <location filename="../../ui/scan/screen.py" line="553" />
+        <location filename="../../ui/scan/screen.py" line="554" />
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="527" />
+        <location filename="../../ui/scan/screen.py" line="557" />
         <source>Legal format NOT met: %1</source>
         <translation>CHƯA đúng định dạng quy định: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="528" />
+        <location filename="../../ui/scan/screen.py" line="558" />
         <source>%1 pages, %2 KB. </source>
         <translation>%1 trang, %2 KB. </translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="530" />
+        <location filename="../../ui/scan/screen.py" line="560" />
         <source>No text layer: OCR is not available on this computer.</source>
         <translation>Không có lớp văn bản: máy này chưa cài OCR.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="532" />
+        <location filename="../../ui/scan/screen.py" line="562" />
         <source>PDF ready.</source>
         <translation>Đã tạo xong PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="542" />
-        <location filename="../../ui/scan/screen.py" line="547" />
+        <location filename="../../ui/scan/screen.py" line="572" />
+        <location filename="../../ui/scan/screen.py" line="577" />
         <source>Blank pages</source>
         <translation>Trang trắng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="543" />
+        <location filename="../../ui/scan/screen.py" line="573" />
         <source>Pages %1 look blank. Remove them?</source>
         <translation>Các trang %1 có vẻ là trang trắng. Xóa các trang này?</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="585" />
+        <location filename="../../ui/scan/screen.py" line="597" />
+        <source>Token PIN</source>
+        <translation>Mã PIN token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="597" />
+        <source>PIN of your signing token:</source>
+        <translation>Mã PIN của thiết bị ký số:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="618" />
+        <source>Signing...</source>
+        <translation>Đang ký số...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="651" />
+        <source>The PDF has no signature.</source>
+        <translation>Tệp PDF chưa có chữ ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="655" />
+        <source>Valid signature</source>
+        <translation>Chữ ký hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="655" />
+        <source>INVALID signature</source>
+        <translation>Chữ ký KHÔNG hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="656" />
+        <source>trusted</source>
+        <translation>được tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="656" />
+        <source>signer not in the trusted list</source>
+        <translation>người ký không có trong danh sách tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="658" />
+        <source>%1 by %2; covers %3; %4.</source>
+        <translation>%1 của %2; phạm vi: %3; %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="689" />
         <source>Attached to the dossier.</source>
         <translation>Đã đính kèm vào hồ sơ.</translation>
     </message>

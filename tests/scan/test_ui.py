@@ -122,3 +122,37 @@ def test_camera_view_captures_from_synthetic_frames(app: QApplication) -> None:
         app.processEvents()
     assert len(captured) == 1 and captured[0].source == "camera"
     view.deleteLater()
+
+
+def test_sign_and_verify_in_the_screen(app: QApplication, token, tmp_path: Path) -> None:
+    from ui.scan.screen import ScanScreen, SigningConfig
+
+    cfg = SigningConfig(module=token.module, key_id=token.key_id, agency="UBND", trust_roots=(token.ca_der,))
+    screen = ScanScreen(signing=cfg)
+    assert screen.wait()
+    assert not screen.sign_button.isEnabled()  # nothing to sign yet
+    screen.add_page(Page(a4_page(200), 200))
+    screen.ocr_check.setChecked(False)
+    screen.make_pdf()
+    assert screen.wait()
+    assert screen.sign_button.isEnabled()
+    screen.sign_with_pin("000000")
+    assert screen.wait()
+    assert screen.status_label.text().startswith("The token PIN is wrong")
+    assert screen.result is not None and not screen.result.report.signed
+    screen.sign_with_pin(token.pin)
+    assert screen.wait()
+    assert screen.result is not None and screen.result.report.signed and screen.result.report.ok
+    assert screen.status_label.text().startswith("Valid signature by Common Name: Nguyen Van Can Bo")
+    assert "trusted" in screen.status_label.text()
+    assert not screen.sign_button.isEnabled()  # signed last: no second signature on top
+
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(screen.result.pdf)
+    screen.verify_file(str(signed))
+    assert screen.wait()
+    assert screen.status_label.text().startswith("Valid signature")
+    screen.verify_file(str(tmp_path / "missing.pdf"))
+    assert screen.wait()
+    assert screen.status_label.text() == "The file cannot be read; check that it still exists."
+    screen.deleteLater()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.errors import KioskError
 from kiosk.scan.capture.base import CancelToken, DeviceInfo, ScanBackend, ScanSettings
 from kiosk.scan.cleanup import CleanupOptions
 from kiosk.scan.digitise import Digitised, digitise
@@ -54,6 +58,17 @@ def _thumbnail(page: Page) -> QIcon:
     return QIcon(QPixmap.fromImage(image))
 
 
+@dataclass(frozen=True)
+class SigningConfig:
+    """The officer's token: the PKCS#11 module, the key id (hex) and the block's agency name."""
+
+    module: str
+    key_id: str
+    agency: str = ""
+    tsa_url: str | None = None
+    trust_roots: tuple[bytes, ...] = ()
+
+
 class ScanScreen(QWidget):
     pdf_ready = Signal(bytes)
     attached = Signal(str)
@@ -68,6 +83,7 @@ class ScanScreen(QWidget):
         agency: str = "",
         kiosk_mode: bool = False,
         backend: ScanBackend | None = None,
+        signing: SigningConfig | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,6 +95,7 @@ class ScanScreen(QWidget):
         self._agency = agency
         self._kiosk = kiosk_mode
         self._backend = backend
+        self._signing = signing
         self._pages: list[Page] = []
         self._devices: list[DeviceInfo] = []
         self._task: Task | None = None
@@ -199,6 +216,10 @@ class ScanScreen(QWidget):
             self.tr("Attach to dossier"), self.tr("Attach to dossier"), self.attach
         )
         self.attach_button.setEnabled(False)
+        self.sign_button = self._button(self.tr("Sign..."), self.tr("Sign with the token"), self._ask_pin)
+        self.verify_button = self._button(
+            self.tr("Check a signed PDF..."), self.tr("Check a signed PDF"), self._ask_verify
+        )
         out.addWidget(QLabel(self.tr("Component:"), self), 0, 0)
         out.addWidget(self.component_box, 0, 1)
         out.addWidget(QLabel(self.tr("Item:"), self), 0, 2)
@@ -206,7 +227,9 @@ class ScanScreen(QWidget):
         out.addWidget(self.colour_box, 0, 4)
         out.addWidget(self.ocr_check, 0, 5)
         out.addWidget(self.make_button, 0, 6)
-        out.addWidget(self.attach_button, 0, 7)
+        out.addWidget(self.sign_button, 0, 7)
+        out.addWidget(self.attach_button, 0, 8)
+        out.addWidget(self.verify_button, 0, 9)
         root.addLayout(out)
 
         self.progress = QProgressBar(self)
@@ -251,6 +274,13 @@ class ScanScreen(QWidget):
         self.attach_button.setEnabled(
             not busy and self.result is not None and self._store is not None and self._dossier is not None
         )
+        self.sign_button.setEnabled(
+            not busy
+            and self.result is not None
+            and self._signing is not None
+            and not self.result.report.signed
+        )
+        self.verify_button.setEnabled(not busy)
         for b in (
             self.left_button,
             self.right_button,
@@ -558,6 +588,80 @@ class ScanScreen(QWidget):
         self._pages = [p for i, p in enumerate(self._pages) if i in keep]
         self.result = None
         self._refresh_thumbs(select=0)
+
+    # ------------------------------------------------------------------ signing
+    def _ask_pin(self) -> None:
+        if self._signing is None or self.result is None:
+            return
+        pin, ok = QInputDialog.getText(
+            self, self.tr("Token PIN"), self.tr("PIN of your signing token:"), QLineEdit.EchoMode.Password
+        )
+        if ok and pin:
+            self.sign_with_pin(pin)
+
+    def sign_with_pin(self, pin: str) -> None:
+        """Sign the assembled PDF last (nothing may change it afterwards), then verify it."""
+        if self._signing is None or self.result is None or self._busy():
+            return
+        from kiosk.scan.pdfa import check_legal
+        from kiosk.scan.sign import SignOptions, TokenSpec, parse_key_id, sign_pdf
+        from kiosk.scan.verify import verify_pdf
+
+        cfg, result = self._signing, self.result
+
+        def work(task: Task) -> tuple[Digitised, Any]:
+            spec = TokenSpec(cfg.module, parse_key_id(cfg.key_id), pin)
+            signed = sign_pdf(result.pdf, spec, SignOptions(agency=cfg.agency, tsa_url=cfg.tsa_url))
+            checked = replace(result, pdf=signed, report=check_legal(signed))
+            return checked, verify_pdf(signed, trust_roots=list(cfg.trust_roots))
+
+        self._set_status(self.tr("Signing..."))
+        self._run(work, self._signed)
+
+    def _signed(self, outcome: tuple[Digitised, Any]) -> None:
+        result, report = outcome
+        self.result = result
+        self._show_verification(report)
+        self.pdf_ready.emit(result.pdf)
+        self._update_buttons()
+
+    def _ask_verify(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Check a signed PDF"), str(Path.home()), "PDF (*.pdf)"
+        )
+        if path:
+            self.verify_file(path)
+
+    def verify_file(self, path: str) -> None:
+        from kiosk.scan.verify import verify_pdf
+
+        roots = list(self._signing.trust_roots) if self._signing else []
+
+        def work(task: Task) -> Any:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                raise KioskError("The file cannot be read; check that it still exists.") from exc
+            return verify_pdf(data, trust_roots=roots)
+
+        self._run(work, self._show_verification)
+
+    def _show_verification(self, report: Any) -> None:
+        if not report.signatures:
+            self._set_status(self.tr("The PDF has no signature."))
+            return
+        lines = []
+        for sig in report.signatures:
+            state = self.tr("Valid signature") if sig.ok else self.tr("INVALID signature")
+            trust = self.tr("trusted") if sig.trusted else self.tr("signer not in the trusted list")
+            lines.append(
+                self.tr("%1 by %2; covers %3; %4.")
+                .replace("%1", state)
+                .replace("%2", sig.signer)
+                .replace("%3", sig.coverage)
+                .replace("%4", trust)
+            )
+        self._set_status(" ".join(lines))
 
     def attach(self) -> None:
         if self.result is None or self._store is None or self._dossier is None or self._busy():
