@@ -216,3 +216,14 @@ def test_session_converts_an_old_card_address(catalogue) -> None:
     assert f.provenance["residence"] is Provenance.TYPED
     s.use_card("judicial_record", "residence")
     assert s.filled()[0].values["residence"] == old.get("place_of_residence")
+
+
+def test_death_bundle_shares_the_death_date_in_the_session(catalogue, people) -> None:
+    from kiosk.forms.session import FormSession
+
+    s = FormSession.start(catalogue, "bundle_death")
+    s.set_typed("funeral_allowance", "death_date", "02/11/2026")  # typed in the third tab
+    s.set_typed("death_registration", "addressee", "UBND xã Nghĩa Hưng")  # per form
+    death, ct01, funeral = s.filled()
+    assert death.values["death_date"] == funeral.values["death_date"] == "02/11/2026"
+    assert death.values["addressee"] == "UBND xã Nghĩa Hưng" and "addressee" not in funeral.values
