@@ -224,6 +224,6 @@ def test_death_bundle_shares_the_death_date_in_the_session(catalogue, people) ->
     s = FormSession.start(catalogue, "bundle_death")
     s.set_typed("funeral_allowance", "death_date", "02/11/2026")  # typed in the third tab
     s.set_typed("death_registration", "addressee", "UBND xã Nghĩa Hưng")  # per form
-    death, ct01, funeral = s.filled()
+    death, _ct01, funeral = s.filled()
     assert death.values["death_date"] == funeral.values["death_date"] == "02/11/2026"
     assert death.values["addressee"] == "UBND xã Nghĩa Hưng" and "addressee" not in funeral.values
