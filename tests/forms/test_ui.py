@@ -218,3 +218,21 @@ def test_thermal_receipt_prints_on_its_own_paper(app, tmp_path) -> None:
     page = PdfReader(out).pages[0]
     assert round(float(page.mediabox.width) / 72 * 25.4) == 80  # 80 mm roll
     assert float(page.mediabox.height) > float(page.mediabox.width) * 2
+
+
+def test_page_follows_the_app_context(app, catalogue, tmp_path) -> None:
+    from kiosk.profile import Profile
+    from ui.context import AppContext
+
+    ctx = AppContext(profile=Profile.open(tmp_path / "p"), kiosk_mode=True, language="en")
+    page = FormsPage(ctx, catalogue=catalogue)
+    assert page.kiosk_mode and page.language == "en"
+    requested: list[str] = []
+    page.card_requested.connect(requested.append)
+    screen = page.open_item("CT01")
+    screen.role_buttons["household_head"].click()
+    assert requested == ["household_head"]
+    page.deliver_card("household_head", father())
+    assert page.form_screen is not None and page.form_screen.session.roles["household_head"] is not None
+    ctx.end_citizen_session()
+    assert page.form_screen is None
