@@ -248,6 +248,7 @@ class CardReaderPanel(QWidget):
 
     def _thread_done(self) -> None:
         if self._thread is not None:
+            self._thread.wait()  # "finished" is emitted just before the thread really ends
             self._thread.deleteLater()
         self._thread = None
         self._worker = None
@@ -275,6 +276,8 @@ class CardReaderPanel(QWidget):
         self.message.setText(self.tr("Card read. You may remove the card."))
         if self.bridge and self._card_reader:
             self.bridge.mark(self._card_reader, ReaderState.READ_OK)
+        # The key belonged to this card: the next card placed must not be tried with it.
+        self.key = None
         self.result_ready.emit(result)
         self.card_read.emit(self.role_key, result.citizen)
 
