@@ -9,7 +9,8 @@ Public API (other areas call these):
   one-time code (``kiosk server enrol-code --data DIR``); ``open_admin(data_dir, db_url=None)``
   gives the :class:`~sync.server.service.IntakeService` (``revoke``, ``set_portal_status``,
   ``list_dossiers``, ``audit_trail``).
-- ``sync.worker.SyncWorker(store_factory, profile, **options)``: ``run_until_empty(store=None,
+- ``sync.worker.SyncWorker(store_factory, profile, **options)`` (give it handles made with
+  ``Store.restrict_to_sync()``: outbox and export only, no dossier contents): ``run_until_empty(store=None,
   max_wait=None) -> RunResult`` (``kiosk sync run``), ``start()`` / ``stop()`` / ``wake()`` for
   the background thread, ``run_forever()`` for a QThread, ``set_online_hint(bool)``,
   ``pull_statuses(store) -> int``. ``RunResult.outcome`` is ``empty``, ``waiting``,

@@ -102,6 +102,8 @@ def _sync_run(args: argparse.Namespace) -> int:
 
     profile = Profile.open(args.profile)
     store = open_store(profile, args)
+    if hasattr(store, "restrict_to_sync"):
+        store.restrict_to_sync()  # least privilege: the sender needs the outbox, not the contents
     try:
         worker = SyncWorker(
             lambda: store,

@@ -123,6 +123,13 @@ def open_store(profile: Profile) -> Store:
     return Store.open(profile, TEST_KEY)
 
 
+def open_sync_store(profile: Profile) -> Store:
+    """The least-privilege handle the sync worker runs with: outbox only, no dossier contents."""
+    store = Store.open(profile, TEST_KEY)
+    store.restrict_to_sync()
+    return store
+
+
 def queue_dossier(store: Store, payload: bytes, *, note: str = "test") -> str:
     d = store.create_dossier("test.procedure", {}, {"note": note})
     store.add_attachment(d.uuid, "scan", io.BytesIO(payload), filename="scan.pdf", mime="application/pdf")

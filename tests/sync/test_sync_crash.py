@@ -14,7 +14,15 @@ import time
 from pathlib import Path
 
 import pytest
-from sync_helpers import enrolled_profile, open_store, queue_dossier, server_dossiers, sha, start_server
+from sync_helpers import (
+    enrolled_profile,
+    open_store,
+    open_sync_store,
+    queue_dossier,
+    server_dossiers,
+    sha,
+    start_server,
+)
 
 from kiosk.dossier.model import DossierState
 from sync.worker import SyncWorker
@@ -27,7 +35,7 @@ def _child(profile_root: Path, ready_w: int) -> None:
     from kiosk.profile import Profile
 
     prof = Profile.open(profile_root)
-    store = open_store(prof)
+    store = open_sync_store(prof)
     os.write(ready_w, b"r")
     worker = SyncWorker(
         lambda: store,

@@ -14,6 +14,7 @@ from sync_helpers import (
     ServerProc,
     enrolled_profile,
     open_store,
+    open_sync_store,
     queue_dossier,
     server_dossiers,
     sha,
@@ -184,12 +185,14 @@ def test_status_pull_records_portal_codes(server: ServerProc, tmp_path: Path) ->
     prof = enrolled_profile(tmp_path / "p", server)
     store = open_store(prof)
     uuid = queue_dossier(store, b"scan")
-    worker = SyncWorker(lambda: store, prof)
-    assert worker.run_until_empty(store=store).outcome == "empty"
+    sync_store = open_sync_store(prof)  # the worker's least-privilege handle
+    worker = SyncWorker(lambda: sync_store, prof)
+    assert worker.run_until_empty(store=sync_store).outcome == "empty"
     server.admin().set_portal_status(uuid, 4)
-    assert worker.pull_statuses(store) == 1
+    assert worker.pull_statuses(sync_store) == 1
     assert store.get_dossier(uuid).portal_status == 4
-    assert worker.pull_statuses(store) == 0
+    assert worker.pull_statuses(sync_store) == 0
+    sync_store.close()
     store.close()
 
 
@@ -208,7 +211,7 @@ def test_background_thread_sends_and_stops(server: ServerProc, tmp_path: Path) -
         if ev.kind == "synced" and ev.uuid == uuid:
             synced.set()
 
-    worker = SyncWorker(lambda: open_store(prof), prof, on_event=on_event, poll_interval=0.5)
+    worker = SyncWorker(lambda: open_sync_store(prof), prof, on_event=on_event, poll_interval=0.5)
     worker.start()
     try:
         assert synced.wait(30)

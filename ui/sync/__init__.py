@@ -4,6 +4,7 @@ Host them with::
 
     from ui.sync.controller import SyncController
     controller = SyncController(store_factory, profile)   # store_factory opens a Store for the worker thread
+                                                           # (ideally with store.restrict_to_sync())
     controller.start()                                     # worker in a QThread; controller.stop() at exit
     controller.sync_now()                                  # e.g. after a dossier was queued
 
