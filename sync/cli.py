@@ -247,6 +247,20 @@ def _server_dossiers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_audit(args: argparse.Namespace) -> int:
+    rows = _admin(args).audit_trail(args.limit)
+    _emit(
+        args,
+        rows,
+        "\n".join(
+            f"{r['at']}  {r['action']:<18} {r['device_id'] or '-':<24} {r['dossier_uuid'] or '-'}  {r['detail']}"
+            for r in rows
+        )
+        or "The audit trail is empty.",
+    )
+    return 0
+
+
 def _server_revoke(args: argparse.Namespace) -> int:
     from sync.server.service import ApiError
 
@@ -356,6 +370,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = vsub.add_parser("dossiers", help="list received dossiers with file hashes")
     admin_args(p)
     p.set_defaults(func=_server_dossiers)
+
+    p = vsub.add_parser("audit", help="the audit trail, newest first")
+    admin_args(p)
+    p.add_argument("--limit", type=int, default=200)
+    p.set_defaults(func=_server_audit)
 
     p = vsub.add_parser("revoke", help="revoke a device")
     admin_args(p)

@@ -269,6 +269,10 @@ def test_revoked_device_stops_and_says_so(server: ServerProc, tmp_path: Path) ->
     assert dev is not None
     r = kiosk("server", "revoke", "--data", str(server.data_dir), dev.device_id)
     assert r.returncode == 0, r.stderr
+    r = kiosk("server", "audit", "--data", str(server.data_dir), "--json")
+    trail = json.loads(r.stdout)
+    assert trail[0]["action"] == "device_revoked" and trail[0]["device_id"] == dev.device_id
+    assert any(a["action"] == "device_enrolled" and a["device_id"] == dev.device_id for a in trail)
     store = open_store(prof)
     try:
         uuid = queue_dossier(store, b"scan")
