@@ -257,7 +257,11 @@ def document_of(mrz: Mrz) -> Document:
 
 def _iso9796_2_verify(pub: rsa.RSAPublicKey, sig: bytes, challenge: bytes) -> bool:
     n = pub.public_numbers()
-    m = pow(int.from_bytes(sig, "big"), n.e, n.n).to_bytes((n.n.bit_length() + 7) // 8, "big")
+    k = (n.n.bit_length() + 7) // 8
+    v = pow(int.from_bytes(sig, "big"), n.e, n.n)
+    if v & 0x0F != 0x0C:  # the signer sent min(s, n - s): recover the other representative
+        v = n.n - v
+    m = v.to_bytes(k, "big")
     if not m or m[-1] not in (0xBC, 0xCC) or (m[0] & 0xC0) != 0x40:
         return False
     if m[-1] == 0xBC:

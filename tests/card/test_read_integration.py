@@ -336,3 +336,9 @@ def test_chip_answering_6cxx_gets_the_le_it_asks_for(sim_card) -> None:
     result = read_card(card.reader, AccessKey.from_can("001234"))
     assert result.verification.data_group_hashes[2] is Status.VERIFIED
     assert result.stats.apdus >= 3000 // 0x80
+
+
+def test_rsa_active_authentication(sim_card) -> None:
+    card = sim_card("citizen_demo", aa_rsa=True)
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.verification.active_authentication.status is Status.VERIFIED

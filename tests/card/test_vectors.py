@@ -209,3 +209,20 @@ def test_aes_secure_messaging_after_pace() -> None:
     resp = H("990290008E08BEA7B381C494A0799000")
     assert sm.unwrap(resp[:-2], 0x9000) == (b"", 0x9000)
     assert sm.ssc == 2
+
+
+def test_iso9796_2_active_authentication_signature_checks() -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from kiosk.card.reader import _iso9796_2_verify
+    from kiosk.card.sim.chip import iso9796_2_sign
+
+    key = rsa.generate_private_key(65537, 1024)
+    challenge = bytes.fromhex("0123456789ABCDEF")
+    sig = iso9796_2_sign(key, challenge)
+    n = key.public_key().public_numbers().n
+    other = (n - int.from_bytes(sig, "big")).to_bytes(len(sig), "big")
+    for representative in (sig, other):  # a signer may send s or n - s (ISO 9796-2)
+        assert _iso9796_2_verify(key.public_key(), representative, challenge)
+        assert not _iso9796_2_verify(key.public_key(), representative, bytes(8))
+    assert not _iso9796_2_verify(key.public_key(), bytes(len(sig) - 1) + b"\x01", challenge)

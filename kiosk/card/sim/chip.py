@@ -7,12 +7,13 @@ READ BINARY past the end returns the remaining bytes with 6282; B1 serves offset
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
 import os
 
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from kiosk.card.errors import CardProtocolError, ParseError
@@ -43,6 +44,17 @@ def atr(extended_length: bool) -> bytes:
     for b in body:
         tck ^= b
     return b"\x3b" + body + bytes((tck,))
+
+
+def iso9796_2_sign(key: rsa.RSAPrivateKey, challenge: bytes) -> bytes:
+    """ISO/IEC 9796-2 scheme 1 with partial recovery and SHA-1, as passports' RSA AA does."""
+    nums = key.private_numbers()
+    n, d = nums.public_numbers.n, nums.d
+    k = (n.bit_length() + 7) // 8
+    m1 = os.urandom(k - 20 - 2)
+    m = b"\x6a" + m1 + hashlib.sha1(m1 + challenge).digest() + b"\xbc"  # noqa: S324 - mandated
+    sig = pow(int.from_bytes(m, "big"), d, n)
+    return min(sig, n - sig).to_bytes(k, "big")
 
 
 class Chip:
@@ -296,6 +308,8 @@ class Chip:
         key = self.image.aa_key
         if key is None or len(cmd.data) != 8:
             return b"", 0x6D00 if key is None else 0x6700
+        if isinstance(key, rsa.RSAPrivateKey):
+            return iso9796_2_sign(key, cmd.data), SW_OK
         der = key.sign(cmd.data, ec.ECDSA(hashes.SHA256()))
         r, s = decode_dss_signature(der)
         return r.to_bytes(32, "big") + s.to_bytes(32, "big"), SW_OK

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from kiosk.card.lds.com import encode_com
 from kiosk.card.lds.dg1 import encode_dg1
@@ -52,6 +52,7 @@ class SimOptions:
     dg2_size: int | None = None  # pad the face JPEG to about this many bytes
     jpeg2000: bool = False
     active_authentication: bool = True
+    aa_rsa: bool = False  # RSA-2048 Active Authentication (ISO 9796-2) instead of ECDSA
     chip_authentication: bool = True
     ca_wrong_key: bool = False  # the chip holds a different CA private key than DG14 says (a clone)
     parents_shape: str = "two"  # "two" SEQUENCEs or "one" with both names
@@ -74,7 +75,7 @@ class CardImage:
     mrz_information: str
     can: str | None
     options: SimOptions
-    aa_key: ec.EllipticCurvePrivateKey | None
+    aa_key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey | None
     pace_info: PaceInfo | None
     ca_key: ec.EllipticCurvePrivateKey | None = None
 
@@ -231,7 +232,9 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
         if opts.ca_wrong_key:
             ca_key = ec.generate_private_key(ec.BrainpoolP256R1())
     if opts.active_authentication:
-        aa_key = ec.generate_private_key(ec.SECP256R1())
+        aa_key = (
+            rsa.generate_private_key(65537, 2048) if opts.aa_rsa else ec.generate_private_key(ec.SECP256R1())
+        )
         spki = aa_key.public_key().public_bytes(
             serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
         )
