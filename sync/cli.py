@@ -253,7 +253,8 @@ def _server_audit(args: argparse.Namespace) -> int:
         args,
         rows,
         "\n".join(
-            f"{r['at']}  {r['action']:<18} {r['device_id'] or '-':<24} {r['dossier_uuid'] or '-'}  {r['detail']}"
+            f"{r['at']}  {r['action']:<18} {r['device_id'] or '-':<24} "
+            f"{r['dossier_uuid'] or '-'}  {r['detail']}"
             for r in rows
         )
         or "The audit trail is empty.",
