@@ -89,3 +89,52 @@ def test_secure_messaging_unwrap_of_garbage(raw: bytes, sw: int) -> None:
         sm = SecureMessaging(cipher, key, key, 5)
         with contextlib.suppress(CardError):
             sm.unwrap(raw, sw)
+
+
+class ChipTransport:
+    """The simulated chip called in-process (no pcscd), with one answer corrupted: fast enough
+    to fuzz the whole read path (secure messaging, PACE, every parser, verification)."""
+
+    def __init__(self, chip, corrupt_at: int, corruption: bytes, mode: str) -> None:  # type: ignore[no-untyped-def]
+        from kiosk.card.pcsc.transport import Stats
+        from kiosk.card.sim.chip import atr
+
+        self.chip, self.corrupt_at, self.corruption, self.mode = chip, corrupt_at, corruption, mode
+        self.stats = Stats()
+        self.atr = atr(True)
+        self.n = 0
+
+    def transmit_raw(self, apdu: bytes) -> tuple[bytes, int]:
+        resp = self.chip.process(apdu)
+        if self.n == self.corrupt_at:
+            if self.mode == "replace":
+                resp = self.corruption + resp[-2:]
+            elif self.mode == "flip" and len(resp) > 2:
+                i = self.corruption[0] % (len(resp) - 2) if self.corruption else 0
+                resp = resp[:i] + bytes([resp[i] ^ 0xFF]) + resp[i + 1 :]
+            else:
+                resp = resp[: max(2, len(resp) - 1 - (self.corruption[0] if self.corruption else 0))]
+        self.n += 1
+        self.stats.apdus += 1
+        if len(resp) < 2:
+            return b"", 0x6F00
+        return resp[:-2], int.from_bytes(resp[-2:], "big")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 30), st.binary(max_size=40), st.sampled_from(["replace", "flip", "truncate"]))
+def test_whole_read_survives_a_corrupted_answer(corrupt_at: int, corruption: bytes, mode: str) -> None:
+    from kiosk.card.keys import AccessKey
+    from kiosk.card.reader import read_card
+    from kiosk.card.sim.chip import Chip
+
+    chip = Chip(CARD)
+    try:
+        read_card(
+            "sim", AccessKey.from_can("001234"), transport=ChipTransport(chip, corrupt_at, corruption, mode)
+        )
+    except (CardError, KeyInputError):
+        pass
+
+
+CARD = build_card(DEMO_PROFILES["citizen_demo"])
