@@ -364,7 +364,7 @@ def cpu_model() -> str:
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    single = min(2000, n)
+    single = min(2000, n // 2)
     print(
         f"# store benchmark: {n} dossiers ({single} one-per-transaction), {os.cpu_count()} cpu, {cpu_model()}"
     )
