@@ -26,8 +26,6 @@ from kiosk.card.cert.passive import passive_authentication
 from kiosk.card.cert.trust import TrustStore
 from kiosk.card.channel import Channel, FileAccessDenied, FileNotFoundOnCard
 from kiosk.card.errors import (
-    AccessDeniedError,
-    CardError,
     CardProtocolError,
     CardRemovedError,
     KeyInputError,
@@ -472,7 +470,13 @@ def _read_card(
             raise NotAnIdCardError("The card has no MRZ data group; it is not an ICAO ID card or passport.")
         mrz = parse_dg1(dg1)
         dg13_raw = read_dg(13)
-        dg13 = parse_dg13(dg13_raw) if dg13_raw is not None else None
+        dg13 = None
+        dg13_broken = False
+        if dg13_raw is not None:
+            try:
+                dg13 = parse_dg13(dg13_raw)
+            except ParseError:
+                dg13_broken = True  # keep going with the MRZ data; the report says why
         citizen = citizen_from(mrz, dg13, Provenance.CHIP_UNVERIFIED)
         if key.qr_citizen is not None:
             # The QR fills what the chip lacks; chip values win wherever both exist.
@@ -490,18 +494,31 @@ def _read_card(
         if read_photo:
             dg2 = read_dg(2)
             if dg2 is not None:
-                face = parse_dg2(dg2)
-                photo_mime = face.mime
-                photo_jpeg = to_jpeg(face)
-                citizen.face, citizen.face_mime = photo_jpeg, "image/jpeg"
-                emit(ReadEvent("photo", photo_jpeg=photo_jpeg))
+                try:
+                    face = parse_dg2(dg2)
+                    photo_mime = face.mime
+                    photo_jpeg = to_jpeg(face)
+                except ParseError:
+                    log.warning("the photo on the card could not be decoded")
+                else:
+                    citizen.face, citizen.face_mime = photo_jpeg, "image/jpeg"
+                    emit(ReadEvent("photo", photo_jpeg=photo_jpeg))
         dg14_raw = read_dg(14)
-        dg14 = parse_dg14(dg14_raw) if dg14_raw is not None else None
+        dg14 = None
+        if dg14_raw is not None:
+            try:
+                dg14 = parse_dg14(dg14_raw)
+            except ParseError:
+                log.warning("DG14 is malformed; chip authentication skipped")
         dg15_raw = read_dg(15)
 
         ver = Verification()
         ver.mrz_check_digits = mrz_check(mrz)
         ver.consistency = consistency(mrz, dg13, citizen)
+        if dg13_broken:
+            ver.consistency = Check(
+                Status.FAILED, "The Vietnamese data group (DG13) is malformed; only the MRZ data is shown."
+            )
         try:
             sod = parse_sod(ch.read_file(FID_SOD, progress("EF.SOD")))
             ver.passive_authentication, ver.data_group_hashes = passive_authentication(sod, raw, trust)
@@ -556,10 +573,6 @@ def _read_card(
         )
         emit(ReadEvent("done", citizen=citizen, verification=ver))
         return result
-    except AccessDeniedError:
-        raise
-    except CardError:
-        raise
     finally:
         if own:
             close = getattr(tr, "close", None)

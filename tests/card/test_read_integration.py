@@ -342,3 +342,18 @@ def test_rsa_active_authentication(sim_card) -> None:
     card = sim_card("citizen_demo", aa_rsa=True)
     result = read_card(card.reader, AccessKey.from_can("001234"))
     assert result.verification.active_authentication.status is Status.VERIFIED
+
+
+def test_damaged_photo_and_dg13_still_show_the_mrz_data(sim_card) -> None:
+    from kiosk.card.lds.tlv import encode
+
+    card = sim_card("citizen_demo")
+    card.image.files[dg_fid(2)] = encode(0x75, b"\x7f\x61\x03\x02\x01\x01")  # no face record
+    card.image.files[dg_fid(13)] = encode(0x6D, encode(0x30, b"\x02\x01"))  # truncated inside
+    result = read_card(card.reader, AccessKey.from_can("001234"))
+    assert result.photo_jpeg is None
+    assert result.citizen.get("id_number") == "079190001234"  # from the MRZ
+    assert result.citizen.get("date_of_birth") == "1990-05-17"
+    assert result.verification.consistency.status is Status.FAILED
+    assert "DG13" in result.verification.consistency.reason
+    assert result.verification.data_group_hashes[13] is Status.FAILED
