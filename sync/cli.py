@@ -262,6 +262,12 @@ def _server_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_gc(args: argparse.Namespace) -> int:
+    n = _admin(args).collect_garbage(args.min_age_hours * 3600)
+    _emit(args, {"deleted": n}, f"{n} orphan blob part(s) deleted.")
+    return 0
+
+
 def _server_revoke(args: argparse.Namespace) -> int:
     from sync.server.service import ApiError
 
@@ -376,6 +382,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     admin_args(p)
     p.add_argument("--limit", type=int, default=200)
     p.set_defaults(func=_server_audit)
+
+    p = vsub.add_parser("gc", help="delete blob parts no dossier refers to")
+    admin_args(p)
+    p.add_argument("--min-age-hours", type=float, default=1.0)
+    p.set_defaults(func=_server_gc)
 
     p = vsub.add_parser("revoke", help="revoke a device")
     admin_args(p)

@@ -27,6 +27,7 @@ class BlobStore(Protocol):
     def new_part(self, prefix: str) -> PartWriter: ...
     def read_parts(self, names: Iterable[str], block: int = 1 << 20) -> Iterator[bytes]: ...
     def delete_parts(self, names: Iterable[str]) -> None: ...
+    def list_parts(self, older_than_s: float) -> Iterator[str]: ...
 
 
 class _FilePart:
@@ -73,6 +74,17 @@ class FileBlobStore:
     def delete_parts(self, names: Iterable[str]) -> None:
         for name in names:
             (self.root / _safe(name)).unlink(missing_ok=True)
+
+    def list_parts(self, older_than_s: float) -> Iterator[str]:
+        import time
+
+        cutoff = time.time() - older_than_s
+        for path in self.root.rglob("*.part"):
+            try:
+                if path.stat().st_mtime <= cutoff:
+                    yield path.relative_to(self.root).as_posix()
+            except FileNotFoundError:
+                continue
 
 
 def _safe(name: str) -> str:

@@ -150,6 +150,22 @@ class IntakeService:
                 )
         return out
 
+    def collect_garbage(self, min_age_s: float = 3600.0) -> int:
+        """Delete blob parts no database row refers to (a replica died between writing a part
+        and recording it, or lost a race); only parts older than ``min_age_s``, so uploads in
+        flight on other replicas are never touched. Returns how many were deleted."""
+        candidates = list(self.blobs.list_parts(min_age_s))
+        if not candidates:
+            return 0
+        with self.engine.connect() as conn:
+            known = {r.blob for r in conn.execute(select(db.parts.c.blob))}
+        orphans = [n for n in candidates if n not in known]
+        self.blobs.delete_parts(orphans)
+        if orphans:
+            with self.engine.begin() as conn:
+                self._audit(conn, "garbage_collected", detail=f"{len(orphans)} orphan part(s)")
+        return len(orphans)
+
     def audit_trail(self, limit: int = 1000) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(db.audit).order_by(db.audit.c.id.desc()).limit(limit)).all()

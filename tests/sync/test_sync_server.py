@@ -257,6 +257,21 @@ def test_tampered_chunk_is_refused_and_nothing_stored(server: ServerProc, device
     assert not any_row(server, sealed.uuid) and not stored(server, sealed.uuid)
     # The honest upload still goes through afterwards.
     assert t.send(sealed) is not None and len(stored(server, sealed.uuid)) == 1
+    # Garbage collection deletes unreferenced parts only, and only old ones.
+    blobs = server.data_dir / "blobs"
+    orphan = blobs / sealed.uuid / "stray" / "deadbeef.part"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"left by a crashed replica")
+    referenced = sorted(p for p in blobs.rglob("*.part") if p != orphan)
+    admin = server.admin()
+    assert admin.collect_garbage(min_age_s=3600) == 0 and orphan.exists()  # too young to judge
+    old = os.stat(orphan).st_mtime - 7200
+    os.utime(orphan, (old, old))
+    for p in referenced:
+        os.utime(p, (old, old))
+    assert admin.collect_garbage(min_age_s=3600) == 1 and not orphan.exists()
+    assert all(p.exists() for p in referenced) and referenced
+    assert len(stored(server, sealed.uuid)) == 1
 
 
 def test_revoked_device_stops_and_says_so(server: ServerProc, tmp_path: Path) -> None:
