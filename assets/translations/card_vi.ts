@@ -36,13 +36,12 @@
     </message>
     <message>
         <location filename="../../ui/card/panel.py" line="53"/>
-        <location filename="../../ui/card/panel.py" line="235"/>
+        <location filename="../../ui/card/panel.py" line="237"/>
         <source>Reading the card… keep it still on the reader.</source>
         <translation>Đang đọc thẻ… hãy giữ yên thẻ trên đầu đọc.</translation>
     </message>
     <message>
         <location filename="../../ui/card/panel.py" line="56"/>
-        <location filename="../../ui/card/panel.py" line="275"/>
         <source>Card read. You may remove the card.</source>
         <translation>Đã đọc xong thẻ. Có thể lấy thẻ ra.</translation>
     </message>
@@ -92,29 +91,34 @@
         <translation>Thông báo đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="136"/>
+        <location filename="../../ui/card/panel.py" line="138"/>
         <source>Read the card</source>
         <translation>Đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="137"/>
+        <location filename="../../ui/card/panel.py" line="139"/>
         <source>Read the card now</source>
         <translation>Đọc thẻ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="148"/>
+        <location filename="../../ui/card/panel.py" line="150"/>
         <source>Progress of %1</source>
         <translation>Tiến độ đọc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="156"/>
+        <location filename="../../ui/card/panel.py" line="158"/>
         <source>Photo from the chip (sensitive)</source>
         <translation>Ảnh chân dung từ chip (nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="205"/>
+        <location filename="../../ui/card/panel.py" line="207"/>
         <source>Place the ID card of the person for this part of the form.</source>
         <translation>Hãy đặt thẻ căn cước của người tương ứng với phần này của tờ khai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/panel.py" line="279"/>
+        <source>Read with %1 in %2 ms.</source>
+        <translation>Đã đọc bằng %1 trong %2 ms.</translation>
     </message>
 </context>
 <context>

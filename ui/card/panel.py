@@ -130,6 +130,8 @@ class CardReaderPanel(QWidget):
 
         self.key_entry = KeyEntry(self, kiosk_mode=kiosk_mode)
         self.key_entry.key_ready.connect(self.set_key_and_read)
+        self.key_entry.use.hide()  # the panel's own "Read the card" button submits the key
+        self.key_entry.tabs.setMaximumHeight(170)
         if default_key_text:
             self.key_entry.set_text(default_key_text)
 
@@ -273,7 +275,11 @@ class CardReaderPanel(QWidget):
     def on_finished(self, result: ReadResult) -> None:
         self.citizen_view.show_citizen(result.citizen)
         self.badges.show(result.verification)
-        self.message.setText(self.tr("Card read. You may remove the card."))
+        self.message.setText(
+            self.tr("Read with %1 in %2 ms.")
+            .replace("%1", result.access_control)
+            .replace("%2", f"{result.stats.ms_total:.0f}")
+        )
         if self.bridge and self._card_reader:
             self.bridge.mark(self._card_reader, ReaderState.READ_OK)
         # The key belonged to this card: the next card placed must not be tried with it.
