@@ -131,7 +131,8 @@ class CardReaderPanel(QWidget):
         self.key_entry = KeyEntry(self, kiosk_mode=kiosk_mode)
         self.key_entry.key_ready.connect(self.set_key_and_read)
         self.key_entry.use.hide()  # the panel's own "Read the card" button submits the key
-        self.key_entry.tabs.setMaximumHeight(170)
+        if not kiosk_mode:  # touch-sized fields need the full height
+            self.key_entry.tabs.setMaximumHeight(170)
         if default_key_text:
             self.key_entry.set_text(default_key_text)
 
