@@ -3,42 +3,47 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="58" />
+        <location filename="../../ui/sync/widgets.py" line="61" />
+        <source>Connection state</source>
+        <translation>Trạng thái kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/widgets.py" line="63" />
         <source>Sync state; open the sync queue</source>
         <translation>Trạng thái đồng bộ; mở hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="62" />
+        <location filename="../../ui/sync/widgets.py" line="67" />
         <source>Stale queue notice</source>
         <translation>Cảnh báo hàng đợi quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="77" />
+        <location filename="../../ui/sync/widgets.py" line="83" />
         <source>Online</source>
         <translation>Trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="77" />
+        <location filename="../../ui/sync/widgets.py" line="83" />
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="77" />
+        <location filename="../../ui/sync/widgets.py" line="83" />
         <source>Not checked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="79" />
-        <source>%1 %2 · %3 queued · last sent %4</source>
-        <translation>%1 %2 · %3 hồ sơ chờ gửi · gửi lần cuối %4</translation>
+        <location filename="../../ui/sync/widgets.py" line="88" />
+        <source>%1 · %2 queued · last sent %3</source>
+        <translation>%1 · %2 hồ sơ chờ gửi · gửi lần cuối %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="82" />
+        <location filename="../../ui/sync/widgets.py" line="94" />
         <source>%1 need attention</source>
         <translation>%1 hồ sơ cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="89" />
+        <location filename="../../ui/sync/widgets.py" line="102" />
         <source>Queue older than %1 h: connect to send</source>
         <translation>Hàng đợi quá %1 giờ: hãy kết nối mạng để gửi</translation>
     </message>
@@ -46,77 +51,77 @@
 <context>
     <name>SyncQueueView</name>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="109" />
+        <location filename="../../ui/sync/widgets.py" line="122" />
         <source>Sync queue</source>
         <translation>Hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="111" />
+        <location filename="../../ui/sync/widgets.py" line="125" />
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="111" />
+        <location filename="../../ui/sync/widgets.py" line="126" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="111" />
+        <location filename="../../ui/sync/widgets.py" line="127" />
         <source>Upload</source>
         <translation>Tải lên</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="111" />
+        <location filename="../../ui/sync/widgets.py" line="128" />
         <source>Official code</source>
         <translation>Mã hồ sơ chính thức</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="111" />
+        <location filename="../../ui/sync/widgets.py" line="129" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="118" />
+        <location filename="../../ui/sync/widgets.py" line="137" />
         <source>Retry</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="119" />
+        <location filename="../../ui/sync/widgets.py" line="138" />
         <source>Retry the selected quarantined dossier</source>
         <translation>Gửi lại hồ sơ bị tạm giữ đang chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="122" />
+        <location filename="../../ui/sync/widgets.py" line="141" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="123" />
+        <location filename="../../ui/sync/widgets.py" line="142" />
         <source>Refresh the sync queue</source>
         <translation>Làm mới hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="137" />
+        <location filename="../../ui/sync/widgets.py" line="156" />
         <source>Queued</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="137" />
+        <location filename="../../ui/sync/widgets.py" line="157" />
         <source>Uploading</source>
         <translation>Đang tải lên</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="138" />
+        <location filename="../../ui/sync/widgets.py" line="158" />
         <source>Synced</source>
         <translation>Đã đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="138" />
+        <location filename="../../ui/sync/widgets.py" line="159" />
         <source>Quarantined</source>
         <translation>Tạm giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="164" />
+        <location filename="../../ui/sync/widgets.py" line="185" />
         <source>Upload progress</source>
         <translation>Tiến độ tải lên</translation>
     </message>
@@ -124,12 +129,12 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="217" />
+        <location filename="../../ui/sync/widgets.py" line="244" />
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/widgets.py" line="218" />
+        <location filename="../../ui/sync/widgets.py" line="245" />
         <source>Send queued dossiers now</source>
         <translation>Gửi ngay các hồ sơ đang chờ</translation>
     </message>

@@ -56,6 +56,9 @@ class SyncIndicator(QWidget):
         super().__init__(parent)
         self.stale_hours = stale_hours
         self.online: bool | None = None
+        # A coloured dot from the Liberation/DejaVu fonts, not an emoji (kiosks lack emoji fonts).
+        self.dot = QLabel("\u25cf", self)
+        self.dot.setAccessibleName(self.tr("Connection state"))
         self.button = QPushButton(self)
         self.button.setAccessibleName(self.tr("Sync state; open the sync queue"))
         self.button.setFlat(True)
@@ -68,6 +71,7 @@ class SyncIndicator(QWidget):
             self.button.setMinimumHeight(TOUCH_HEIGHT)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.dot)
         layout.addWidget(self.button)
         layout.addWidget(self.notice)
         self.update_status({}, None)
@@ -77,13 +81,14 @@ class SyncIndicator(QWidget):
         queued = int(stats.get("queued", 0)) + int(stats.get("uploading", 0))
         quarantined = int(stats.get("quarantined", 0))
         state = {True: self.tr("Online"), False: self.tr("Offline"), None: self.tr("Not checked")}[online]
-        dot = {True: "🟢", False: "🔴", None: "⚪"}[online]
+        colour = {True: "#1b7f3b", False: "#b00020", None: "#777777"}[online]
+        self.dot.setStyleSheet(f"color: {colour}; font-size: 18px;")
+        self.dot.setAccessibleDescription(state)
         text = (
-            self.tr("%1 %2 · %3 queued · last sent %4")
-            .replace("%1", dot)
-            .replace("%2", state)
-            .replace("%3", str(queued))
-            .replace("%4", _short_time(stats.get("last_success")))
+            self.tr("%1 · %2 queued · last sent %3")
+            .replace("%1", state)
+            .replace("%2", str(queued))
+            .replace("%3", _short_time(stats.get("last_success")))
         )
         if quarantined:
             text += " · " + self.tr("%1 need attention").replace("%1", str(quarantined))
