@@ -357,3 +357,13 @@ def test_damaged_photo_and_dg13_still_show_the_mrz_data(sim_card) -> None:
     assert result.verification.consistency.status is Status.FAILED
     assert "DG13" in result.verification.consistency.reason
     assert result.verification.data_group_hashes[13] is Status.FAILED
+
+
+def test_a_busy_virtual_slot_is_reported(sim_card) -> None:
+    from kiosk.card.sim import SimulatedCard, SlotBusyError
+    from kiosk.card.sim.testing import profile_path as path
+
+    sim_card("citizen_demo", reader_index=1)
+    second = SimulatedCard.from_profile(path("citizen_elder_bac"))
+    with pytest.raises(SlotBusyError, match="slot 1"):
+        second.attach(1, timeout=2)

@@ -18,8 +18,13 @@ from kiosk.card.sim.chip import Chip, atr
 from kiosk.card.sim.pki import export_demo_csca
 from kiosk.card.sim.profile import CardImage, SimOptions, build_card, load_profile
 from kiosk.card.sim.vpcd import VpcdLink
+from kiosk.errors import KioskError
 
-__all__ = ["SimOptions", "SimulatedCard", "export_demo_csca", "reader_name"]
+__all__ = ["SimOptions", "SimulatedCard", "SlotBusyError", "export_demo_csca", "reader_name"]
+
+
+class SlotBusyError(KioskError):
+    pass
 
 
 def reader_name(index: int) -> str:
@@ -71,12 +76,12 @@ class SimulatedCard:
             self.chip.reset()
 
     # -- life cycle ---------------------------------------------------------------------
-    def attach(self, reader_index: int = 0, wait: bool = True) -> SimulatedCard:
+    def attach(self, reader_index: int = 0, wait: bool = True, timeout: float = 10.0) -> SimulatedCard:
         self.reader_index = reader_index
-        self.insert(wait=wait)
+        self.insert(wait=wait, timeout=timeout)
         return self
 
-    def insert(self, wait: bool = True) -> None:
+    def insert(self, wait: bool = True, timeout: float = 10.0) -> None:
         if self._link is not None and self._link.connected.is_set():
             return
         self.chip.reset()
@@ -86,6 +91,14 @@ class SimulatedCard:
         )
         self._link.start()
         if wait:
+            # vpcd accepts one card per slot: until it talks to us, another card holds the slot.
+            if not self._link.served.wait(timeout):
+                self._link.stop()
+                self._link = None
+                raise SlotBusyError(
+                    f"The virtual reader slot {self.reader_index} is held by another simulated card; "
+                    "remove it or use another slot."
+                )
             wait_for_card_state(self.reader, present=True)
 
     def remove(self, wait: bool = True) -> None:

@@ -57,10 +57,12 @@ class VpcdLink:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self.connected = threading.Event()
+        self.served = threading.Event()  # vpcd has spoken to us (it serves one card per slot)
 
     def start(self, timeout: float = 10.0) -> None:
         self._stop.clear()
         self.connected.clear()
+        self.served.clear()
         sock = socket.create_connection((self.host, self.port), timeout=timeout)
         # Without TCP_NODELAY each small R-APDU waits for the peer's delayed ACK (~40 ms).
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -81,6 +83,7 @@ class VpcdLink:
                 payload = _recv_exact(sock, int.from_bytes(hdr, "big"))
                 if payload is None:
                     break
+                self.served.set()
                 if len(payload) == 1:
                     code = payload[0]
                     if code == CTRL_ATR:
