@@ -23,6 +23,7 @@ import requests
 
 from kiosk.card.pcscd import PcscdHandle, ensure_pcscd
 from kiosk.card.sim import SimulatedCard
+from kiosk.card.sim.pki import export_demo_csca
 from kiosk.errors import KioskError
 from kiosk.profile import Profile
 from kiosk.security import keys
@@ -117,6 +118,9 @@ class DemoEnvironment:
                 admin_username=DEMO_USER,
                 admin_passphrase=DEMO_PASSPHRASE,
             )
+        # The demo CSCA is the trust anchor of the demo profile, so passive authentication
+        # of the simulated card really verifies (a real profile installs Vietnam's CSCA).
+        export_demo_csca(profile.root / "card-trust")
         server_dir = root / "server"
         server, url = start_server_process(server_dir)
         try:
@@ -135,6 +139,10 @@ class DemoEnvironment:
     @property
     def can(self) -> str:
         return str(self.card_profile["can"])
+
+    @property
+    def trust_dir(self) -> Path:
+        return self.profile.root / "card-trust"
 
     @property
     def reader(self) -> str:
@@ -168,6 +176,8 @@ class DemoEnvironment:
 class DemoOutcome:
     full_name: str
     access_control: str
+    passive_authentication: str
+    provenance: str
     dossier_uuid: str
     provisional_code: str
     official_code: str | None
@@ -193,7 +203,7 @@ def run_flow(env: DemoEnvironment, *, form_id: str = "CT01") -> DemoOutcome:
     from kiosk.reception import save_dossier
     from sync.worker import SyncWorker
 
-    result = read_card(env.reader, AccessKey.from_can(env.can))
+    result = read_card(env.reader, AccessKey.from_can(env.can), trust_dir=env.trust_dir)
     session = FormSession.start(load_catalogue(), form_id)
     session.set_person("applicant", result.citizen)
     for key, value in DEMO_TYPED_FIELDS.items():
@@ -209,6 +219,8 @@ def run_flow(env: DemoEnvironment, *, form_id: str = "CT01") -> DemoOutcome:
         return DemoOutcome(
             full_name=full_name,
             access_control=result.access_control,
+            passive_authentication=result.verification.passive_authentication.status.value,
+            provenance=str(result.citizen.provenance("full_name")),
             dossier_uuid=dossier.uuid,
             provisional_code=dossier.provisional_code,
             official_code=final.official_code,

@@ -47,6 +47,8 @@ def test_card_to_server_exactly_once_with_the_right_name(tmp_path: Path) -> None
     outcome = run_demo(tmp_path)
     assert outcome["full_name"] == DEMO_NAME
     assert outcome["access_control"] == "PACE"
+    assert outcome["passive_authentication"] == "verified"
+    assert outcome["provenance"] == "chip_verified"
     assert outcome["sync_outcome"] == "empty"
     official = outcome["official_code"]
     assert isinstance(official, str) and official.startswith("DEMO01-")
