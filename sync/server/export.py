@@ -20,6 +20,8 @@ from typing import Any, Protocol
 class ExportRecord:
     uuid: str
     official_code: str
+    revision: int
+    amended: bool  # a supplement to a dossier exported before under the same official code
     unit_code: str
     device_id: str
     received_at: str
@@ -49,10 +51,11 @@ class FileDropAdapter:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def export(self, record: ExportRecord) -> None:
-        final = self.dir / record.official_code
+        name = f"{record.official_code}.r{record.revision}" if record.amended else record.official_code
+        final = self.dir / name
         if final.exists():
             return
-        tmp = self.dir / f".tmp-{record.official_code}"
+        tmp = self.dir / f".tmp-{name}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(mode=0o700)
         (tmp / "manifest.json").write_bytes(record.manifest)
@@ -62,6 +65,8 @@ class FileDropAdapter:
                 {
                     "uuid": record.uuid,
                     "official_code": record.official_code,
+                    "revision": record.revision,
+                    "amended": record.amended,
                     "unit_code": record.unit_code,
                     "device_id": record.device_id,
                     "received_at": record.received_at,

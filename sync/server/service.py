@@ -118,7 +118,7 @@ class IntakeService:
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(db.dossiers)
-                .where(db.dossiers.c.state == "committed")
+                .where(db.dossiers.c.state.in_(("committed", "amending")))
                 .order_by(db.dossiers.c.committed_at, db.dossiers.c.uuid)
             ).all()
             for row in rows:
@@ -129,6 +129,7 @@ class IntakeService:
                     {
                         "uuid": row.uuid,
                         "official_code": row.official_code,
+                        "state": row.state,  # "amending": a newer revision is on its way
                         "device": row.device_id,
                         "unit_code": row.unit_code,
                         "revision": row.revision,
@@ -320,9 +321,9 @@ class IntakeService:
                 status = 201
             elif row.manifest_sha256 != digest:
                 if (
-                    row.state == "committed"
-                    or row.device_id != device.device_id
+                    row.device_id != device.device_id
                     or man.revision < row.revision
+                    or (row.state == "committed" and man.revision == row.revision)
                 ):
                     self._audit(conn, "conflict_refused", device.device_id, man.dossier_uuid)
                     raise ApiError(
@@ -332,6 +333,18 @@ class IntakeService:
                         + (f" (official code {row.official_code})." if row.official_code else "."),
                         extra={"official_code": row.official_code},
                     )
+                if row.state in ("committed", "amending"):
+                    # A supplement: a newer revision of a committed dossier keeps its official
+                    # code; the committed parts stay until the amendment itself commits.
+                    self._amend(conn, man, text, sig, digest)
+                    self._audit(
+                        conn,
+                        "manifest_amending",
+                        device.device_id,
+                        man.dossier_uuid,
+                        f"revision={man.revision}",
+                    )
+                    return 201, self._state(conn, man.dossier_uuid)
                 # A newer seal of an unfinished upload (the dossier was edited): start over.
                 stale_blobs = [
                     r.blob
@@ -351,6 +364,22 @@ class IntakeService:
         self.blobs.delete_parts(stale_blobs)
         return status, result
 
+    def _amend(self, conn: Connection, man: Manifest, text: str, sig: str, digest: str) -> None:
+        conn.execute(delete(db.files).where(db.files.c.dossier_uuid == man.dossier_uuid))
+        conn.execute(
+            update(db.dossiers)
+            .where(db.dossiers.c.uuid == man.dossier_uuid)
+            .values(
+                state="amending",
+                revision=man.revision,
+                manifest=text,
+                manifest_sha256=digest,
+                signature=sig,
+                key_id=man.key_id,
+            )
+        )
+        self._insert_files(conn, man, digest)
+
     def _insert_dossier(  # noqa: PLR0917
         self, conn: Connection, device: Device, man: Manifest, text: str, sig: str, digest: str
     ) -> None:
@@ -368,6 +397,9 @@ class IntakeService:
                 received_at=_now_iso(),
             )
         )
+        self._insert_files(conn, man, digest)
+
+    def _insert_files(self, conn: Connection, man: Manifest, digest: str) -> None:
         conn.execute(
             insert(db.files),
             [
@@ -526,18 +558,19 @@ class IntakeService:
                 409, P.E_INCOMPLETE, "Some files are not fully uploaded yet.", extra={"files": missing}
             )
         man = Manifest.from_bytes(row.manifest.encode("utf-8"))
-        decrypted = self._verify_files(man, uuid, frows, prow)
+        decrypted = self._verify_files(man, uuid, manifest_sha, frows, prow)
         now = _now_iso()
         with self.engine.begin() as conn:
             res = conn.execute(
                 update(db.dossiers)
                 .where(
                     db.dossiers.c.uuid == uuid,
-                    db.dossiers.c.state == "receiving",
+                    db.dossiers.c.state.in_(("receiving", "amending")),
                     db.dossiers.c.manifest_sha256 == manifest_sha,
                 )
                 .values(state="committed", committed_at=now)
             )
+            stale: list[str] = []
             if res.rowcount != 1:
                 won = None
             else:
@@ -547,16 +580,31 @@ class IntakeService:
                         .where(db.files.c.dossier_uuid == uuid, db.files.c.file_id == fid)
                         .values(decrypted_sha256=h)
                     )
-                code = self._issue_code(conn, row.unit_code)
-                conn.execute(update(db.dossiers).where(db.dossiers.c.uuid == uuid).values(official_code=code))
-                self._audit(conn, "committed", device.device_id, uuid, f"code={code}")
+                existing = conn.execute(
+                    select(db.dossiers.c.official_code).where(db.dossiers.c.uuid == uuid)
+                ).scalar_one()
+                if existing:  # an amendment keeps the code issued for the first revision
+                    code = existing
+                    self._audit(
+                        conn, "amended", device.device_id, uuid, f"code={code} revision={man.revision}"
+                    )
+                else:
+                    code = self._issue_code(conn, row.unit_code)
+                    conn.execute(
+                        update(db.dossiers).where(db.dossiers.c.uuid == uuid).values(official_code=code)
+                    )
+                    self._audit(conn, "committed", device.device_id, uuid, f"code={code}")
+                stale_rows = db.parts.c.dossier_uuid == uuid, db.parts.c.manifest_sha256 != manifest_sha
+                stale = [r.blob for r in conn.execute(select(db.parts.c.blob).where(*stale_rows))]
+                conn.execute(delete(db.parts).where(*stale_rows))
                 won = code
+        self.blobs.delete_parts(stale)  # the previous revision's parts, once the new one is in
         with self.engine.connect() as conn:
             final = conn.execute(select(db.dossiers).where(db.dossiers.c.uuid == uuid)).one()
         if final.state != "committed" or final.manifest_sha256 != manifest_sha:
             raise ApiError(409, P.E_IN_PROGRESS, "The dossier changed while it was being committed; retry.")
         if won is not None:
-            self._export(final, man)
+            self._export(final, man, amended=bool(row.official_code))
         return self._result(final)
 
     def _result(self, row: Any) -> dict[str, Any]:
@@ -568,7 +616,7 @@ class IntakeService:
         }
 
     def _verify_files(
-        self, man: Manifest, uuid: str, frows: Sequence[Any], prow: Sequence[Any]
+        self, man: Manifest, uuid: str, digest: str, frows: Sequence[Any], prow: Sequence[Any]
     ) -> dict[str, str]:
         key = self.data.private_key(man.key_id)
         if key is None:
@@ -591,13 +639,13 @@ class IntakeService:
                     plain_hash.update(plain)
                     size += len(plain)
             except EnvelopeError as err:
-                self._reject(uuid, str(err))
+                self._reject(uuid, digest, str(err))
             if (
                 sealed_hash.hexdigest() != mf.sealed_sha256
                 or plain_hash.hexdigest() != mf.sha256
                 or size != mf.size
             ):
-                self._reject(uuid, "A file does not match the SHA-256 in its signed manifest.")
+                self._reject(uuid, digest, "A file does not match the SHA-256 in its signed manifest.")
             out[mf.id] = plain_hash.hexdigest()
         return out
 
@@ -611,20 +659,29 @@ class IntakeService:
             raise ApiError(409, P.E_INCOMPLETE, "Some file parts are missing; upload again.")
         return names
 
-    def _reject(self, uuid: str, reason: str) -> None:
-        # Tampered or corrupt content: keep nothing, so an honest retry starts clean.
+    def _reject(self, uuid: str, digest: str, reason: str) -> None:
+        """Tampered or corrupt content: keep nothing of this upload, so an honest retry starts
+        clean (an amendment keeps its committed revision's parts and official code)."""
         with self.engine.begin() as conn:
-            blobs = [
-                r.blob for r in conn.execute(select(db.parts.c.blob).where(db.parts.c.dossier_uuid == uuid))
-            ]
-            conn.execute(delete(db.parts).where(db.parts.c.dossier_uuid == uuid))
-            conn.execute(delete(db.files).where(db.files.c.dossier_uuid == uuid))
-            res = conn.execute(
-                delete(db.dossiers).where(db.dossiers.c.uuid == uuid, db.dossiers.c.state == "receiving")
-            )
+            row = conn.execute(
+                select(db.dossiers).where(db.dossiers.c.uuid == uuid).with_for_update()
+            ).first()
+            blobs: list[str] = []
+            if row is not None and row.manifest_sha256 == digest and row.state in ("receiving", "amending"):
+                mine = [db.parts.c.dossier_uuid == uuid]
+                if row.state == "amending":
+                    mine.append(db.parts.c.manifest_sha256 == digest)
+                blobs = [r.blob for r in conn.execute(select(db.parts.c.blob).where(*mine))]
+                conn.execute(delete(db.parts).where(*mine))
+                if row.state == "receiving":
+                    conn.execute(delete(db.files).where(db.files.c.dossier_uuid == uuid))
+                    conn.execute(delete(db.dossiers).where(db.dossiers.c.uuid == uuid))
+                else:
+                    conn.execute(
+                        update(db.files).where(db.files.c.dossier_uuid == uuid).values(committed_offset=0)
+                    )
             self._audit(conn, "rejected", dossier_uuid=uuid, detail=reason[:200])
-        if res.rowcount:
-            self.blobs.delete_parts(blobs)
+        self.blobs.delete_parts(blobs)
         raise ApiError(422, P.E_BAD_ENVELOPE, reason)
 
     def _issue_code(self, conn: Connection, unit_code: str) -> str:
@@ -645,7 +702,7 @@ class IntakeService:
             unit=unit_code, date=f"{today:%Y%m%d}", yymmdd=f"{today:%y%m%d}", seq=seq
         )
 
-    def _export(self, row: Any, man: Manifest) -> None:
+    def _export(self, row: Any, man: Manifest, *, amended: bool) -> None:
         if self.exporter is None:
             return
         with self.engine.connect() as conn:
@@ -662,6 +719,8 @@ class IntakeService:
         record = ExportRecord(
             row.uuid,
             row.official_code,
+            row.revision,
+            amended,
             row.unit_code,
             row.device_id,
             row.committed_at,

@@ -66,7 +66,7 @@ def test_sync_commands_end_to_end(tmp_path: Path) -> None:
         assert dev is not None
         clash = seal_dossier(
             dossier_uuid=bad,
-            revision=1,
+            revision=99,
             files=[PlainFile("dossier", lambda: io.BytesIO(b"{}"))],
             device_id=dev.device_id,
             device_key=load_key(prof),

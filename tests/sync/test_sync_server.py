@@ -45,7 +45,9 @@ def kiosk(*args: str, profile: Path | None = None) -> subprocess.CompletedProces
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
 
 
-def seal(prof: Profile, dev: DeviceState, out: Path, data: bytes, uuid: str | None = None) -> SealedDossier:
+def seal(
+    prof: Profile, dev: DeviceState, out: Path, data: bytes, uuid: str | None = None, revision: int = 1
+) -> SealedDossier:
     uuid = uuid or uuidlib.uuid4().hex
     files = [
         PlainFile("dossier", lambda: io.BytesIO(b'{"procedure":"t"}')),
@@ -53,13 +55,13 @@ def seal(prof: Profile, dev: DeviceState, out: Path, data: bytes, uuid: str | No
     ]
     return seal_dossier(
         dossier_uuid=uuid,
-        revision=1,
+        revision=revision,
         files=files,
         device_id=dev.device_id,
         device_key=load_key(prof),
         server_public=b64d(dev.server_public_key),
         key_id=dev.key_id,
-        out_dir=out / uuid / "r1",
+        out_dir=out / uuid / f"r{revision}",
         chunk_size=4096,
     )
 
@@ -383,3 +385,40 @@ def test_signed_garbage_never_causes_a_server_error(server: ServerProc, device) 
 
     post()
     patch()
+
+
+def test_tampered_amendment_keeps_the_committed_revision(server: ServerProc, device, tmp_path: Path) -> None:
+    prof, dev = device
+    t = Transport(dev, load_key(prof), chunk_size=4096)
+    first = seal(prof, dev, tmp_path / "a", os.urandom(5000))
+    code = t.send(first)["official_code"]  # type: ignore[index]
+    amend = seal(prof, dev, tmp_path / "b", os.urandom(6000), uuid=first.uuid, revision=2)
+    state = t.submit(amend)
+    assert state["state"] == "amending" and state["official_code"] == code
+    path = f"/v1/dossiers/{amend.uuid}/files/f1"
+    wrong = os.urandom(4096)
+    wsha = hashlib.sha256(wrong).hexdigest()
+    headers = {
+        **t._signed_headers("PATCH", path, wsha),
+        P.H_OFFSET: "0",
+        P.H_CHUNK_SHA256: wsha,
+        "X-Manifest-SHA256": amend.digest,
+        "Content-Type": "application/octet-stream",
+    }
+    assert requests.patch(server.url + path, data=wrong, headers=headers, timeout=10).status_code == 200
+    t.upload_file(amend, amend.manifest.files[1], 4096)
+    t.upload_file(amend, amend.manifest.files[0], 0)
+    with pytest.raises(SyncHttpError) as ei:
+        t.commit(amend)
+    assert ei.value.status == 422
+    row = stored(server, first.uuid)[0]
+    assert row["official_code"] == code and row["state"] == "amending"
+    # Stale revision 1 content is refused now; the honest amendment goes through under the same code.
+    other1 = seal(prof, dev, tmp_path / "c", b"old", uuid=first.uuid, revision=1)
+    with pytest.raises(SyncHttpError) as ei:
+        t.send(other1)
+    assert ei.value.code == P.E_CONTENT_CONFLICT
+    assert t.send(amend)["official_code"] == code  # type: ignore[index]
+    row = stored(server, first.uuid)[0]
+    assert row["state"] == "committed" and row["revision"] == 2
+    assert row["files"][1]["sealed_sha256"] == amend.manifest.files[1].sealed_sha256

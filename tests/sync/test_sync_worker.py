@@ -132,10 +132,10 @@ def test_permanent_refusal_goes_to_quarantine_with_the_reason(server: ServerProc
     uuid = queue_dossier(store, b"original scan")
     dev = load_device(prof)
     assert dev is not None
-    # Someone already delivered different content under this UUID.
+    # Someone already delivered different content under this UUID, at a later revision.
     other = seal_dossier(
         dossier_uuid=uuid,
-        revision=1,
+        revision=99,  # a later revision than the counter has: no amendment possible
         files=[PlainFile("dossier", lambda: io.BytesIO(b"{}"))],
         device_id=dev.device_id,
         device_key=load_key(prof),
@@ -238,4 +238,32 @@ def test_damaged_local_attachment_is_quarantined_not_sent(server: ServerProc, tm
     assert d.state == DossierState.quarantined and "damaged" in (d.quarantine_reason or "")
     assert not [r for r in server_dossiers(server) if r["uuid"] == uuid]
     assert not (prof.root / "outbox" / uuid).exists()  # no half-sealed leftovers
+    store.close()
+
+
+def test_supplement_after_sync_keeps_the_official_code(server: ServerProc, tmp_path: Path) -> None:
+    """An edit after sync (a supplement) is sent as a newer revision under the same code."""
+    prof = enrolled_profile(tmp_path / "p", server)
+    store = open_store(prof)
+    uuid = queue_dossier(store, os.urandom(100_000))
+    worker = SyncWorker(lambda: store, prof, base_delay=0.01)
+    assert worker.run_until_empty(store=store).outcome == "empty"
+    first = store.get_dossier(uuid)
+    before = next(r for r in server_dossiers(server) if r["uuid"] == uuid)
+    store.update_dossier(uuid, fields={"note": "supplement: proof of residence added"})
+    assert store.get_dossier(uuid).state == DossierState.queued
+    result = worker.run_until_empty(store=store)
+    assert result.outcome == "empty" and result.sent == [(uuid, first.official_code)]
+    d = store.get_dossier(uuid)
+    assert d.state == DossierState.synced and d.official_code == first.official_code
+    rows = [r for r in server_dossiers(server) if r["uuid"] == uuid]
+    assert len(rows) == 1 and rows[0]["official_code"] == first.official_code
+    assert rows[0]["revision"] == d.revision > before["revision"] and rows[0]["state"] == "committed"
+    assert rows[0]["files"][0]["decrypted_sha256"] != before["files"][0]["decrypted_sha256"]
+    assert rows[0]["files"][1]["decrypted_sha256"] == before["files"][1]["decrypted_sha256"]
+    actions = [a["action"] for a in server.admin().audit_trail() if a["dossier_uuid"] == uuid]
+    assert actions.count("committed") == 1 and actions.count("amended") == 1
+    # The previous revision's parts are gone once the amendment is in.
+    parts = list((server.data_dir / "blobs" / uuid).rglob("*.part"))
+    assert len(parts) == 2
     store.close()
