@@ -171,3 +171,19 @@ def test_idle_lock_and_lock_screen(app, unlocked):
     _wait(lock.unlocked)
     assert not session.locked
     watcher.stop()
+
+
+def test_combined_page_opens_the_selected_dossier(app, unlocked):
+    from ui.dossier.screen import DossierScreen
+
+    store, _ = unlocked
+    d = store.create_dossier("CT01", {"applicant": citizen(2)}, {})
+    page = DossierScreen(store)
+    _controls_named(page, False)
+    _until(lambda: page.list.model.rowCount() == 1)
+    page.list.table.selectRow(0)
+    page.list.open_button.click()
+    _until(lambda: page.detail.dossier is not None)
+    assert page.detail.dossier.uuid == d.uuid
+    page.clear()
+    assert page.detail.dossier is None and page.list.model.rowCount() == 0

@@ -21,6 +21,9 @@ Host them with::
     detail = DossierDetailScreen(store, kiosk_mode=False)
     detail.show_dossier(uuid)                              # loads in a worker thread
 
+    from ui.dossier.screen import DossierScreen            # list + detail side by side (officer page)
+    page = DossierScreen(ctx.store, kiosk_mode=False)      # page.refresh(), page.clear()
+
     from ui.dossier.idle import IdleWatcher
     watcher = IdleWatcher(session)                         # installs an app-wide event filter
     watcher.locked.connect(...)                            # show the LockScreen, clear screens
