@@ -100,6 +100,10 @@ class MainWindow(QMainWindow):
         self._wire_reader_status()
         self.sync_indicator: QWidget | None = None
         self._sync_indicator()
+        for page in self.pages.values():
+            start = getattr(page, "start_page", None)
+            if callable(start):
+                start()
 
         for i in range(min(self.nav.count(), 9)):
             act = QAction(self)

@@ -101,7 +101,13 @@ class ReceptionPage(QWidget):
         self._signals.saved.connect(self._saved)
         self._signals.failed.connect(self._failed)
         ctx.signals.citizen_session_ended.connect(self._session_ended)
+
+    def start_page(self) -> None:
+        """Start watching the readers (after the window has connected to our signals)."""
         self.card_panel.start()
+        if self.ctx.demo is not None:
+            # Demo: the key is known, so placing the simulated card reads it at once.
+            self.card_panel.key_entry.submit()
 
     # -- flow ----------------------------------------------------------------------------------
     def _card_read(self, role_key: str, citizen: Citizen) -> None:

@@ -1,0 +1,96 @@
+"""The walking skeleton through the window, as an officer clicks it (offscreen Qt).
+
+Demo environment (pcscd + vpcd + simulated card, real intake server process), the card is
+read by the reader panel's worker thread, the officer picks CT01, types what no card holds,
+presses Save; the sync controller's thread uploads and the status shows the official code.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+
+from sync.demo import DEMO_TYPED_FIELDS, DemoEnvironment  # noqa: E402
+from sync.server.config import ServerData  # noqa: E402
+from sync.server.db import make_engine  # noqa: E402
+from sync.server.service import IntakeService  # noqa: E402
+from ui.app import Shell, make_app  # noqa: E402
+from ui.context import AppContext  # noqa: E402
+from ui.i18n import install_translations  # noqa: E402
+from ui.reception import ReceptionPage  # noqa: E402
+
+
+def wait_until(
+    app: QApplication, cond: Callable[[], bool], timeout: float = 60.0, why: Callable[[], str] = str
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not reached in time: {why()}")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[DemoEnvironment]:
+    env = DemoEnvironment.start(tmp_path)
+    try:
+        yield env
+    finally:
+        env.stop()
+
+
+@pytest.mark.gui
+@pytest.mark.pcsc
+@pytest.mark.server
+def test_officer_reads_fills_saves_and_gets_the_official_code(demo: DemoEnvironment) -> None:
+    app = make_app()
+    install_translations(app, "en")
+    ctx = AppContext(profile=demo.profile, demo=demo, store=demo.open_store(), store_factory=demo.open_store)
+    shell = Shell(ctx)
+    shell.begin()
+    try:
+        page = shell.main.pages["reception"]
+        assert isinstance(page, ReceptionPage)
+        # The demo key is known: placing the card reads it without a click.
+        panel = page.card_panel
+        wait_until(
+            app,
+            lambda: "Now choose the service" in page.status.text(),
+            why=lambda: f"reader panel says {panel.state.text()!r} / {panel.message.text()!r}",
+        )
+        page.forms.picker.chosen.emit("CT01")
+        screen = page.forms.form_screen
+        assert screen is not None
+        wait_until(app, lambda: screen.editors[("CT01", "full_name")].text() != "")
+        assert screen.editors[("CT01", "full_name")].text() == "PHẠM THỊ HỒNG NHUNG"
+        for field, value in DEMO_TYPED_FIELDS.items():
+            editor = screen.editors[("CT01", field)]
+            editor.setText(value)
+            editor.editingFinished.emit()
+        page.save_button.click()
+        wait_until(app, lambda: "official code" in page.status.text(), timeout=90, why=page.status.text)
+        official = page.status.text().rsplit(" ", 1)[-1].rstrip(".")
+        data = ServerData(demo.root / "server")
+        received = IntakeService(data, make_engine(data.dir, None)).list_dossiers()
+        assert [d["official_code"] for d in received] == [official]
+
+        # Next citizen: every screen forgets the person.
+        page.next_button.click()
+        app.processEvents()
+        assert page.forms.form_screen is None
+        shown = " ".join(w.text() for w in panel.citizen_view.findChildren(QLabel))
+        assert "Phạm" not in shown and "079190001234" not in shown
+        assert panel.photo.pixmap().isNull()
+    finally:
+        shell.shutdown()
+        shell.close()
+        install_translations(app, "vi")
