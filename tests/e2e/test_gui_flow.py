@@ -16,16 +16,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel
 
-from sync.demo import DEMO_TYPED_FIELDS, DemoEnvironment  # noqa: E402
-from sync.server.config import ServerData  # noqa: E402
-from sync.server.db import make_engine  # noqa: E402
-from sync.server.service import IntakeService  # noqa: E402
-from ui.app import Shell, make_app  # noqa: E402
-from ui.context import AppContext  # noqa: E402
-from ui.i18n import install_translations  # noqa: E402
-from ui.reception import ReceptionPage  # noqa: E402
+from sync.demo import DEMO_TYPED_FIELDS, DemoEnvironment
+from sync.server.config import ServerData
+from sync.server.db import make_engine
+from sync.server.service import IntakeService
+from ui.app import Shell, make_app
+from ui.context import AppContext
+from ui.i18n import install_translations
+from ui.reception import ReceptionPage
 
 
 def wait_until(
