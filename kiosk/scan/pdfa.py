@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 import pikepdf
@@ -238,6 +239,10 @@ def build_pdfa(
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         _add_output_intent(pdf)
         _set_pdfa_metadata(pdf, meta, len(pages))
+        # The signer (pyHanko) later sets Producer to its own name in XMP but appends it in the
+        # Info dictionary; PDF/A requires both to agree, so leave Info's Producer to pyHanko.
+        if "/Producer" in pdf.docinfo:
+            del pdf.docinfo["/Producer"]
         out = io.BytesIO()
         pdf.save(
             out,
@@ -317,6 +322,29 @@ def _font_embedded(font: pikepdf.Object) -> bool:
     return any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
+_INFO_XMP = (
+    ("/Title", "dc:title"),
+    ("/Subject", "dc:description"),
+    ("/Keywords", "pdf:Keywords"),
+    ("/Creator", "xmp:CreatorTool"),
+    ("/Producer", "pdf:Producer"),
+)
+
+
+def _info_mismatch(pdf: pikepdf.Pdf, meta: Any) -> bool:
+    info = pdf.docinfo
+    for key, prop in _INFO_XMP:
+        if key in info and str(info[key]) != str(meta.get(prop, "")):
+            return True
+    if "/Author" in info:
+        creators = meta.get("dc:creator") or []
+        if str(info["/Author"]) != (
+            creators[0] if isinstance(creators, list) and creators else str(creators)
+        ):
+            return True
+    return False
+
+
 def check_legal(data: bytes, *, min_dpi: int = LEGAL_MIN_DPI) -> LegalReport:
     """Structure checks for the legal digitisation format (not a full PDF/A validator)."""
     rep = LegalReport(size_bytes=len(data))
@@ -339,6 +367,10 @@ def check_legal(data: bytes, *, min_dpi: int = LEGAL_MIN_DPI) -> LegalReport:
         rep.pdfa = f"{part}{conf}" if part else ""
         if rep.pdfa not in ("2B", "2U", "2A", "3B", "3U", "3A"):
             rep.problems.append("The PDF does not declare PDF/A-2 or PDF/A-3 in its metadata.")
+        if _info_mismatch(pdf, meta):
+            rep.problems.append(
+                "The document information and the XMP metadata disagree; PDF/A needs them equal."
+            )
         intents = pdf.Root.get("/OutputIntents") or pikepdf.Array()
         rep.output_intent = bool(intents) and any(
             oi.get("/S") == pikepdf.Name.GTS_PDFA1 and oi.get("/DestOutputProfile") is not None

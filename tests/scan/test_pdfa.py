@@ -145,3 +145,13 @@ def test_file_name_and_errors() -> None:
     with pytest.raises(PdfAssemblyError, match="no pages"):
         build_pdfa([], META)
     assert check_legal(b"not a pdf").problems == ["The file is not a readable PDF."]
+
+
+def test_info_xmp_disagreement_is_flagged(pdf_bytes: bytes) -> None:
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        pdf.docinfo["/Title"] = "something else"
+        out = io.BytesIO()
+        pdf.save(out)
+    assert "The document information and the XMP metadata disagree; PDF/A needs them equal." in (
+        check_legal(out.getvalue()).problems
+    )

@@ -99,3 +99,18 @@ def test_wrong_pin_unknown_key_and_bad_module(unsigned: bytes, token: Token) -> 
 
 def test_unsigned_pdf_has_no_signatures(unsigned: bytes) -> None:
     assert verify_pdf(unsigned).signatures == [] and not verify_pdf(unsigned).ok
+
+
+def test_info_dictionary_agrees_with_xmp_after_signing(signed: bytes) -> None:
+    # PDF/A: every Info entry must equal its XMP counterpart, also after the signer's update.
+    with pikepdf.open(io.BytesIO(signed)) as pdf:
+        meta = pdf.open_metadata()
+        info = pdf.docinfo
+        assert str(info["/Producer"]) == meta["pdf:Producer"]
+        assert str(info["/Title"]) == meta["dc:title"]
+        assert str(info["/Creator"]) == meta["xmp:CreatorTool"]
+        assert str(info["/Keywords"]) == meta["pdf:Keywords"]
+        mod = str(info["/ModDate"])  # D:YYYYMMDDHHmmSS...
+        xmp_mod = meta["xmp:ModifyDate"]
+        assert mod[2:16] == xmp_mod[:19].replace("-", "").replace("T", "").replace(":", "")
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
