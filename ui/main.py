@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--kiosk-mode", action="store_true", help="full-screen self-service kiosk")
     gui.add_argument("--smoke-test", action="store_true", help="open the window, let it start, close it")
+    gui.add_argument("--screenshot", metavar="PNG", help="with --smoke-test: save the window as an image")
     gui.set_defaults(func=_run_gui)
 
     demo = sub.add_parser(
@@ -76,6 +77,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         Profile.open(args.profile),
         kiosk_mode=getattr(args, "kiosk_mode", False),
         smoke_test=getattr(args, "smoke_test", False),
+        screenshot=getattr(args, "screenshot", None),
     )
 
 
