@@ -44,8 +44,9 @@ def _nonce(index: int, final: bool) -> bytes:
     return index.to_bytes(11, "big") + (b"\x01" if final else b"\x00")
 
 
-def _aad(attachment_id: str) -> bytes:
-    return MAGIC + attachment_id.encode("ascii")
+def _aad(attachment_id: str, chunk_size: int) -> bytes:
+    # The header is authenticated too: a changed chunk size must not re-cut the chunks.
+    return _HEADER.pack(MAGIC, chunk_size) + attachment_id.encode("ascii")
 
 
 def attachment_path(attachments_dir: Path, attachment_id: str) -> Path:
@@ -81,7 +82,7 @@ def write_encrypted(
     attachment_id = attachment_id or secrets.token_hex(16)
     key = AESGCM.generate_key(bit_length=256)
     aead = AESGCM(key)
-    aad = _aad(attachment_id)
+    aad = _aad(attachment_id, chunk_size)
     digest = hashlib.sha256()
     size = 0
     final_path = attachment_path(attachments_dir, attachment_id)
@@ -140,8 +141,11 @@ class DecryptingReader(io.RawIOBase):
             self._fh.close()
             raise AttachmentIntegrityError("An attachment file is damaged; re-scan the paper.")
         self._chunk = _HEADER.unpack(header)[1]
+        if not 0 < self._chunk <= 64 * CHUNK_SIZE:
+            self._fh.close()
+            raise AttachmentIntegrityError("An attachment file is damaged; re-scan the paper.")
         self._aead = AESGCM(key)
-        self._aad = _aad(attachment_id)
+        self._aad = _aad(attachment_id, self._chunk)
         self._expect_sha, self._expect_size = sha256, size
         self._digest = hashlib.sha256()
         self._index = 0

@@ -139,6 +139,13 @@ class Store:
         if not isinstance(data_key, bytes | bytearray) or len(data_key) != 32:
             raise WrongKeyError(WRONG_KEY_MESSAGE)
         db_path: Path = profile.db_path
+        size = db_path.stat().st_size if db_path.exists() else 0
+        if size and (size < 1024 or size % 512):
+            # A store file is whole pages; anything else was cut short (and SQLite would
+            # otherwise take a tiny file for a new, empty store).
+            raise CorruptStoreError(
+                "The store file is damaged; restore it from a backup (the attachments folder is kept)."
+            )
         try:
             conn = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False, timeout=15)
         except sqlcipher3.Error as exc:

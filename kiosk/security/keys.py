@@ -321,6 +321,11 @@ def init_profile(
 def _open_verified(profile: Profile, kf: dict[str, Any], data_key: bytes) -> Store:
     if not hmac.compare_digest(_key_check(data_key), kf.get("key_check", "")):
         raise CorruptStoreError("The key file does not belong to this store; restore the matching keys.json.")
+    if not profile.db_path.exists() or profile.db_path.stat().st_size == 0:
+        # The key file says a store exists: never silently start a new, empty one.
+        raise CorruptStoreError(
+            "The store file is missing or empty; restore store.db from a backup (keys.json is intact)."
+        )
     try:
         return Store.open(profile, data_key, key_verified=True)
     except WrongKeyError as exc:  # the key is authenticated: the file must be damaged

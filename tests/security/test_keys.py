@@ -214,3 +214,14 @@ def test_only_admin_manages_officers(initialised):
         with pytest.raises(KioskError, match="Only an administrator"):
             add_officer(profile, store, "canbo2", "officer pass 2", Role.admin)
     assert [o["username"] for o in keys.list_officers(profile)] == ["admin", "canbo1"]
+
+
+def test_missing_or_emptied_store_is_not_silently_recreated(initialised):
+    profile, _ = initialised
+    profile.db_path.write_bytes(b"")
+    with pytest.raises(CorruptStoreError, match="missing or empty"):
+        unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    profile.db_path.unlink()
+    with pytest.raises(CorruptStoreError, match="missing or empty"):
+        unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    assert not profile.db_path.exists()
