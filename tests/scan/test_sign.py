@@ -8,7 +8,7 @@ from datetime import datetime
 import pikepdf
 import pytest
 
-from kiosk.scan.errors import TokenError
+from kiosk.scan.errors import SignError, TokenError
 from kiosk.scan.page import Page
 from kiosk.scan.pdfa import PdfMetadata, build_pdfa, check_legal
 from kiosk.scan.samples import a4_page
@@ -114,3 +114,27 @@ def test_info_dictionary_agrees_with_xmp_after_signing(signed: bytes) -> None:
         xmp_mod = meta["xmp:ModifyDate"]
         assert mod[2:16] == xmp_mod[:19].replace("-", "").replace("T", "").replace(":", "")
         assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+
+
+def test_pades_b_t_with_timestamp_server(unsigned: bytes, token: Token) -> None:
+    from tests.scan.tsa import TsaServer
+
+    tsa = TsaServer()
+    try:
+        spec = TokenSpec(token.module, parse_key_id(token.key_id), token.pin)
+        signed = sign_pdf(unsigned, spec, SignOptions(agency="UBND", tsa_url=tsa.url))
+    finally:
+        tsa.close()
+    (sig,) = verify_pdf(signed, trust_roots=[token.ca_der]).signatures
+    assert sig.timestamped and sig.intact and sig.valid and sig.trusted
+
+
+def test_unreachable_timestamp_server(unsigned: bytes, token: Token) -> None:
+    from tests.scan.tsa import TsaServer
+
+    tsa = TsaServer()
+    url = tsa.url
+    tsa.close()  # nothing listens there any more
+    spec = TokenSpec(token.module, parse_key_id(token.key_id), token.pin)
+    with pytest.raises(SignError, match="timestamp server did not answer"):
+        sign_pdf(unsigned, spec, SignOptions(tsa_url=url))
