@@ -380,6 +380,37 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
     return 0 if result.ok else 9
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    _profile, store, session = _unlock(args)
+    with store:
+        session.require("verify_log")
+        store.check_integrity(full=True)  # raises CorruptStoreError with a clear sentence
+        result = store.verify_log()
+        missing = []
+        for (att_id,) in store._read("SELECT id FROM attachments"):
+            try:
+                with store._open_file(att_id, *store._attachment_row(att_id)[1:4]) as fh:
+                    while fh.read(1 << 20):
+                        pass
+            except KioskError:
+                missing.append(att_id)
+    ok = result.ok and not missing
+    _emit(
+        args,
+        {
+            "ok": ok,
+            "store": "ok",
+            "log_ok": result.ok,
+            "log_problems": result.problems,
+            "bad_attachments": missing,
+        },
+        "store file intact; "
+        + ("processing log intact; " if result.ok else "processing log TAMPERED; ")
+        + (f"{len(missing)} attachment(s) damaged or missing" if missing else "all attachments verified"),
+    )
+    return 0 if ok else 9
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     dossier = subparsers.add_parser("dossier", help="dossiers in the encrypted local store")
     dsub = dossier.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
@@ -484,6 +515,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--new-passphrase-fd", type=int, metavar="N")
     _common(p)
     p.set_defaults(func=cmd_recovery_key)
+
+    p = asub.add_parser("check", help="full check: every page of the store, the log chain, every attachment")
+    _common(p)
+    p.set_defaults(func=cmd_check)
 
     p = asub.add_parser("verify-log", help="check the processing log's hash chain")
     _common(p)

@@ -93,7 +93,11 @@ def append(
 ) -> LogEntry:
     """Append one entry; the caller holds the write transaction."""
     if action not in ACTIONS:
-        raise ValueError(f"unknown processing-log action {action!r}")
+        from kiosk.dossier.errors import StoreError
+
+        raise StoreError(
+            f"'{action}' is not a processing-log action; use one of: {', '.join(sorted(ACTIONS))}."
+        )
     row = conn.execute("SELECT value FROM meta WHERE key = 'log_head'").fetchone()
     if row:
         head = json.loads(row[0])

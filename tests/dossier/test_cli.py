@@ -202,3 +202,32 @@ def test_init_kiosk_without_keyring_fails_clearly_and_leaves_no_profile(tmp_path
     assert r.returncode == 8 and "No OS keyring is available" in r.stderr
     assert not (prof / "keys.json").exists()
     init(prof)  # a normal init still works afterwards
+
+
+def test_admin_check_finds_a_damaged_attachment(tmp_path, run):
+    prof = tmp_path / "p"
+    init(prof)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 " + b"x" * 5000)
+    r = run(
+        prof,
+        "dossier",
+        "create",
+        "--procedure",
+        "CT01",
+        "--data",
+        str(data_file(tmp_path)),
+        "--attach",
+        str(scan),
+        "--json",
+    )
+    assert r.returncode == 0, r.stderr
+    r = run(prof, "admin", "check", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["ok"] is True
+    (enc,) = list((prof / "attachments").glob("*/*.enc"))
+    raw = bytearray(enc.read_bytes())
+    raw[100] ^= 0xFF
+    enc.write_bytes(bytes(raw))
+    r = run(prof, "admin", "check", "--json")
+    out = json.loads(r.stdout)
+    assert r.returncode == 9 and out["ok"] is False and len(out["bad_attachments"]) == 1

@@ -101,3 +101,43 @@ def test_verifier_catches_a_rehashed_forgery_without_the_key(profile, data_key):
     with Store.open(profile, data_key) as s:
         r = s.verify_log()
     assert "entry 2 was altered" in r.problems and "entry 3 does not follow the previous entry" in r.problems
+
+
+def test_unknown_action_is_a_clear_error(store):
+    import pytest
+
+    from kiosk.dossier.errors import StoreError
+
+    with pytest.raises(StoreError, match=r"not a processing-log action; use one of: .*print.*read"):
+        store.log_event("chip_read")
+
+
+def test_two_processes_writing_at_once_keep_one_chain(profile, data_key):
+    """The log head is read and written inside the same IMMEDIATE transaction, so concurrent
+    writers (the window and the sync service) never fork the chain."""
+    import os
+
+    Store.open(profile, data_key).close()
+    pids = []
+    for k in range(2):
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                s = Store.open(profile, data_key)
+                s.actor = f"writer{k}"
+                for _ in range(40):
+                    s.create_dossier("CT01", {"applicant": citizen(k)}, {})
+                    s.log_event("print", detail="receipt")
+                s.close()
+                code = 0
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    for pid in pids:
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    with Store.open(profile, data_key) as s:
+        r = s.verify_log()
+        assert r.ok, r.problems
+        assert s.count_dossiers() == 80 and r.entries == 160
