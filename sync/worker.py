@@ -163,7 +163,7 @@ class SyncWorker:
         connect_timeout: float = 5.0,
         read_timeout: float = 60.0,
         on_event: Callable[[SyncEvent], None] | None = None,
-        parallel: int = 3,
+        parallel: int = 4,
         rng: random.Random | None = None,
     ) -> None:
         self.store_factory = store_factory
@@ -325,7 +325,7 @@ class SyncWorker:
             if self._stop.is_set():
                 result.outcome, result.message = "stopped", "Sync stopped."
                 return result
-            due = store.outbox_due(limit=20)
+            due = store.outbox_due(limit=max(20, 8 * self.parallel))
             if not due:
                 upcoming = store.outbox_due(now=datetime.now(UTC) + timedelta(seconds=max_wait), limit=1)
                 if not upcoming or time.monotonic() >= deadline:
