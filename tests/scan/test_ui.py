@@ -156,3 +156,18 @@ def test_sign_and_verify_in_the_screen(app: QApplication, token, tmp_path: Path)
     assert screen.wait()
     assert screen.status_label.text() == "The file cannot be read; check that it still exists."
     screen.deleteLater()
+
+
+def test_signing_config_from_settings(tmp_path: Path) -> None:
+    from ui.scan.screen import SigningConfig
+
+    assert SigningConfig.from_settings({}) is None
+    assert SigningConfig.from_settings({"scan": {"pkcs11_module": "/x.so"}}) is None
+    ca = tmp_path / "ca.der"
+    ca.write_bytes(b"DER")
+    cfg = SigningConfig.from_settings(
+        {"scan": {"pkcs11_module": "/x.so", "key_id": "a1", "agency": "UBND", "trust_roots": [str(ca)]}}
+    )
+    assert cfg == SigningConfig(
+        module="/x.so", key_id="a1", agency="UBND", tsa_url=None, trust_roots=(b"DER",)
+    )

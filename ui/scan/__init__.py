@@ -13,6 +13,7 @@ Host it with::
         backend=None,                    # a kiosk.scan.capture.ScanBackend; default: the platform's
         signing=SigningConfig(module="/usr/lib/.../ca-pkcs11.so", key_id="a1b2c3", agency="UBND ...",
                               tsa_url=None, trust_roots=(ca_der,)),  # or None: no "Sign" action
+        # or: signing=SigningConfig.from_settings(ctx.profile.load_settings())
     )
     screen.set_dossier(dossier, components)   # when the officer opens another dossier
 

@@ -68,6 +68,28 @@ class SigningConfig:
     tsa_url: str | None = None
     trust_roots: tuple[bytes, ...] = ()
 
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> SigningConfig | None:
+        """From the profile settings (``Profile.load_settings()``): the "scan" section, e.g.
+        ``{"scan": {"pkcs11_module": "...", "key_id": "a1b2", "agency": "...", "tsa_url": null,
+        "trust_roots": ["/path/ca.pem"]}}``; None when no token is configured."""
+        section = settings.get("scan") or {}
+        if not isinstance(section, dict) or not section.get("pkcs11_module") or not section.get("key_id"):
+            return None
+        roots = []
+        for path in section.get("trust_roots") or []:
+            try:
+                roots.append(Path(path).read_bytes())
+            except OSError:
+                log.warning("a configured trust root could not be read")
+        return cls(
+            module=str(section["pkcs11_module"]),
+            key_id=str(section["key_id"]),
+            agency=str(section.get("agency") or ""),
+            tsa_url=section.get("tsa_url") or None,
+            trust_roots=tuple(roots),
+        )
+
 
 class ScanScreen(QWidget):
     pdf_ready = Signal(bytes)
