@@ -141,3 +141,33 @@ class OfficerSession:
         self.locked = False
         self.touch()
         self.store.log_event("login", actor=self.username, detail="unlock")
+
+
+@dataclass
+class KioskSession:
+    """The self-service kiosk's citizen session: no lock screen, but after ``idle_s`` without
+    input (or when the card is removed) the citizen's data is dropped and the kiosk starts over.
+    Same interface as :class:`OfficerSession` for the idle watcher."""
+
+    store: Store
+    idle_s: float = 120.0
+    last_activity: float = field(default_factory=time.monotonic)
+    locked: bool = False  # a kiosk never locks; it forgets
+
+    def touch(self) -> None:
+        self.last_activity = time.monotonic()
+
+    def begin(self) -> str:
+        self.touch()
+        return self.store.begin_citizen_session()
+
+    def end(self) -> None:
+        self.store.end_citizen_session()
+
+    def check_idle(self, now: float | None = None) -> bool:
+        """True once per idle period, after the citizen's session was ended."""
+        now = now if now is not None else time.monotonic()
+        if self.store.citizen_session_id is not None and now - self.last_activity >= self.idle_s:
+            self.end()
+            return True
+        return False

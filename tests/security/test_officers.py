@@ -59,3 +59,20 @@ def test_permissions_by_role(initialised):
         assert s3.kiosk_restricted
         with pytest.raises(AccessDeniedError):
             s3.list_dossiers()
+
+
+def test_kiosk_session_forgets_the_citizen_when_idle(store):
+    from kiosk.security.officers import KioskSession
+
+    store.restrict_to_kiosk()
+    ks = KioskSession(store, idle_s=120)
+    ks.begin()
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    store.get_dossier(d.uuid)
+    t = ks.last_activity
+    assert not ks.check_idle(t + 60)
+    assert ks.check_idle(t + 121)
+    assert store.citizen_session_id is None and redactor.redact("Nguyễn Văn An") == "Nguyễn Văn An"
+    with pytest.raises(AccessDeniedError):
+        store.get_dossier(d.uuid)
+    assert not ks.check_idle(t + 500)  # nothing left to forget

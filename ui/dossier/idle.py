@@ -16,7 +16,10 @@ _ACTIVITY = {
 
 
 class IdleWatcher(QObject):
-    """Watches input app-wide; ``locked`` fires once when the session idles out."""
+    """Watches input app-wide; ``locked`` fires once when the session idles out.
+
+    ``session`` is an ``OfficerSession`` (locks) or a ``KioskSession`` (forgets the citizen).
+    """
 
     locked = Signal()
 
@@ -38,7 +41,7 @@ class IdleWatcher(QObject):
     def check(self, now: float | None = None) -> None:
         was = self.session.locked
         if self.session.check_idle(now) and not was:
-            self.locked.emit()
+            self.locked.emit()  # officer: show the lock screen; kiosk: back to the welcome screen
 
     def stop(self) -> None:
         self.timer.stop()
