@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kiosk.errors import KioskError, UsageError
 from kiosk.scan.cleanup import CleanupOptions
-from kiosk.scan.pdfa import PdfMetadata
+from kiosk.scan.pdfa import PdfMetadata, pdf_filename
 
 PIN_ENV = "KIOSK_TOKEN_PIN"
 
@@ -74,7 +74,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _output_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=Path, required=True, help="the PDF/A file to write")
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="the PDF/A file to write, or a folder: then named dossier code + item number",
+    )
     p.add_argument("--dossier-code", default=None, help="dossier code (default: the output file name)")
     p.add_argument("--component", default="Thành phần hồ sơ", help="dossier component name")
     p.add_argument("--item", type=int, default=1, help="component item number")
@@ -125,6 +130,8 @@ def _devices(args: argparse.Namespace) -> int:
 def _finish(args: argparse.Namespace, pages: list, *, partial_error: KioskError | None = None) -> int:
     from kiosk.scan.digitise import digitise
 
+    if args.out.is_dir() and not args.dossier_code:
+        raise UsageError("Give --dossier-code when --out is a folder (the file is named after it).")
     meta = PdfMetadata(
         dossier_code=args.dossier_code or args.out.stem,
         component=args.component,
@@ -134,6 +141,8 @@ def _finish(args: argparse.Namespace, pages: list, *, partial_error: KioskError 
     )
     cleanup = None if args.no_cleanup else CleanupOptions(use_osd=not args.no_osd, colour=args.colour)
     result = digitise(pages, meta, cleanup=cleanup, ocr=not args.no_ocr, drop_blank=args.drop_blank)
+    if args.out.is_dir():
+        args.out = args.out / pdf_filename(meta.dossier_code, meta.item_number)
     _write(args.out, result.pdf)
     rep = result.report
     print(

@@ -137,3 +137,26 @@ def test_sign_without_pin_is_refused(tmp_path: Path, token: Token) -> None:
     out = kiosk("sign", str(pdf), "--pkcs11", token.module, "--key-id", token.key_id, env=env, tmp=tmp_path)
     assert out.returncode == 2
     assert "KIOSK_TOKEN_PIN" in out.stderr
+
+
+def test_capture_into_folder_names_file_by_code_and_item(tmp_path: Path) -> None:
+    folder = tmp_path / "hoso"
+    folder.mkdir()
+    out = kiosk(
+        "capture",
+        "--device",
+        "sane:test:1",
+        "--out",
+        str(folder),
+        "--no-ocr",
+        "--no-cleanup",
+        "--dossier-code",
+        "000.00.21.H26-260515-0007",
+        "--item",
+        "4",
+        tmp=tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    assert [p.name for p in folder.iterdir()] == ["000.00.21.H26-260515-0007_04.pdf"]
+    out = kiosk("capture", "--device", "sane:test:1", "--out", str(folder), "--no-ocr", tmp=tmp_path)
+    assert out.returncode == 2 and "--dossier-code" in out.stderr
