@@ -97,6 +97,10 @@ def _map_db_error(exc: Exception) -> StoreError:
         )
     if "locked" in text or "busy" in text:
         return StoreError("The store is busy in another window or process; try again in a moment.")
+    if "unable to open" in text:
+        return StoreError(
+            "The store file cannot be opened; check that the profile folder exists and is writable."
+        )
     if "readonly" in text or "read-only" in text:
         return StoreError("The store cannot be written (read-only folder or file); check its permissions.")
     return StoreError(f"The store could not complete the operation ({exc.__class__.__name__}).")

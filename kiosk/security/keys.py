@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kiosk.dossier import codes
-from kiosk.dossier.errors import CorruptStoreError, WrongKeyError
+from kiosk.dossier.errors import CorruptStoreError, DiskFullError, WrongKeyError
 from kiosk.dossier.store import Store
 from kiosk.errors import KioskError
 from kiosk.profile import Profile
@@ -118,6 +118,19 @@ def load_keyfile(profile: Profile) -> dict[str, Any]:
 
 
 def _save_keyfile(profile: Profile, data: dict[str, Any]) -> None:
+    try:
+        _write_keyfile(profile, data)
+    except OSError as exc:
+        from kiosk.dossier.attachments import disk_error
+
+        keyfile_path(profile).with_suffix(".tmp").unlink(missing_ok=True)
+        err = disk_error(exc)
+        if not isinstance(err, DiskFullError):
+            err = KioskError(f"The key file could not be written ({exc.strerror}); check the profile folder.")
+        raise err from exc
+
+
+def _write_keyfile(profile: Profile, data: dict[str, Any]) -> None:
     path = keyfile_path(profile)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -225,3 +225,41 @@ def test_missing_or_emptied_store_is_not_silently_recreated(initialised):
     with pytest.raises(CorruptStoreError, match="missing or empty"):
         unlock_with_passphrase(profile, "admin", PASSPHRASE)
     assert not profile.db_path.exists()
+
+
+def test_keyfile_write_on_a_full_disk_is_clear(initialised):
+    """A child with a tiny file-size limit (the kernel refuses like a full disk) cannot save
+    the key file: a clear DiskFullError, and the old key file still works."""
+    import os
+    import resource
+    import signal
+
+    profile, _ = initialised
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))
+            try:
+                change_passphrase(profile, "admin", PASSPHRASE, "a brand new passphrase")
+            except keys.DiskFullError as exc:
+                code = 0 if "disk is full" in str(exc) else 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    assert not keys.keyfile_path(profile).with_suffix(".tmp").exists()
+    unlock_with_passphrase(profile, "admin", PASSPHRASE)[0].close()
+
+
+def test_unwritable_profile_folder_is_clear(tmp_path):
+    import os
+
+    from kiosk.dossier.errors import StoreError
+    from kiosk.dossier.store import Store
+    from kiosk.profile import Profile
+
+    profile = Profile(tmp_path / "does-not-exist")  # not created
+    with pytest.raises(StoreError, match="cannot be opened"):
+        Store.open(profile, os.urandom(32))
