@@ -124,10 +124,12 @@ def _save_keyfile(profile: Profile, data: dict[str, Any]) -> None:
         from kiosk.dossier.attachments import disk_error
 
         keyfile_path(profile).with_suffix(".tmp").unlink(missing_ok=True)
-        err = disk_error(exc)
-        if not isinstance(err, DiskFullError):
-            err = KioskError(f"The key file could not be written ({exc.strerror}); check the profile folder.")
-        raise err from exc
+        full = disk_error(exc)
+        if isinstance(full, DiskFullError):
+            raise full from exc
+        raise KioskError(
+            f"The key file could not be written ({exc.strerror}); check the profile folder."
+        ) from exc
 
 
 def _write_keyfile(profile: Profile, data: dict[str, Any]) -> None:
