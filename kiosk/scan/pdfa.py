@@ -223,18 +223,38 @@ def build_pdfa(
     ``text_layers`` are Tesseract text-only PDFs (one page each, same pixel geometry) laid
     over the images as the invisible second layer.
     """
-    if not pages:
-        raise PdfAssemblyError("There are no pages to put in the PDF; scan or import at least one page.")
     if text_layers is not None and len(text_layers) != len(pages):
         raise PdfAssemblyError("The OCR result does not match the pages; run OCR again.")
+    encoded = [
+        EncodedPage(
+            encode_page(p, quality=quality, max_bytes=max_page_bytes),
+            p.dpi,
+            text_layers[i] if text_layers is not None else None,
+        )
+        for i, p in enumerate(pages)
+    ]
+    return assemble_pdfa(encoded, meta)
+
+
+@dataclass(frozen=True)
+class EncodedPage:
+    """A page ready for assembly: its image encoded once, its dpi, its optional OCR layer."""
+
+    image: EncodedImage
+    dpi: int
+    text_layer: bytes | None = None
+
+
+def assemble_pdfa(pages: Sequence[EncodedPage], meta: PdfMetadata) -> bytes:
+    """Assemble already-encoded pages (lets callers drop each page's pixels once encoded)."""
+    if not pages:
+        raise PdfAssemblyError("There are no pages to put in the PDF; scan or import at least one page.")
     pdf = pikepdf.new()
     try:
-        for i, page in enumerate(pages):
-            enc = encode_page(page, quality=quality, max_bytes=max_page_bytes)
-            pdf_page = _add_image_page(pdf, enc, page.dpi)
-            layer = text_layers[i] if text_layers is not None else None
-            if layer:
-                _overlay_text(pdf, pdf_page, layer)
+        for page in pages:
+            pdf_page = _add_image_page(pdf, page.image, page.dpi)
+            if page.text_layer:
+                _overlay_text(pdf, pdf_page, page.text_layer)
         pdf.Root.Lang = pikepdf.String(meta.language)
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         _add_output_intent(pdf)

@@ -65,7 +65,7 @@ def test_scan_edit_make_pdf_and_attach(app: QApplication, store: Store) -> None:
     assert screen.wait()
     assert screen.result is not None and screen.result.report.ok
     assert screen.result.blank_pages == [2]  # suggested, not removed without the officer
-    assert len(screen.result.pages) == 2
+    assert screen.result.page_count == 2
     assert "Legal format OK" in screen.result_label.text() and "KB" in screen.result_label.text()
 
     screen.remove_pages([1])

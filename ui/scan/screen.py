@@ -335,8 +335,7 @@ class ScanScreen(QWidget):
         self.progress.setValue(done)
         names = {
             "scan": self.tr("Scanning page %1"),
-            "cleanup": self.tr("Cleaning page %1 of %2"),
-            "ocr": self.tr("Recognising text: page %1 of %2"),
+            "page": self.tr("Cleaning and recognising page %1 of %2"),
         }
         self._set_status(names.get(stage, "%1").replace("%1", str(done)).replace("%2", str(total)))
 
