@@ -54,399 +54,394 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/scan/screen.py" line="90" />
+        <location filename="../../ui/scan/screen.py" line="159" />
         <source>Digitise papers</source>
         <translation>Số hóa giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="128" />
+        <location filename="../../ui/scan/screen.py" line="199" />
         <source>Scanner or camera</source>
         <translation>Máy quét hoặc camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="130" />
+        <location filename="../../ui/scan/screen.py" line="201" />
         <source>Paper source</source>
         <translation>Nguồn giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="132" />
+        <location filename="../../ui/scan/screen.py" line="203" />
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="133" />
+        <location filename="../../ui/scan/screen.py" line="204" />
         <source>200 dpi (papers)</source>
         <translation>200 dpi (giấy tờ)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="134" />
+        <location filename="../../ui/scan/screen.py" line="205" />
         <source>300 dpi (maps, drawings)</source>
         <translation>300 dpi (bản đồ, bản vẽ)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="137" />
+        <location filename="../../ui/scan/screen.py" line="208" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="139" />
+        <location filename="../../ui/scan/screen.py" line="210" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="140" />
+        <location filename="../../ui/scan/screen.py" line="211" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="140" />
+        <location filename="../../ui/scan/screen.py" line="211" />
         <source>Cancel scan</source>
         <translation>Hủy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="143" />
+        <location filename="../../ui/scan/screen.py" line="214" />
         <source>Import files...</source>
         <translation>Nhập tệp...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="143" />
-        <location filename="../../ui/scan/screen.py" line="433" />
+        <location filename="../../ui/scan/screen.py" line="214" />
+        <location filename="../../ui/scan/screen.py" line="503" />
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="153" />
+        <location filename="../../ui/scan/screen.py" line="224" />
         <source>Pages and camera</source>
         <translation>Các trang và camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="155" />
+        <location filename="../../ui/scan/screen.py" line="226" />
         <source>Scanned pages</source>
         <translation>Các trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="171" />
+        <location filename="../../ui/scan/screen.py" line="242" />
         <source>Rotate left</source>
         <translation>Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="171" />
+        <location filename="../../ui/scan/screen.py" line="242" />
         <source>Rotate page left</source>
         <translation>Xoay trang sang trái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="174" />
+        <location filename="../../ui/scan/screen.py" line="245" />
         <source>Rotate right</source>
         <translation>Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="174" />
+        <location filename="../../ui/scan/screen.py" line="245" />
         <source>Rotate page right</source>
         <translation>Xoay trang sang phải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="177" />
+        <location filename="../../ui/scan/screen.py" line="248" />
         <source>Move earlier</source>
         <translation>Chuyển lên trước</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="177" />
+        <location filename="../../ui/scan/screen.py" line="248" />
         <source>Move page earlier</source>
         <translation>Chuyển trang lên trước</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="180" />
+        <location filename="../../ui/scan/screen.py" line="251" />
         <source>Move later</source>
         <translation>Chuyển xuống sau</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="180" />
+        <location filename="../../ui/scan/screen.py" line="251" />
         <source>Move page later</source>
         <translation>Chuyển trang xuống sau</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="183" />
+        <location filename="../../ui/scan/screen.py" line="254" />
         <source>Delete page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="185" />
+        <location filename="../../ui/scan/screen.py" line="256" />
         <source>Re-scan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="202" />
-        <location filename="../../ui/scan/screen.py" line="523" />
+        <location filename="../../ui/scan/screen.py" line="273" />
+        <location filename="../../ui/scan/screen.py" line="595" />
         <source>Dossier component</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="205" />
+        <location filename="../../ui/scan/screen.py" line="276" />
         <source>Component item number</source>
         <translation>Số thứ tự thành phần</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="206" />
-        <location filename="../../ui/scan/screen.py" line="207" />
+        <location filename="../../ui/scan/screen.py" line="277" />
+        <location filename="../../ui/scan/screen.py" line="278" />
         <source>Text layer (OCR)</source>
         <translation>Lớp văn bản (OCR)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="210" />
+        <location filename="../../ui/scan/screen.py" line="281" />
         <source>Colour mode</source>
         <translation>Chế độ màu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="211" />
+        <location filename="../../ui/scan/screen.py" line="282" />
         <source>Colour (keeps red seals)</source>
         <translation>Màu (giữ màu đỏ của con dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="212" />
+        <location filename="../../ui/scan/screen.py" line="283" />
         <source>Grey (text only)</source>
         <translation>Xám (chỉ văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="213" />
+        <location filename="../../ui/scan/screen.py" line="284" />
         <source>Black and white (text only)</source>
         <translation>Đen trắng (chỉ văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="214" />
+        <location filename="../../ui/scan/screen.py" line="285" />
         <source>Make PDF</source>
         <translation>Tạo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="216" />
+        <location filename="../../ui/scan/screen.py" line="287" />
         <source>Attach to dossier</source>
         <translation>Đính kèm vào hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="219" />
+        <location filename="../../ui/scan/screen.py" line="290" />
         <source>Sign...</source>
         <translation>Ký số...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="219" />
+        <location filename="../../ui/scan/screen.py" line="290" />
         <source>Sign with the token</source>
         <translation>Ký số bằng thiết bị ký (token)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="221" />
+        <location filename="../../ui/scan/screen.py" line="292" />
         <source>Check a signed PDF...</source>
         <translation>Kiểm tra PDF đã ký...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="221" />
-        <location filename="../../ui/scan/screen.py" line="630" />
+        <location filename="../../ui/scan/screen.py" line="292" />
+        <location filename="../../ui/scan/screen.py" line="702" />
         <source>Check a signed PDF</source>
         <translation>Kiểm tra PDF đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="223" />
+        <location filename="../../ui/scan/screen.py" line="294" />
         <source>Component:</source>
         <translation>Thành phần:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="225" />
+        <location filename="../../ui/scan/screen.py" line="296" />
         <source>Item:</source>
         <translation>Số thứ tự:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="236" />
+        <location filename="../../ui/scan/screen.py" line="307" />
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="239" />
+        <location filename="../../ui/scan/screen.py" line="310" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="242" />
+        <location filename="../../ui/scan/screen.py" line="313" />
         <source>Resulting file and legal-format check</source>
         <translation>Tệp kết quả và kiểm tra định dạng theo quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="315" />
+        <location filename="../../ui/scan/screen.py" line="386" />
         <source>Scanning page %1</source>
         <translation>Đang quét trang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="316" />
-        <source>Cleaning page %1 of %2</source>
-        <translation>Đang làm sạch trang %1/%2</translation>
+        <location filename="../../ui/scan/screen.py" line="387" />
+        <source>Cleaning and recognising page %1 of %2</source>
+        <translation>Đang làm sạch và nhận dạng trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="317" />
-        <source>Recognising text: page %1 of %2</source>
-        <translation>Đang nhận dạng chữ: trang %1/%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/scan/screen.py" line="347" />
+        <location filename="../../ui/scan/screen.py" line="417" />
         <source>Looking for scanners...</source>
         <translation>Đang tìm máy quét...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="356" />
+        <location filename="../../ui/scan/screen.py" line="426" />
         <source>Camera: %1</source>
         <translation>Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="358" />
+        <location filename="../../ui/scan/screen.py" line="428" />
         <source>No scanner or camera found; import files instead.</source>
         <translation>Không tìm thấy máy quét hoặc camera; hãy nhập tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="360" />
+        <location filename="../../ui/scan/screen.py" line="430" />
         <source>%1 device(s) found.</source>
         <translation>Tìm thấy %1 thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="375" />
+        <location filename="../../ui/scan/screen.py" line="445" />
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="376" />
+        <location filename="../../ui/scan/screen.py" line="446" />
         <source>Document feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="377" />
+        <location filename="../../ui/scan/screen.py" line="447" />
         <source>Feeder, both sides</source>
         <translation>Khay nạp giấy, hai mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="411" />
+        <location filename="../../ui/scan/screen.py" line="481" />
         <source>Scanning...</source>
         <translation>Đang quét...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="423" />
+        <location filename="../../ui/scan/screen.py" line="493" />
         <source>%1 page(s) scanned.</source>
         <translation>Đã quét %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="428" />
+        <location filename="../../ui/scan/screen.py" line="498" />
         <source>Cancelling...</source>
         <translation>Đang hủy...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="435" />
+        <location filename="../../ui/scan/screen.py" line="505" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="451" />
+        <location filename="../../ui/scan/screen.py" line="521" />
         <source>%1 page(s) imported.</source>
         <translation>Đã nhập %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="473" />
+        <location filename="../../ui/scan/screen.py" line="543" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="541" />
+        <location filename="../../ui/scan/screen.py" line="613" />
         <source>Making the PDF...</source>
         <translation>Đang tạo PDF...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="549" />
+        <location filename="../../ui/scan/screen.py" line="621" />
         <source>Legal format OK: PDF/A-%1, %2 dpi, colour: %3, text layer: %4.</source>
         <translation>Đúng định dạng quy định: PDF/A-%1, %2 dpi, màu: %3, lớp văn bản: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="553" />
-        <location filename="../../ui/scan/screen.py" line="554" />
+        <location filename="../../ui/scan/screen.py" line="625" />
+        <location filename="../../ui/scan/screen.py" line="626" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="553" />
-        <location filename="../../ui/scan/screen.py" line="554" />
+        <location filename="../../ui/scan/screen.py" line="625" />
+        <location filename="../../ui/scan/screen.py" line="626" />
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="557" />
+        <location filename="../../ui/scan/screen.py" line="629" />
         <source>Legal format NOT met: %1</source>
         <translation>CHƯA đúng định dạng quy định: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="558" />
+        <location filename="../../ui/scan/screen.py" line="630" />
         <source>%1 pages, %2 KB. </source>
         <translation>%1 trang, %2 KB. </translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="560" />
+        <location filename="../../ui/scan/screen.py" line="632" />
         <source>No text layer: OCR is not available on this computer.</source>
         <translation>Không có lớp văn bản: máy này chưa cài OCR.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="562" />
+        <location filename="../../ui/scan/screen.py" line="634" />
         <source>PDF ready.</source>
         <translation>Đã tạo xong PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="572" />
-        <location filename="../../ui/scan/screen.py" line="577" />
+        <location filename="../../ui/scan/screen.py" line="644" />
+        <location filename="../../ui/scan/screen.py" line="649" />
         <source>Blank pages</source>
         <translation>Trang trắng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="573" />
+        <location filename="../../ui/scan/screen.py" line="645" />
         <source>Pages %1 look blank. Remove them?</source>
         <translation>Các trang %1 có vẻ là trang trắng. Xóa các trang này?</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="597" />
+        <location filename="../../ui/scan/screen.py" line="669" />
         <source>Token PIN</source>
         <translation>Mã PIN token</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="597" />
+        <location filename="../../ui/scan/screen.py" line="669" />
         <source>PIN of your signing token:</source>
         <translation>Mã PIN của thiết bị ký số:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="618" />
+        <location filename="../../ui/scan/screen.py" line="690" />
         <source>Signing...</source>
         <translation>Đang ký số...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="651" />
+        <location filename="../../ui/scan/screen.py" line="723" />
         <source>The PDF has no signature.</source>
         <translation>Tệp PDF chưa có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="655" />
+        <location filename="../../ui/scan/screen.py" line="727" />
         <source>Valid signature</source>
         <translation>Chữ ký hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="655" />
+        <location filename="../../ui/scan/screen.py" line="727" />
         <source>INVALID signature</source>
         <translation>Chữ ký KHÔNG hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="656" />
+        <location filename="../../ui/scan/screen.py" line="728" />
         <source>trusted</source>
         <translation>được tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="656" />
+        <location filename="../../ui/scan/screen.py" line="728" />
         <source>signer not in the trusted list</source>
         <translation>người ký không có trong danh sách tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="658" />
+        <location filename="../../ui/scan/screen.py" line="730" />
         <source>%1 by %2; covers %3; %4.</source>
         <translation>%1 của %2; phạm vi: %3; %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="689" />
+        <location filename="../../ui/scan/screen.py" line="761" />
         <source>Attached to the dossier.</source>
         <translation>Đã đính kèm vào hồ sơ.</translation>
     </message>

@@ -32,7 +32,10 @@ def test_scan_edit_make_pdf_and_attach(app: QApplication, store: Store) -> None:
     from ui.scan.screen import ScanScreen
 
     dossier = store.create_dossier("CT01", {}, {})
-    screen = ScanScreen(store, dossier, ["Tờ khai", "Giấy chứng sinh"], operator="canbo1", kiosk_mode=True)
+    tmp_dir = store.profile.tmp_dir
+    screen = ScanScreen(
+        store, dossier, ["Tờ khai", "Giấy chứng sinh"], operator="canbo1", kiosk_mode=True, spool_dir=tmp_dir
+    )
     assert screen.wait()
     assert screen.device_box.count() >= 2 and screen.device_box.itemData(0) == "sane:test:0"
     assert [screen.source_box.itemData(i) for i in range(screen.source_box.count())] == ["flatbed", "adf"]
@@ -50,6 +53,13 @@ def test_scan_edit_make_pdf_and_attach(app: QApplication, store: Store) -> None:
     screen.add_page(Page(a4_page(200), 200))
     screen.add_page(Page(blank_page(200), 200))
     assert screen.thumbs.count() == 3
+    # Parked pages are encrypted files in the profile's tmp folder, one per page.
+    parked = sorted(tmp_dir.glob("scan-*.part"))
+    assert len(parked) == 3
+    assert (
+        screen.pages[1].pixels.tobytes()[100_000:100_064]
+        not in parked[0].read_bytes() + parked[1].read_bytes()
+    )
     first = screen.pages[0]
     screen.thumbs.setCurrentRow(0)
     screen.right_button.click()  # rotate right
@@ -81,6 +91,7 @@ def test_scan_edit_make_pdf_and_attach(app: QApplication, store: Store) -> None:
     components = store.get_dossier(dossier.uuid).components
     assert any(c.attachment_id == got[0] and c.name == "Tờ khai" for c in components)
     assert screen.pages == [] and screen.item_spin.value() == 2
+    assert list(tmp_dir.glob("scan-*")) == []  # nothing left behind
     screen.deleteLater()
 
 

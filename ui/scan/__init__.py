@@ -14,6 +14,7 @@ Host it with::
         signing=SigningConfig(module="/usr/lib/.../ca-pkcs11.so", key_id="a1b2c3", agency="UBND ...",
                               tsa_url=None, trust_roots=(ca_der,)),  # or None: no "Sign" action
         # or: signing=SigningConfig.from_settings(ctx.profile.load_settings())
+        spool_dir=ctx.profile.tmp_dir,   # pages wait there encrypted (AES-GCM, key in memory); None: RAM
     )
     screen.set_dossier(dossier, components)   # when the officer opens another dossier
 

@@ -37,6 +37,7 @@ from kiosk.scan.cleanup import CleanupOptions
 from kiosk.scan.digitise import Digitised, digitise
 from kiosk.scan.page import Page, rotate_page
 from kiosk.scan.pdfa import PdfMetadata
+from kiosk.scan.spool import PageSpool
 from ui.scan.camera_view import CameraView, camera_names
 from ui.scan.tasks import Task
 
@@ -56,6 +57,51 @@ def _thumbnail(page: Page) -> QIcon:
     h, w = small.shape[:2]
     image = QImage(small.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
     return QIcon(QPixmap.fromImage(image))
+
+
+class PageList:
+    """The pages being assembled, in memory or in the encrypted spool, with their thumbnails."""
+
+    def __init__(self, spool_dir: Path | None = None) -> None:
+        self._store: list[Page] | PageSpool = PageSpool(spool_dir) if spool_dir is not None else []
+        self.icons: list[QIcon] = []
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def __getitem__(self, index: int) -> Page:
+        return self._store[index]
+
+    def append(self, page: Page) -> None:
+        self._store.append(page)
+        self.icons.append(_thumbnail(page))
+
+    def set(self, index: int, page: Page) -> None:
+        self._store[index] = page
+        self.icons[index] = _thumbnail(page)
+
+    def delete(self, index: int) -> None:
+        del self._store[index]
+        del self.icons[index]
+
+    def reorder(self, order: Sequence[int]) -> None:
+        """Keep the pages at ``order``, in that order (others are dropped)."""
+        if isinstance(self._store, PageSpool):
+            self._store.reorder(order)
+        else:
+            self._store = [self._store[i] for i in order]
+        self.icons = [self.icons[i] for i in order]
+
+    def clear(self) -> None:
+        self._store.clear()
+        self.icons.clear()
+
+    def snapshot(self) -> Sequence[Page]:
+        """What a worker reads; the screen does not edit pages while a worker runs."""
+        return self._store if isinstance(self._store, PageSpool) else list(self._store)
+
+    def close(self) -> None:
+        self.clear()
 
 
 @dataclass(frozen=True)
@@ -106,6 +152,7 @@ class ScanScreen(QWidget):
         kiosk_mode: bool = False,
         backend: ScanBackend | None = None,
         signing: SigningConfig | None = None,
+        spool_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -118,7 +165,9 @@ class ScanScreen(QWidget):
         self._kiosk = kiosk_mode
         self._backend = backend
         self._signing = signing
-        self._pages: list[Page] = []
+        # With spool_dir (the profile's tmp folder) pages wait encrypted on disk, not in memory.
+        self._pages = PageList(spool_dir)
+        self.destroyed.connect(self._pages.close)
         self._devices: list[DeviceInfo] = []
         self._task: Task | None = None
         self._cancel: CancelToken | None = None
@@ -271,7 +320,7 @@ class ScanScreen(QWidget):
     # ------------------------------------------------------------------ state
     @property
     def pages(self) -> list[Page]:
-        return list(self._pages)
+        return [self._pages[i] for i in range(len(self._pages))]
 
     def set_dossier(self, dossier: Any, components: Sequence[str] = ()) -> None:
         self._dossier = dossier
@@ -288,7 +337,7 @@ class ScanScreen(QWidget):
 
     def _update_buttons(self) -> None:
         busy = self._busy()
-        has_pages = bool(self._pages)
+        has_pages = len(self._pages) > 0
         selected = self.thumbs.currentRow() >= 0
         self.scan_button.setEnabled(not busy and self.device_box.count() > 0)
         self.cancel_button.setEnabled(busy and self._cancel is not None)
@@ -434,7 +483,7 @@ class ScanScreen(QWidget):
 
     def _page_arrived(self, page: Page) -> None:
         if self._rescan_row is not None and 0 <= self._rescan_row < len(self._pages):
-            self._pages[self._rescan_row] = page
+            self._pages.set(self._rescan_row, page)
             self._refresh_thumbs(select=self._rescan_row)
             self._rescan_row = None
         else:
@@ -490,44 +539,46 @@ class ScanScreen(QWidget):
 
     def _refresh_thumbs(self, select: int | None = None) -> None:
         self.thumbs.clear()
-        for i, page in enumerate(self._pages, start=1):
-            item = QListWidgetItem(_thumbnail(page), self.tr("Page %1").replace("%1", str(i)))
+        for i, icon in enumerate(self._pages.icons, start=1):
+            item = QListWidgetItem(icon, self.tr("Page %1").replace("%1", str(i)))
             item.setData(Qt.ItemDataRole.UserRole, i - 1)
             self.thumbs.addItem(item)
-        if select is not None and self._pages:
+        if select is not None and len(self._pages):
             self.thumbs.setCurrentRow(min(select, len(self._pages) - 1))
         self._update_buttons()
 
     def _rows_moved(self, *_: Any) -> None:
         order = [self.thumbs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.thumbs.count())]
-        self._pages = [self._pages[i] for i in order]
+        self._pages.reorder(order)
         self.result = None
         self._refresh_thumbs(select=self.thumbs.currentRow())
 
     def _rotate(self, quarter_turns_cw: int) -> None:
         row = self.thumbs.currentRow()
-        if row < 0:
+        if row < 0 or self._busy():
             return
-        self._pages[row] = rotate_page(self._pages[row], quarter_turns_cw)
+        self._pages.set(row, rotate_page(self._pages[row], quarter_turns_cw))
         self.result = None
         self._refresh_thumbs(select=row)
 
     def _move(self, delta: int) -> None:
         row = self.thumbs.currentRow()
         new = row + delta
-        if row < 0 or not 0 <= new < len(self._pages):
+        if row < 0 or not 0 <= new < len(self._pages) or self._busy():
             return
-        self._pages[row], self._pages[new] = self._pages[new], self._pages[row]
+        order = list(range(len(self._pages)))
+        order[row], order[new] = order[new], order[row]
+        self._pages.reorder(order)
         self.result = None
         self._refresh_thumbs(select=new)
 
     def delete_selected(self) -> None:
         row = self.thumbs.currentRow()
-        if row < 0:
+        if row < 0 or self._busy():
             return
-        del self._pages[row]
+        self._pages.delete(row)
         self.result = None
-        self._refresh_thumbs(select=max(0, row - 1) if self._pages else None)
+        self._refresh_thumbs(select=max(0, row - 1) if len(self._pages) else None)
 
     def _rescan(self) -> None:
         row = self.thumbs.currentRow()
@@ -548,9 +599,9 @@ class ScanScreen(QWidget):
         )
 
     def make_pdf(self, *, drop_blank: bool = False) -> None:
-        if not self._pages or self._busy():
+        if not len(self._pages) or self._busy():
             return
-        pages, meta = list(self._pages), self._meta()
+        pages, meta = self._pages.snapshot(), self._meta()
         cleanup = CleanupOptions(colour=self.colour_box.currentData())
         ocr = self.ocr_check.isChecked()
 
@@ -605,8 +656,8 @@ class ScanScreen(QWidget):
             self.make_pdf()
 
     def remove_pages(self, rows: Sequence[int]) -> None:
-        keep = set(range(len(self._pages))) - set(rows)
-        self._pages = [p for i, p in enumerate(self._pages) if i in keep]
+        drop = set(rows)
+        self._pages.reorder([i for i in range(len(self._pages)) if i not in drop])
         self.result = None
         self._refresh_thumbs(select=0)
 
