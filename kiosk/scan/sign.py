@@ -16,7 +16,7 @@ import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -36,7 +36,7 @@ BOX_W_PT, BOX_H_PT, MARGIN_PT = 230.0, 54.0, 18.0
 class TokenSpec:
     module: str  # path of the PKCS#11 library (e.g. the CA's driver .so/.dll)
     key_id: bytes  # CKA_ID of the signing key and its certificate
-    pin: str
+    pin: str = field(repr=False)  # never in logs or tracebacks
     token_label: str | None = None  # only to choose among several tokens holding the same id
 
 

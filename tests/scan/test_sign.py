@@ -138,3 +138,8 @@ def test_unreachable_timestamp_server(unsigned: bytes, token: Token) -> None:
     spec = TokenSpec(token.module, parse_key_id(token.key_id), token.pin)
     with pytest.raises(SignError, match="timestamp server did not answer"):
         sign_pdf(unsigned, spec, SignOptions(tsa_url=url))
+
+
+def test_pin_never_in_repr(token: Token) -> None:
+    spec = TokenSpec(token.module, parse_key_id(token.key_id), "98765432")
+    assert "98765432" not in repr(spec)
