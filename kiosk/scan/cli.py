@@ -76,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _output_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--out",
-        type=Path,
+        type=_out_path,
         required=True,
         help="the PDF/A file to write, or a folder: then named dossier code + item number",
     )
@@ -90,6 +90,13 @@ def _output_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--colour", choices=("colour", "grey", "bilevel"), default="colour")
     p.add_argument("--no-ocr", action="store_true", help="no text layer")
     p.add_argument("--drop-blank", action="store_true", help="remove pages detected as blank")
+
+
+def _out_path(text: str) -> Path:
+    path = Path(text)
+    if text.endswith(("/", os.sep)):
+        path.mkdir(parents=True, exist_ok=True)  # "--out folder/": the file is named for the dossier
+    return path
 
 
 def _parse_option(text: str) -> tuple[str, str | int | float | bool]:

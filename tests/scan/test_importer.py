@@ -107,3 +107,27 @@ def test_fuzz_corrupted_png(noise: bytes, cut: int) -> None:
     data[cut % len(data) : cut % len(data) + len(noise)] = noise
     with contextlib.suppress(ImportFormatError):
         import_image_bytes(bytes(data))
+
+
+def test_phone_photo_gets_flattened_with_honest_dpi() -> None:
+    import numpy as np
+
+    from kiosk.scan.cleanup import CleanupOptions, clean_page
+    from kiosk.scan.samples import a4_page, photograph
+
+    sheet = a4_page(150)
+    corners = np.array([[300, 200], [1500, 260], [1560, 1900], [240, 1840]], np.float32)
+    photo = photograph(sheet, corners, (1800, 2100))
+    sideways = Image.fromarray(np.ascontiguousarray(np.rot90(photo, 1)))  # sensor image, camera turned
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buf = io.BytesIO()
+    sideways.save(buf, format="JPEG", quality=88, exif=exif.tobytes())  # Pillow writes a 72 dpi JFIF
+    (page,) = import_image_bytes(buf.getvalue())
+    assert page.pixels.shape[:2] == (2100, 1800) and "dpi-guessed" in page.notes
+    result = clean_page(page, CleanupOptions(use_osd=False))
+    assert result.cropped
+    out = result.page
+    # The sheet spans ~1660 px over 11.69 in: ~142 dpi, reported as such (not the JFIF's 72).
+    assert 135 <= out.dpi <= 150
+    assert abs(out.width / out.height - 210 / 297) < 0.01

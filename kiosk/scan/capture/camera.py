@@ -137,7 +137,7 @@ def flatten_page(frame: np.ndarray, quad: np.ndarray) -> Page:
     long_px = max(w, h)
     # Honest dpi: what the camera resolved along the page's long side if it is A4.
     dpi = max(1, round(long_px / A4_IN[1]))
-    size = sheet_output_size(quad, dpi)
+    size = sheet_output_size(quad, dpi, tolerance=0.15)  # perspective shortens the sheet
     return Page(pixels=warp_quad(frame, quad, size), dpi=dpi, source="camera")
 
 

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import zlib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -22,6 +23,8 @@ from kiosk.scan.page import Page
 
 DEFAULT_DPI = 200
 MIN_DPI_GUESS = 72
+PLACEHOLDER_DPI = 96
+DPI_GUESSED = "dpi-guessed"  # Page note: clean-up measures the real dpi from the sheet's edges
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".heic"}
 PDF_MAGIC = b"%PDF-"
 # Phone photos carry no meaningful DPI; assume the paper was A4 across its long side.
@@ -31,16 +34,17 @@ A4_LONG_IN = 297 / 25.4
 Image.MAX_IMAGE_PIXELS = 200_000_000
 
 
-def _guess_dpi(img: Image.Image) -> int:
+def _guess_dpi(img: Image.Image) -> tuple[int, bool]:
+    """(dpi, guessed). 72 and 96 dpi are placeholders written by cameras and screens, not scans."""
     info = img.info.get("dpi")
     if info:
         try:
             dpi = round(float(info[0]))
         except (TypeError, ValueError, IndexError):
             dpi = 0
-        if dpi >= MIN_DPI_GUESS:
-            return dpi
-    return max(MIN_DPI_GUESS, round(max(img.size) / A4_LONG_IN))
+        if dpi > PLACEHOLDER_DPI:
+            return dpi, False
+    return max(MIN_DPI_GUESS, round(max(img.size) / A4_LONG_IN)), True
 
 
 def import_image_bytes(data: bytes) -> list[Page]:
@@ -61,7 +65,7 @@ def import_image_bytes(data: bytes) -> list[Page]:
         frame = img.copy()
         orientation = frame.getexif().get(0x0112, 1)
         upright = ImageOps.exif_transpose(frame)
-        dpi = _guess_dpi(frame)
+        dpi, guessed = _guess_dpi(frame)
         passthrough = None
         if img.format == "JPEG" and frames == 1 and orientation in (1, None) and frame.mode in ("RGB", "L"):
             passthrough = data
@@ -74,7 +78,8 @@ def import_image_bytes(data: bytes) -> list[Page]:
                 upright = bg
             else:
                 upright = upright.convert("RGB")
-        pages.append(Page.from_pil(upright, dpi, source="import", jpeg=passthrough))
+        page = Page.from_pil(upright, dpi, source="import", jpeg=passthrough)
+        pages.append(replace(page, notes=(DPI_GUESSED,)) if guessed else page)
     return pages
 
 

@@ -109,10 +109,15 @@ def a4_size_px(dpi: int, *, landscape: bool = False) -> tuple[int, int]:
     return (h, w) if landscape else (w, h)
 
 
-def sheet_output_size(quad: np.ndarray, dpi: int) -> tuple[int, int]:
-    """A4 at ``dpi`` when the sheet looks A4 (camera shots), else its own size at the same scale."""
+def sheet_output_size(quad: np.ndarray, dpi: int, *, tolerance: float = 0.1) -> tuple[int, int]:
+    """A4 at ``dpi`` when the sheet looks A4, else its own size at the same scale.
+
+    Scans measure the sheet well (0.1 keeps Letter, 0.12 away, apart); a photo's perspective
+    can shorten the sheet by 10% or more, so photos pass a wider tolerance (papers in Vietnam
+    are A4).
+    """
     w, h = quad_size(quad)
     aspect = max(w, h) / max(1.0, min(w, h))
-    if abs(aspect - A4_ASPECT) < 0.1:  # perspective estimates are a few % off; Letter is 0.12 away
+    if abs(aspect - A4_ASPECT) < tolerance:
         return a4_size_px(dpi, landscape=w > h)
     return round(w), round(h)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import cv2
@@ -10,10 +10,14 @@ import numpy as np
 
 from kiosk.scan.cleanup.blank import BlankReport, detect_blank
 from kiosk.scan.cleanup.deskew import deskew
-from kiosk.scan.cleanup.geometry import find_page_quad, sheet_output_size, warp_quad
+from kiosk.scan.cleanup.geometry import find_page_quad, quad_size, sheet_output_size, warp_quad
 from kiosk.scan.cleanup.orientation import Orientation, detect_orientation
 from kiosk.scan.cleanup.whiten import whiten_background
 from kiosk.scan.page import Page
+
+DPI_GUESSED = "dpi-guessed"  # set by the importer on photos without a meaningful dpi
+A4_LONG_IN = 297 / 25.4
+PHOTO_A4_TOLERANCE = 0.15
 
 ColourMode = Literal["colour", "grey", "bilevel"]
 
@@ -52,7 +56,13 @@ def clean_page(page: Page, options: CleanupOptions | None = None) -> CleanupResu
     if opts.crop:
         quad = find_page_quad(img)
         if quad is not None:
-            img = warp_quad(img, quad, sheet_output_size(quad, page.dpi))
+            photo = page.source == "camera" or DPI_GUESSED in page.notes
+            if photo:
+                # A photo's dpi is what the camera resolved across the sheet, not a declared value.
+                page = replace(page, dpi=max(1, round(max(quad_size(quad)) / A4_LONG_IN)))
+            img = warp_quad(
+                img, quad, sheet_output_size(quad, page.dpi, tolerance=PHOTO_A4_TOLERANCE if photo else 0.1)
+            )
             changed = cropped = True
     skew = 0.0
     if opts.deskew:
