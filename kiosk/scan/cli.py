@@ -90,6 +90,9 @@ def _output_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--colour", choices=("colour", "grey", "bilevel"), default="colour")
     p.add_argument("--no-ocr", action="store_true", help="no text layer")
     p.add_argument("--drop-blank", action="store_true", help="remove pages detected as blank")
+    p.add_argument(
+        "--max-page-kb", type=int, default=None, help="lower the JPEG quality of pages larger than this"
+    )
 
 
 def _out_path(text: str) -> Path:
@@ -147,7 +150,16 @@ def _finish(args: argparse.Namespace, pages: list, *, partial_error: KioskError 
         agency=args.agency,
     )
     cleanup = None if args.no_cleanup else CleanupOptions(use_osd=not args.no_osd, colour=args.colour)
-    result = digitise(pages, meta, cleanup=cleanup, ocr=not args.no_ocr, drop_blank=args.drop_blank)
+    if args.max_page_kb is not None and args.max_page_kb < 20:
+        raise UsageError("--max-page-kb must be at least 20 (an A4 page at 200 dpi needs more).")
+    result = digitise(
+        pages,
+        meta,
+        cleanup=cleanup,
+        ocr=not args.no_ocr,
+        drop_blank=args.drop_blank,
+        max_page_bytes=args.max_page_kb * 1024 if args.max_page_kb else None,
+    )
     if args.out.is_dir():
         args.out = args.out / pdf_filename(meta.dossier_code, meta.item_number)
     _write(args.out, result.pdf)

@@ -63,12 +63,15 @@ def digitise(
     cleanup: CleanupOptions | None = CleanupOptions(),  # noqa: B008 - frozen dataclass, safe default
     ocr: bool = True,
     drop_blank: bool = False,
+    max_page_bytes: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> Digitised:
     """Turn captured pages into the legal PDF/A for one dossier component (in memory).
 
     Blank pages are only removed with ``drop_blank`` (the officer's agreement); otherwise they
     are reported and kept. OCR is skipped with a clear status when Tesseract is absent.
+    ``max_page_bytes`` lowers the JPEG quality (not below 40) for pages that would be larger,
+    e.g. to fit a portal's upload limit.
     """
     status = ocr_status() if ocr else OcrStatus(False, "OCR was not requested.")
     use_ocr = ocr and status.available
@@ -81,7 +84,7 @@ def digitise(
             outcome = PageOutcome(index + 1, res.skew_deg, res.rotated_cw, res.cropped, res.blank, True, 0)
             return outcome, None
         layer = ocr_page_pdf(res.page) if use_ocr else None
-        enc = encode_page(res.page)
+        enc = encode_page(res.page, max_bytes=max_page_bytes)
         outcome = PageOutcome(
             index + 1, res.skew_deg, res.rotated_cw, res.cropped, res.blank, False, len(enc.data)
         )

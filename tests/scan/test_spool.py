@@ -74,3 +74,12 @@ def test_digitise_reads_lazily_from_spool(tmp_path: Path) -> None:
         result = digitise(spool, PdfMetadata("HS-SP", "Giấy tờ", 1), ocr=False)
         assert result.page_count == 2 and result.report.ok
         assert [o.number for o in result.outcomes] == [1, 2]
+
+
+def test_size_cap_applies_per_page() -> None:
+    pages = [Page(a4_page(200), 200)]
+    free = digitise(pages, PdfMetadata("HS", "X", 1), ocr=False, cleanup=None)
+    cap = free.outcomes[0].encoded_bytes // 2
+    capped = digitise(pages, PdfMetadata("HS", "X", 1), ocr=False, cleanup=None, max_page_bytes=cap)
+    assert capped.outcomes[0].encoded_bytes < free.outcomes[0].encoded_bytes
+    assert capped.report.ok
