@@ -411,10 +411,20 @@ def check_legal(data: bytes, *, min_dpi: int = LEGAL_MIN_DPI) -> LegalReport:
                 )
                 if img.get("/SMask") is not None:
                     rep.problems.append("A page image has transparency; PDF/A-2b pages must be opaque.")
+            before = len(fonts)
             _fonts(page.obj, set(), fonts)
+            page_has_text = len(fonts) > before  # page content fonts: the OCR layer
             for annot in page.obj.get("/Annots") or []:
                 if annot.get("/FT") == pikepdf.Name.Sig or annot.get("/Subtype") == pikepdf.Name.Widget:
                     rep.signed = rep.signed or annot.get("/V") is not None
+                # PDF/A: annotations must print and their appearance fonts be embedded too.
+                if not int(annot.get("/F", 0)) & 4:
+                    rep.problems.append("An annotation is not set to print; PDF/A requires the print flag.")
+                appearance = annot.get("/AP")
+                normal = appearance.get("/N") if appearance is not None else None
+                if isinstance(normal, pikepdf.Stream):
+                    _fonts(normal, set(), fonts)
+            rep.text_layer = rep.text_layer or page_has_text
         rep.min_dpi = min(dpis) if dpis else 0.0
         rep.colour = colour
         if not dpis:
@@ -423,7 +433,6 @@ def check_legal(data: bytes, *, min_dpi: int = LEGAL_MIN_DPI) -> LegalReport:
             rep.problems.append(
                 f"A page is scanned at {rep.min_dpi:.0f} dpi; at least {min_dpi} dpi is required."
             )
-        rep.text_layer = bool(fonts)
         rep.fonts_embedded = all(_font_embedded(f) for f in fonts)
         if not rep.fonts_embedded:
             rep.problems.append("A font is not embedded; PDF/A requires every font to be embedded.")

@@ -75,6 +75,7 @@ def test_text_block_top_right_of_page_one(signed: bytes) -> None:
 def test_signed_file_still_legal(signed: bytes) -> None:
     report = check_legal(signed)
     assert report.ok and report.signed and report.fonts_embedded
+    assert not report.text_layer  # the signature block's font is not an OCR layer
 
 
 def test_tampering_is_detected(signed: bytes) -> None:
