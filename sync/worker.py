@@ -443,7 +443,10 @@ class SyncWorker:
         lock: Any,
     ) -> str:
         uuid = entry.uuid
-        entry = store.outbox_mark_attempt(uuid)  # committed before anything is sent
+        try:
+            entry = store.outbox_mark_attempt(uuid)  # committed before anything is sent
+        except KioskError:
+            return "ok"  # withdrawn or purged since it was listed: nothing to send
         self._emit(SyncEvent("attempt", uuid))
         try:
             sealed = self._sealed(store, device, uuid, int(entry.revision))
