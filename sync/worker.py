@@ -11,6 +11,7 @@ QThread-friendly bridge), ``run_until_empty()`` is the blocking call ``kiosk syn
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import io
 import logging
@@ -471,12 +472,12 @@ class SyncWorker:
                 if current is not None:
                     current.revoked = exc.detail
                     save_device(self.profile, current)
-                store.outbox_defer(uuid, datetime.now(UTC), exc.detail)
+                self._defer_now(store, uuid, exc.detail)
                 self._emit(SyncEvent("revoked", uuid, message=exc.detail))
                 return "revoked"
             if exc.code == P.E_BAD_SIGNATURE:
                 device.revoked = None
-                store.outbox_defer(uuid, datetime.now(UTC), exc.detail)
+                self._defer_now(store, uuid, exc.detail)
                 self._emit(SyncEvent("revoked", uuid, message=exc.detail))
                 return "rejected"
             if exc.permanent:
@@ -495,10 +496,13 @@ class SyncWorker:
                 result.quarantined += 1
             return "ok"
         if answer is None:  # stopped, or edited meanwhile: go round again
-            store.outbox_defer(uuid, datetime.now(UTC), "changed while uploading")
+            self._defer_now(store, uuid, "changed while uploading")
             return "ok"
         code = str(answer["official_code"])
-        store.outbox_mark_synced(uuid, code, sealed.manifest.revision)
+        try:
+            store.outbox_mark_synced(uuid, code, sealed.manifest.revision)
+        except KioskError as exc:  # withdrawn meanwhile; the server holds it under ``code``
+            log.warning("a sent dossier could not be marked synced: %s", exc.__class__.__name__)
         self._drop_cache(uuid, keep_revision=None if self._gone(store, uuid) else -1)
         with lock:
             result.sent.append((uuid, code))
@@ -514,12 +518,22 @@ class SyncWorker:
 
     def _defer(self, store: OutboxStore, entry: Any, error: str, retry_after: float | None) -> None:
         delay = backoff_delay(int(entry.attempts), self.base_delay, self.max_delay, self.rng, retry_after)
-        store.outbox_defer(entry.uuid, datetime.now(UTC) + timedelta(seconds=delay), error)
+        try:
+            store.outbox_defer(entry.uuid, datetime.now(UTC) + timedelta(seconds=delay), error)
+        except KioskError:
+            return  # withdrawn meanwhile: nothing left to retry
         self._emit(SyncEvent("deferred", entry.uuid, message=error))
 
+    def _defer_now(self, store: OutboxStore, uuid: str, error: str) -> None:
+        with contextlib.suppress(KioskError):  # withdrawn meanwhile
+            store.outbox_defer(uuid, datetime.now(UTC), error)
+
     def _quarantine(self, store: OutboxStore, uuid: str, reason: str) -> None:
-        store.outbox_quarantine(uuid, reason)
         self._drop_cache(uuid, keep_revision=None)
+        try:
+            store.outbox_quarantine(uuid, reason)
+        except KioskError:
+            return  # withdrawn meanwhile
         self._emit(SyncEvent("quarantined", uuid, message=reason))
 
     # ---- sealed cache -------------------------------------------------------------------------
