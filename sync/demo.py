@@ -213,7 +213,12 @@ def run_flow(env: DemoEnvironment, *, form_id: str = "CT01") -> DemoOutcome:
         dossier = save_dossier(store, session, officer=DEMO_USER)
         full_name = result.citizen.get("full_name") or ""
         session.clear()
-        worker = SyncWorker(env.open_store, env.profile, max_wait=30.0)
+        def sync_handle() -> Any:
+            handle = store.reopen()
+            handle.restrict_to_sync()
+            return handle
+
+        worker = SyncWorker(sync_handle, env.profile, max_wait=30.0)
         run = worker.run_until_empty()
         final = store.get_dossier(dossier.uuid)
         return DemoOutcome(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -93,15 +92,11 @@ class Shell(QStackedWidget):
             QMessageBox.critical(self, self.tr("The kiosk cannot start"), str(err))
             self.show_login()
             return
-        profile = self.ctx.profile
-        self.unlocked(store, None, lambda: keys.unlock_with_machine_secret(profile, role="kiosk"))
+        self.unlocked(store, None)
 
-    def unlocked(self, store: Any, session: Any, factory: Callable[[], Any] | None = None) -> None:
+    def unlocked(self, store: Any, session: Any) -> None:
         self.ctx.store = store
         self.ctx.officer = session
-        if factory is None:
-            factory = store.reopen
-        self.ctx.store_factory = factory
         self.open_main()
         if session is not None:
             from ui.dossier.idle import IdleWatcher
@@ -117,19 +112,11 @@ class Shell(QStackedWidget):
         self._show(self.main)
 
     def _start_sync(self) -> None:
-        if self.ctx.store_factory is None:
+        if self.ctx.store is None:
             return
-        try:
-            from ui.sync.controller import SyncController
-        except ImportError:  # pragma: no cover - broken install
-            return
-        profile = self.ctx.profile
-        if self.ctx.kiosk_mode and self.ctx.demo is None:
-            # The kiosk role may not read the outbox; the sync service has its own role.
-            factory: Callable[[], Any] = lambda: keys.unlock_with_machine_secret(profile, role="sync")  # noqa: E731
-        else:
-            factory = self.ctx.store_factory
-        self.ctx.sync = SyncController(factory, profile, parent=self)
+        from ui.sync.controller import SyncController
+
+        self.ctx.sync = SyncController(self.ctx.sync_store, self.ctx.profile, parent=self)
         self.ctx.signals.dossier_saved.connect(lambda _uuid: self.ctx.sync.sync_now())
         self.ctx.sync.start()
 
@@ -166,7 +153,6 @@ def run_gui(
     smoke_test: bool = False,
     demo: Any = None,
     store: Any = None,
-    store_factory: Callable[[], Any] | None = None,
     screenshot: str | None = None,
 ) -> int:
     """Open the window. ``smoke_test`` starts it, lets it settle, and closes it (for checks)."""
@@ -181,7 +167,6 @@ def run_gui(
         kiosk_mode=kiosk_mode,
         demo=demo,
         store=store,
-        store_factory=store_factory,
         language=language,
     )
     shell = Shell(ctx)

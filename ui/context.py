@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,20 +25,26 @@ class AppContext:
     profile: Profile
     kiosk_mode: bool = False
     demo: Any = None  # sync.demo.DemoEnvironment in demo mode
-    store: Any = None  # kiosk.dossier.store.Store once unlocked (GUI-thread handle)
-    store_factory: Callable[[], Any] | None = None  # opens another handle, for worker threads
+    store: Any = None  # kiosk.dossier.store.Store once unlocked (thread-safe handle)
     sync: Any = None  # ui.sync.controller.SyncController once the store is open
     officer: Any = None  # the officer session once logged in
     language: str = "vi"
     signals: AppSignals = field(default_factory=AppSignals)
 
-    def open_worker_store(self) -> Any:
-        """A store handle for the calling (worker) thread; SQLite handles are per thread."""
-        if self.store_factory is None:
+    def sync_store(self) -> Any:
+        """A handle of its own for the sync worker, limited to what syncing needs."""
+        if self.kiosk_mode and self.demo is None:
+            # The kiosk role may not read the outbox; the sync service has its own wrap.
+            from kiosk.security import keys
+
+            return keys.unlock_with_machine_secret(self.profile, role="sync")
+        if self.store is None:
             from kiosk.errors import KioskError
 
             raise KioskError("The store is locked: log in again.")
-        return self.store_factory()
+        handle = self.store.reopen()
+        handle.restrict_to_sync()
+        return handle
 
     def end_citizen_session(self) -> None:
         from kiosk.privacy import redactor

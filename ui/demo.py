@@ -28,7 +28,6 @@ def run_demo(
             smoke_test=smoke_test,
             demo=env,
             store=env.open_store(),
-            store_factory=env.open_store,
             screenshot=screenshot,
         )
     finally:

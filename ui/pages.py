@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.context import AppContext
 
@@ -23,24 +23,16 @@ def _locked() -> QWidget:
 def dossier_page(ctx: AppContext) -> QWidget:
     if ctx.store is None:
         return _locked()
-    from ui.dossier.detail import DossierDetailScreen
-    from ui.dossier.list import DossierListScreen
+    from ui.dossier.screen import DossierScreen
 
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.setAccessibleName(QCoreApplication.translate("Pages", "Dossier list and details"))
-    listing = DossierListScreen(ctx.store, kiosk_mode=ctx.kiosk_mode)
-    detail = DossierDetailScreen(ctx.store, kiosk_mode=ctx.kiosk_mode)
-    listing.open_requested.connect(detail.show_dossier)
-    ctx.signals.dossier_saved.connect(lambda _uuid: listing.refresh())
-    ctx.signals.citizen_session_ended.connect(detail.clear)
-    splitter.addWidget(listing)
-    splitter.addWidget(detail)
-    splitter.setStretchFactor(1, 1)
-    return splitter
+    screen = DossierScreen(ctx.store, kiosk_mode=ctx.kiosk_mode)
+    ctx.signals.citizen_session_ended.connect(screen.clear)
+    ctx.signals.dossier_saved.connect(lambda _uuid: screen.list.refresh())
+    return screen
 
 
 def scan_page(ctx: AppContext) -> QWidget:
-    from ui.scan.screen import ScanScreen
+    from ui.scan.screen import ScanScreen, SigningConfig
 
     settings = ctx.store.settings() if ctx.store is not None else {}
     screen = ScanScreen(
@@ -50,6 +42,8 @@ def scan_page(ctx: AppContext) -> QWidget:
         operator=getattr(ctx.officer, "username", None) or "",
         agency=str(settings.get("unit_name", "")),
         kiosk_mode=ctx.kiosk_mode,
+        signing=SigningConfig.from_settings(ctx.profile.load_settings()),
+        spool_dir=ctx.profile.tmp_dir,
     )
     return screen
 

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from kiosk.citizen import Citizen
 from kiosk.errors import KioskError
@@ -25,6 +25,7 @@ from ui.forms.page import FormsPage
 log = logging.getLogger(__name__)
 
 MIN_TOUCH = 56
+CONSENT_TEXT_VERSION = "chip-read/2026-01"
 
 
 class _SaveSignals(QObject):
@@ -40,9 +41,8 @@ class _SaveTask(QRunnable):
         self.ctx, self.session, self.signals = ctx, session, signals
 
     def run(self) -> None:
-        store = None
+        store = self.ctx.store  # thread-safe handle; it stays open for the window
         try:
-            store = self.ctx.open_worker_store()
             officer = getattr(self.ctx.officer, "username", None)
             dossier = save_dossier(store, self.session, officer=officer)
             self.signals.saved.emit(dossier.uuid, dossier.provisional_code)
@@ -51,9 +51,6 @@ class _SaveTask(QRunnable):
         except Exception as err:  # never let a worker die silently; the log gets the type only
             log.exception("saving a dossier failed")
             self.signals.failed.emit(err.__class__.__name__)
-        finally:
-            if store is not None:
-                store.close()
 
 
 class ReceptionPage(QWidget):
@@ -71,6 +68,7 @@ class ReceptionPage(QWidget):
         self.forms = FormsPage(ctx)
         self.forms.card_requested.connect(self.card_panel.read_for_role)
         self.card_panel.card_read.connect(self._card_read)
+        self.card_panel.result_ready.connect(self._log_read)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.card_panel)
@@ -89,11 +87,26 @@ class ReceptionPage(QWidget):
         self.next_button.setMinimumHeight(MIN_TOUCH)
         self.next_button.clicked.connect(ctx.end_citizen_session)
 
+        # Law 91/2025: kiosks and community teams ask before reading a chip; never pre-ticked.
+        self.consent = QCheckBox(
+            self.tr(
+                "The citizen agrees that the data on their ID card chip (including the sensitive "
+                "items ethnicity, religion and photo) is read to fill in the forms of this visit."
+            ),
+            self,
+        )
+        self.consent.setAccessibleName(self.tr("Consent to read the ID card chip"))
+        self.consent.setMinimumHeight(MIN_TOUCH if ctx.kiosk_mode else 0)
+        self.consent.toggled.connect(self._consent_toggled)
+        self.consent.setVisible(self._consent_needed())
+        self.card_panel.setEnabled(not self._consent_needed())
+
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
         actions.addWidget(self.save_button)
         actions.addWidget(self.next_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.consent)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
 
@@ -108,6 +121,47 @@ class ReceptionPage(QWidget):
         if self.ctx.demo is not None:
             # Demo: the key is known, so placing the simulated card reads it at once.
             self.card_panel.key_entry.submit()
+
+    # -- consent and processing log ---------------------------------------------------------
+    def _mode(self) -> str:
+        if self.ctx.kiosk_mode:
+            return "kiosk"
+        role = getattr(getattr(self.ctx.officer, "role", None), "value", None)
+        return "community" if role == "community" else "officer"
+
+    def _consent_needed(self) -> bool:
+        if self.ctx.store is None:
+            return False
+        from kiosk.security.consent import consent_required
+
+        return consent_required(self.ctx.store, self._mode())
+
+    def _consent_toggled(self, given: bool) -> None:
+        if not given:
+            self.card_panel.setEnabled(False)
+            return
+        from kiosk.security.consent import Method, Purpose, record_consent
+
+        store = self.ctx.store
+        session_id = store.citizen_session_id or store.begin_citizen_session()
+        record_consent(
+            store,
+            purpose=Purpose.chip_read,
+            text_version=CONSENT_TEXT_VERSION,
+            method=Method.touch if self.ctx.kiosk_mode else Method.verbal_witnessed,
+            session_id=session_id,
+            sensitive_items=["ethnicity", "religion", "face"],
+            given_by=getattr(self.ctx.officer, "username", None),
+        )
+        self.card_panel.setEnabled(True)
+
+    def _log_read(self, result: Any) -> None:
+        store = self.ctx.store
+        if store is None:
+            return
+        detail = f"chip read ({getattr(result, 'access_control', '?')})"
+        # A small encrypted write with fsync: off the GUI thread.
+        QThreadPool.globalInstance().start(lambda: store.log_event("read", detail=detail))
 
     # -- flow ----------------------------------------------------------------------------------
     def _card_read(self, role_key: str, citizen: Citizen) -> None:
@@ -159,6 +213,10 @@ class ReceptionPage(QWidget):
 
     def _session_ended(self) -> None:
         self.card_panel.clear()
+        if not self.consent.isHidden():
+            self.consent.setChecked(False)
+            if self.ctx.store is not None and self.ctx.store.citizen_session_id:
+                self.ctx.store.end_citizen_session()
         self._pending = None
         self.status.clear()
 

@@ -126,6 +126,19 @@ class Store:
         self._sync_only = False
         self.citizen_session_id: str | None = None
 
+    def reopen(self) -> Store:
+        """A second handle with the same key, actor and restrictions, without a KDF run:
+        for a worker (sync) that opens and closes its own handle."""
+        with self._lock:
+            other = Store.open(self.profile, self._data_key, integrity="none", key_verified=True)
+            other.actor, other.role = self.actor, self.role
+            # The kiosk scope set is shared on purpose: both handles serve the same citizen.
+            other._kiosk_scope = self._kiosk_scope
+            other._owner_scope = self._owner_scope
+            other._sync_only = self._sync_only
+            other.citizen_session_id = self.citizen_session_id
+        return other
+
     # -- opening ----------------------------------------------------------------------
     @classmethod
     def open(

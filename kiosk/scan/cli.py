@@ -10,8 +10,6 @@ import sys
 from pathlib import Path
 
 from kiosk.errors import KioskError, UsageError
-from kiosk.scan.cleanup import CleanupOptions
-from kiosk.scan.pdfa import PdfMetadata, pdf_filename
 
 PIN_ENV = "KIOSK_TOKEN_PIN"
 
@@ -138,7 +136,11 @@ def _devices(args: argparse.Namespace) -> int:
 
 
 def _finish(args: argparse.Namespace, pages: list, *, partial_error: KioskError | None = None) -> int:
+    # Imported here: OpenCV and pikepdf take a while to load, and every other command pays
+    # for what this module imports at the top.
+    from kiosk.scan.cleanup import CleanupOptions
     from kiosk.scan.digitise import digitise
+    from kiosk.scan.pdfa import PdfMetadata, pdf_filename
 
     if args.out.is_dir() and not args.dossier_code:
         raise UsageError("Give --dossier-code when --out is a folder (the file is named after it).")

@@ -54,7 +54,7 @@ def demo(tmp_path: Path) -> Iterator[DemoEnvironment]:
 def test_officer_reads_fills_saves_and_gets_the_official_code(demo: DemoEnvironment) -> None:
     app = make_app()
     install_translations(app, "en")
-    ctx = AppContext(profile=demo.profile, demo=demo, store=demo.open_store(), store_factory=demo.open_store)
+    ctx = AppContext(profile=demo.profile, demo=demo, store=demo.open_store())
     shell = Shell(ctx)
     shell.begin()
     try:
