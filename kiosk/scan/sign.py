@@ -199,6 +199,10 @@ def sign_pdf(data: bytes, token: TokenSpec, options: SignOptions | None = None) 
     from pyhanko.sign.pkcs11 import PKCS11Signer
     from pyhanko.stamp import TextStampStyle
 
+    from kiosk.scan.asn1_maps import refresh_oid_indexes
+
+    refresh_oid_indexes()
+
     opts = options or SignOptions()
     when = (opts.when or datetime.now(VN_TZ)).astimezone(VN_TZ)
     try:

@@ -46,6 +46,10 @@ def verify_pdf(data: bytes, *, trust_roots: list[bytes] | None = None) -> Verify
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
+    from kiosk.scan.asn1_maps import refresh_oid_indexes
+
+    refresh_oid_indexes()
+
     roots = []
     for raw in trust_roots or []:
         der = pem.unarmor(raw)[2] if pem.detect(raw) else raw
