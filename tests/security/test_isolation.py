@@ -31,6 +31,8 @@ def _other_dossier(profile, data_key):
 def _calls(other: str, att: str):
     return {
         "get_dossier": lambda s: s.get_dossier(other),
+        # A second handle keeps the restrictions of the first.
+        "reopen": lambda s: s.reopen().get_dossier(other),
         "list_dossiers": lambda s: s.list_dossiers(),
         "count_dossiers": lambda s: s.count_dossiers(),
         "update_dossier": lambda s: s.update_dossier(other, fields={"x": 1}),
