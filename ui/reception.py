@@ -117,10 +117,13 @@ class ReceptionPage(QWidget):
 
     def start_page(self) -> None:
         """Start watching the readers (after the window has connected to our signals)."""
-        self.card_panel.start()
         if self.ctx.demo is not None:
-            # Demo: the key is known, so placing the simulated card reads it at once.
-            self.card_panel.key_entry.submit()
+            # Demo: the key is known, so the card is read as soon as the monitor has seen it
+            # (reading before the monitor's own probe ends would race it for the card).
+            from kiosk.card.keys import AccessKey
+
+            self.card_panel.key = AccessKey.from_can(self.ctx.demo.can)
+        self.card_panel.start()
 
     # -- consent and processing log ---------------------------------------------------------
     def _mode(self) -> str:
