@@ -98,8 +98,9 @@ class ReceptionPage(QWidget):
         self.consent.setAccessibleName(self.tr("Consent to read the ID card chip"))
         self.consent.setMinimumHeight(MIN_TOUCH if ctx.kiosk_mode else 0)
         self.consent.toggled.connect(self._consent_toggled)
-        self.consent.setVisible(self._consent_needed())
-        self.card_panel.setEnabled(not self._consent_needed())
+        needed = self._consent_needed()
+        self.consent.setVisible(needed)
+        self.card_panel.setEnabled(not needed)
 
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
@@ -110,6 +111,9 @@ class ReceptionPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
 
+        # A person read before any service was chosen goes to the applicant role of the next one.
+        self._pending: tuple[str, Citizen] | None = None
+        self.forms.picker.chosen.connect(self._deliver_pending)
         self._signals = _SaveSignals(self)
         self._signals.saved.connect(self._saved)
         self._signals.failed.connect(self._failed)
@@ -169,17 +173,14 @@ class ReceptionPage(QWidget):
     # -- flow ----------------------------------------------------------------------------------
     def _card_read(self, role_key: str, citizen: Citizen) -> None:
         if self.forms.form_screen is None:
-            # No service chosen yet: keep the person for the applicant of whatever comes next.
-            self._pending: tuple[str, Citizen] | None = (role_key or "applicant", citizen)
+            self._pending = (role_key or "applicant", citizen)
             self.status.setText(self.tr("Card read. Now choose the service."))
-            self.forms.picker.chosen.connect(self._deliver_pending, Qt.ConnectionType.SingleShotConnection)
             return
         self.forms.deliver_card(role_key or "applicant", citizen)
 
     def _deliver_pending(self, _item_id: str) -> None:
-        pending = getattr(self, "_pending", None)
-        if pending is not None:
-            self.forms.deliver_card(*pending)
+        if self._pending is not None:
+            self.forms.deliver_card(*self._pending)
             self._pending = None
 
     def save(self) -> None:
