@@ -94,3 +94,28 @@ def test_officer_reads_fills_saves_and_gets_the_official_code(demo: DemoEnvironm
         shell.shutdown()
         shell.close()
         install_translations(app, "en")
+
+
+@pytest.mark.gui
+@pytest.mark.pcsc
+def test_kiosk_asks_consent_and_forgets_the_citizen_when_the_card_is_lifted(demo: DemoEnvironment) -> None:
+    app = make_app()
+    install_translations(app, "en")
+    ctx = AppContext(profile=demo.profile, kiosk_mode=True, demo=demo, store=demo.open_store())
+    page = ReceptionPage(ctx)
+    try:
+        assert not page.consent.isHidden() and not page.consent.isChecked()
+        assert not page.card_panel.isEnabled()
+        page.consent.setChecked(True)
+        page.start_page()
+        panel = page.card_panel
+        wait_until(app, lambda: page._pending is not None, why=panel.message.text)
+        demo.card.remove()
+        wait_until(app, lambda: page._pending is None and not page.consent.isChecked(), why=panel.state.text)
+        shown = " ".join(w.text() for w in panel.citizen_view.findChildren(QLabel))
+        assert "Phạm" not in shown
+        assert not page.card_panel.isEnabled()  # the next citizen is asked again
+    finally:
+        demo.card.insert()
+        page.shutdown()
+        ctx.store.close()
