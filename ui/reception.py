@@ -69,6 +69,11 @@ class ReceptionPage(QWidget):
         self.forms.card_requested.connect(self.card_panel.read_for_role)
         self.card_panel.card_read.connect(self._card_read)
         self.card_panel.result_ready.connect(self._log_read)
+        self._card_was_read = False
+        if ctx.kiosk_mode and self.card_panel.bridge is not None:
+            # Self-service: the citizen's card stays on the reader for the whole visit; lifting
+            # it ends the session and every screen forgets them.
+            self.card_panel.bridge.state_changed.connect(self._kiosk_card_state)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.card_panel)
@@ -162,7 +167,13 @@ class ReceptionPage(QWidget):
         )
         self.card_panel.setEnabled(True)
 
+    def _kiosk_card_state(self, state: Any) -> None:
+        if self._card_was_read and state.first_with_card() is None:
+            self._card_was_read = False
+            self.ctx.end_citizen_session()
+
     def _log_read(self, result: Any) -> None:
+        self._card_was_read = True
         store = self.ctx.store
         if store is None:
             return
