@@ -206,6 +206,24 @@ def _signatures(
     return KeepTogether([Spacer(1, 6), t])
 
 
+def _ruled_table(data: list[list[Any]], widths: list[float], *, min_row_height: float) -> Table:
+    """A bordered table as on the paper forms: serif text, thin grid, header repeated."""
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SERIF),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("MINROWHEIGHT", (0, 1), (-1, -1), min_row_height),
+            ]
+        )
+    )
+    return t
+
+
 def _group_table(filled: FilledForm, group_id: str, min_rows: int, st: dict[str, ParagraphStyle]) -> Flowable:
     g = filled.form.group(group_id)
     weights = [0.9] + [c.width or 2.0 for c in g.columns]
@@ -222,19 +240,7 @@ def _group_table(filled: FilledForm, group_id: str, min_rows: int, st: dict[str,
             text = filled.value(rows[i][c.id]) if i < len(rows) else ""
             line.append(fitted_cell(text, widths[j + 1] - 6, st["cell"]) if text else "")
         data.append(line)
-    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
-    t.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SERIF),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("MINROWHEIGHT", (0, 1), (-1, -1), 18),
-            ]
-        )
-    )
+    t = _ruled_table(data, widths, min_row_height=18)
     t.hAlign = "CENTER"
     return t
 
@@ -251,19 +257,7 @@ def _grid(filled: FilledForm, grid: dict[str, Any], st: dict[str, ParagraphStyle
             v = filled.value(fid)
             line.append(fitted_cell(v, other - 6, st["cell"], bold=True) if v else "")
         data.append(line)
-    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
-    t.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SERIF),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("MINROWHEIGHT", (0, 1), (-1, -1), 22),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
+    t = _ruled_table(data, widths, min_row_height=22)
     return t
 
 
