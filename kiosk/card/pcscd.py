@@ -8,6 +8,7 @@ Debian accepts local root/user clients without polkit rules in this setup, so no
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import shutil
@@ -36,17 +37,26 @@ def socket_path() -> Path:
 
 
 def pcscd_alive() -> bool:
-    """Is a daemon accepting connections on its socket (not just a stale file)?"""
+    """Is a daemon listening on its socket (not just a stale file)?
+
+    pcscd listens with a tiny backlog and accepts slowly while its clients are busy, so a
+    connect can fail with EAGAIN although the daemon is healthy. Only "refused" (nobody
+    listens: a file left by a crashed daemon) or a missing file means no daemon; treating a
+    full backlog as "dead" once started a second pcscd that then fought the first over the
+    vpcd port and the socket path.
+    """
     path = socket_path()
     if not path.exists():
         return False
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.setblocking(False)
     try:
-        s.settimeout(1.0)
         s.connect(str(path))
         return True
-    except OSError:
-        return False
+    except (BlockingIOError, InterruptedError):
+        return True  # EAGAIN/EINPROGRESS: a listener exists, its queue is just full
+    except OSError as exc:
+        return exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EINPROGRESS)
     finally:
         s.close()
 

@@ -153,6 +153,22 @@ def wait_for_card_state(reader: str, present: bool, timeout: float = 10.0) -> No
                     return
             else:
                 time.sleep(0.05)
-        raise TimeoutError(f"pcscd did not see the card {'inserted' if present else 'removed'} in {reader}")
+        from smartcard.scard import SCardListReaders
+
+        _, readers = SCardListReaders(ctx, [])
+        raise TimeoutError(
+            f"pcscd did not see the card {'inserted' if present else 'removed'} in {reader} "
+            f"within {timeout:g} s (readers pcscd offers: {', '.join(readers or []) or 'none'}; "
+            f"pcscd processes running: {_count_pcscd()})"
+        )
     finally:
         SCardReleaseContext(ctx)
+
+
+def _count_pcscd() -> int:
+    """How many pcscd processes run: more than one means two daemons fight over vpcd's port."""
+    count = 0
+    for comm in Path("/proc").glob("[0-9]*/comm"):
+        with contextlib.suppress(OSError):
+            count += comm.read_text().strip() == "pcscd"
+    return count
