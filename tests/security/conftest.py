@@ -2,49 +2,26 @@ from __future__ import annotations
 
 import pytest
 
-# The same profile, key and store fixtures as the dossier tests.
-from tests.dossier.conftest import data_key, profile, store
+# The same profile, key and store fixtures as the dossier tests, and the same per-test
+# keyring isolation (autouse).
+from tests.dossier.conftest import data_key, isolated_keyring, profile, store
+from tests.dossier.keyrings import MemoryKeyring, pin_keyring
 
-__all__ = ["data_key", "profile", "store"]
-
-
-@pytest.fixture
-def memory_keyring():
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class _Mem(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.items: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service, username):
-            return self.items.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.items[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.items.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    backend = _Mem()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+__all__ = ["data_key", "isolated_keyring", "profile", "store"]
 
 
 @pytest.fixture
-def no_keyring():
-    import keyring
+def memory_keyring(monkeypatch) -> MemoryKeyring:
+    backend = MemoryKeyring()
+    pin_keyring(monkeypatch, backend)
+    return backend
+
+
+@pytest.fixture
+def no_keyring(monkeypatch) -> None:
     from keyring.backends import fail
 
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
+    pin_keyring(monkeypatch, fail.Keyring())
 
 
 @pytest.fixture
