@@ -398,7 +398,8 @@ def read_card(
 ) -> ReadResult:
     """Read and verify the card in ``reader`` (None: the first reader holding an ID card).
 
-    If another program resets the card mid-read (PC/SC "card reset"), the read starts over
+    The read holds a PC/SC transaction, so other programs' APDUs and resets wait for it. If
+    the card is reset anyway (a platform that ends long transactions), the read starts over
     once: the chip lost its session but is still there.
     """
     if reader is None and transport is None:

@@ -259,28 +259,111 @@ def test_chip_refusing_extended_length_falls_back_to_short_reads(sim_card) -> No
     assert result.stats.apdus >= 8000 // SHORT_SM_CHUNK
 
 
-def test_card_reset_by_another_program_mid_read_is_recovered(sim_card) -> None:
+def test_another_programs_reset_waits_until_the_read_is_done(sim_card) -> None:
+    """The read holds a PC/SC transaction: a reset from another program cannot cut its
+    secure-messaging session, it happens once the read lets the card go."""
+    import threading
+
     from smartcard import scard
 
     card = sim_card("citizen_demo")
     resets: list[int] = []
     kinds: list[str] = []
+    other: list[threading.Thread] = []
+
+    def other_program() -> None:
+        _, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        rc, h, _ = scard.SCardConnect(ctx, card.reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T1)
+        assert rc == scard.SCARD_S_SUCCESS
+        resets.append(scard.SCardDisconnect(h, scard.SCARD_RESET_CARD))
+        scard.SCardReleaseContext(ctx)
+
+    done_during_read: list[int] = []
 
     def on_event(e: ReadEvent) -> None:
         kinds.append(e.kind)
-        if e.kind == "data" and not resets:
-            # Another application resets the card between two of our APDUs.
-            _, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
-            rc, h, _ = scard.SCardConnect(ctx, card.reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T1)
-            assert rc == scard.SCARD_S_SUCCESS
-            resets.append(scard.SCardDisconnect(h, scard.SCARD_RESET_CARD))
-            scard.SCardReleaseContext(ctx)
+        if other:
+            done_during_read.append(len(resets))
+        if e.kind == "data" and not other:
+            other.append(threading.Thread(target=other_program))
+            other[0].start()
 
     result = read_card(card.reader, AccessKey.from_can("001234"), on_event=on_event)
+    assert done_during_read and max(done_during_read) == 0  # the reset waited for us
+    other[0].join(10)
     assert resets == [scard.SCARD_S_SUCCESS]
-    assert kinds.count("connected") == 2  # the read started over once
+    assert kinds.count("connected") == 1  # never interrupted
     assert result.citizen.get("id_number") == "079190001234"
     assert result.photo_jpeg is not None
+    # The card is still usable after the other program's reset.
+    assert read_card(card.reader, AccessKey.from_can("001234")).citizen.get("id_number") == "079190001234"
+
+
+def test_card_reset_mid_read_is_recovered_by_reading_again(sim_card, monkeypatch) -> None:
+    """Where a platform ends the transaction anyway (Windows does after 5 s idle), a
+    "card reset" answer restarts the read once."""
+    from smartcard import scard
+
+    from kiosk.card import reader as reader_mod
+    from kiosk.card.pcsc.errors import error_for
+    from kiosk.card.pcsc.transport import PcscTransport
+
+    card = sim_card("citizen_demo")
+    real_connect = PcscTransport.connect
+    connects: list[PcscTransport] = []
+
+    def connect(reader=None, *, reset=True):  # type: ignore[no-untyped-def]
+        t = real_connect(reader, reset=reset)
+        connects.append(t)
+        if len(connects) == 1:
+            real_transmit = t.transmit_raw
+
+            def transmit(apdu: bytes) -> tuple[bytes, int]:
+                if t.stats.apdus == 12:  # mid-read, inside secure messaging
+                    raise error_for(scard.SCARD_W_RESET_CARD)
+                return real_transmit(apdu)
+
+            t.transmit_raw = transmit  # type: ignore[method-assign]
+        return t
+
+    monkeypatch.setattr(reader_mod.PcscTransport, "connect", staticmethod(connect))
+    kinds: list[str] = []
+    result = read_card(card.reader, AccessKey.from_can("001234"), on_event=lambda e: kinds.append(e.kind))
+    assert len(connects) == 2 and kinds.count("connected") == 2
+    assert result.citizen.get("id_number") == "079190001234"
+
+
+def test_read_started_while_the_monitor_probes_a_new_card(sim_card, pcscd) -> None:
+    """The monitor's probe and a read that starts at the same moment must not break each other."""
+    import threading
+
+    from kiosk.card.pcsc.monitor import CardMonitor, ReaderState
+
+    card = sim_card("citizen_demo")
+    card.remove()
+    states: list[ReaderState] = []
+    seen_emrtd = threading.Event()
+
+    def on_state(st) -> None:  # type: ignore[no-untyped-def]
+        r = st.reader(card.reader)
+        if r is not None:
+            states.append(r.state)
+            if r.state is ReaderState.EMRTD:
+                seen_emrtd.set()
+
+    mon = CardMonitor(on_state, poll_ms=50)
+    mon.start()
+    try:
+        for _ in range(8):
+            seen_emrtd.clear()
+            card.insert()  # returns as soon as pcscd sees the card: the probe starts now too
+            result = read_card(card.reader, AccessKey.from_can("001234"))
+            assert result.citizen.get("id_number") == "079190001234"
+            assert seen_emrtd.wait(10), (len(states), states[-4:])
+            card.remove()
+    finally:
+        mon.stop()
+    assert ReaderState.NOT_EMRTD not in states
 
 
 def test_cloned_chip_fails_chip_authentication_but_data_is_shown(sim_card, trust_dir) -> None:

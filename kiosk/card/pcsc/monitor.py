@@ -79,14 +79,34 @@ class MonitorState:
 
 
 def probe_emrtd(ctx: int, reader: str) -> tuple[bool, bytes]:
-    """Connect shared, SELECT the LDS AID (or find EF.CardAccess), then reset the card."""
+    """Connect shared, SELECT EF.CardAccess or the LDS AID inside a PC/SC transaction, and
+    leave the card as it is.
+
+    The transaction keeps the probe's plain SELECTs out of a read that may already be under
+    way (they would break its secure-messaging session); a read waits for the probe the same
+    way. The card is not reset on the way out: a reset here would hit a read that began just
+    after the probe, and every read resets the chip itself when it connects.
+    """
     rc, card, proto = scard.SCardConnect(
         ctx, reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
     )
     if rc != scard.SCARD_S_SUCCESS:
         return False, b""
+    in_transaction = False
     try:
         rc, _, _, _, atr = scard.SCardStatus(card)
+        for _ in range(3):
+            rc = scard.SCardBeginTransaction(card)
+            if rc != scard.SCARD_W_RESET_CARD:
+                break
+            # A read that started meanwhile reset the chip: acknowledge it and queue behind it.
+            rc, proto = scard.SCardReconnect(
+                card, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+                scard.SCARD_LEAVE_CARD,
+            )
+        in_transaction = rc == scard.SCARD_S_SUCCESS
+        if not in_transaction:
+            return False, bytes(atr or b"")
         found = False
         for apdu in (
             [0x00, 0xA4, 0x02, 0x0C, 0x02, FID_CARD_ACCESS >> 8, FID_CARD_ACCESS & 0xFF],
@@ -102,8 +122,9 @@ def probe_emrtd(ctx: int, reader: str) -> tuple[bool, bytes]:
                 break
         return found, bytes(atr or b"")
     finally:
-        # Reset so the next reader session starts in the MF without our selection.
-        scard.SCardDisconnect(card, scard.SCARD_RESET_CARD)
+        if in_transaction:
+            scard.SCardEndTransaction(card, scard.SCARD_LEAVE_CARD)
+        scard.SCardDisconnect(card, scard.SCARD_LEAVE_CARD)
 
 
 class CardMonitor:

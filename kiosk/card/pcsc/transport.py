@@ -72,6 +72,7 @@ class PcscTransport:
     _ctx: int = 0
     _card: int = 0
     _proto: int = 0
+    _in_transaction: bool = False
 
     @classmethod
     def connect(cls, reader: str | None = None, *, reset: bool = True) -> PcscTransport:
@@ -101,6 +102,13 @@ class PcscTransport:
             rc, _, _, _, atr = scard.SCardStatus(t._card)
             if rc == scard.SCARD_S_SUCCESS:
                 t.atr = bytes(atr)
+            # Hold the card for the whole read: the secure-messaging session lives in the chip,
+            # and one plain APDU or reset from another program (or our own monitor's probe)
+            # in the middle would end it. PC/SC makes others' resets wait for the transaction.
+            rc = scard.SCardBeginTransaction(t._card)
+            if rc != scard.SCARD_S_SUCCESS:
+                raise error_for(rc)
+            t._in_transaction = True
         except BaseException:
             t.close()
             raise
@@ -152,6 +160,10 @@ class PcscTransport:
 
     def close(self) -> None:
         if self._card:
+            if self._in_transaction:
+                # Fails harmlessly when the card was pulled; the disconnect ends it anyway.
+                scard.SCardEndTransaction(self._card, scard.SCARD_LEAVE_CARD)
+                self._in_transaction = False
             scard.SCardDisconnect(self._card, scard.SCARD_LEAVE_CARD)
             self._card = 0
         if self._ctx:
