@@ -142,6 +142,10 @@ class CardReaderPanel(QWidget):
         self.read_button.setMinimumHeight(MIN_TOUCH)
 
         progress = QWidget(self)
+        # Shown only while a read runs (and after a failed one): once the card is read, the
+        # space goes to the citizen's data, which is what the officer checks next.
+        progress.setVisible(False)
+        self.progress_box = progress
         grid = QGridLayout(progress)
         self.bars: dict[str, QProgressBar] = {}
         for i, name in enumerate(FILES):
@@ -197,6 +201,7 @@ class CardReaderPanel(QWidget):
         self.badges.clear()
         self.photo.clear()
         self.message.clear()
+        self.progress_box.setVisible(False)
         for bar in self.bars.values():
             bar.setRange(0, 1)
             bar.setValue(0)
@@ -234,6 +239,7 @@ class CardReaderPanel(QWidget):
         for bar in self.bars.values():
             bar.setRange(0, 1)
             bar.setValue(0)
+        self.progress_box.setVisible(True)
         self.badges.clear()
         self.message.setText(self.tr("Reading the card… keep it still on the reader."))
         self.read_button.setEnabled(False)
@@ -274,6 +280,7 @@ class CardReaderPanel(QWidget):
             self.badges.show(e.verification)
 
     def on_finished(self, result: ReadResult) -> None:
+        self.progress_box.setVisible(False)
         self.citizen_view.show_citizen(result.citizen)
         self.badges.show(result.verification)
         self.message.setText(
