@@ -116,11 +116,21 @@ class ScanBackend(Protocol):
 
 
 def default_backend() -> ScanBackend:
-    """The platform's scanner backend (SANE on Linux/macOS, WIA on Windows)."""
+    """The platform's scanners as one backend.
+
+    Windows: WIA, plus TWAIN for scanners whose vendor ships only a TWAIN driver (a scanner
+    with both is listed once, through WIA). Linux/macOS: SANE, plus TWAIN when a TWAIN DSM is
+    installed or ``KIOSK_TWAIN_DSM`` names one.
+    """
+    from kiosk.scan.capture.composite import CompositeBackend
+    from kiosk.scan.capture.twain_backend import TwainBackend, twain_available
+
     if sys.platform == "win32":
         from kiosk.scan.capture.wia_backend import WiaBackend
 
-        return WiaBackend()
+        return CompositeBackend([WiaBackend(), TwainBackend()])
     from kiosk.scan.capture.sane_backend import SaneBackend
 
+    if twain_available():
+        return CompositeBackend([SaneBackend(), TwainBackend()])
     return SaneBackend()

@@ -1,4 +1,4 @@
-"""Parent side shared by the backends whose driver runs in a child process (SANE, WIA).
+"""Parent side shared by the backends whose driver runs in a child process (SANE, WIA, TWAIN).
 
 The child speaks a small vocabulary of failure kinds (``no_docs``, ``jam``, ``cover_open``,
 ``busy``, ``cancelled``, ``denied``, ``invalid``, ``io``, ``no_device``, ``no_source``,
@@ -139,7 +139,7 @@ class IsolatedBackend:
                 _, _n, w, h, mode, dpi, data = msg
                 arr = np.frombuffer(data, dtype=np.uint8)
                 arr = arr.reshape((h, w, 3) if mode == "RGB" else (h, w)).copy()
-                page = Page(pixels=arr, dpi=int(dpi), source="sane")
+                page = Page(pixels=arr, dpi=int(dpi), source=self.name)
                 pages.append(page)
                 if on_page is not None:
                     on_page(page)

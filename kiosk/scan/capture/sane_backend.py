@@ -15,9 +15,19 @@ from kiosk.scan.capture.base import SourceKind
 from kiosk.scan.capture.isolated import IsolatedBackend, error_for
 from kiosk.scan.capture.process import Message
 
-__all__ = ["PREFIX", "SaneBackend", "child_list", "child_scan", "error_for", "status_kind"]
+__all__ = [
+    "PREFIX",
+    "SaneBackend",
+    "child_list",
+    "child_scan",
+    "duplex_switch",
+    "error_for",
+    "pick_source",
+    "status_kind",
+]
 
 PREFIX = "sane:"
+SANE_TYPE_BOOL = 0
 LIST_TIMEOUT_S = 30.0
 PROGRESS_EVERY_S = 0.2
 
@@ -49,22 +59,53 @@ def _sane_error_text(exc: BaseException) -> str:
     return str(exc.args[0]) if exc.args else str(exc)
 
 
+# Source names as real SANE drivers spell them, e.g. fujitsu / canon_dr "ADF Front", "ADF Back",
+# "ADF Duplex"; epson2 / pixma "Automatic Document Feeder", "ADF Duplex"; hpaio "ADF", "Duplex";
+# brother "Automatic Document Feeder(left aligned,Duplex)"; airscan "ADF", "ADF Duplex".
+_DUPLEX_WORDS = ("duplex", "front/back", "front & back", "both sides", "two-sided")
+_SOURCE_NEEDLES: dict[str, tuple[str, ...]] = {
+    "flatbed": ("flatbed",),
+    "adf": ("automatic document feeder", "adf front", "adf", "feeder"),
+    "duplex": _DUPLEX_WORDS,
+}
+
+
+def _is_duplex_name(name: str) -> bool:
+    low = name.lower()
+    return any(word in low for word in _DUPLEX_WORDS)
+
+
+def pick_source(names: list[str], kind: SourceKind) -> str | None:
+    """The driver's source name for our ``kind`` (None when the driver has no such source).
+
+    A feeder's back-only source ("ADF Back") is never our simplex feeder, and a duplex source is
+    never picked for simplex.
+    """
+    for needle in _SOURCE_NEEDLES[kind]:
+        for name in names:
+            low = name.lower()
+            if needle not in low:
+                continue
+            if kind == "duplex" or not (_is_duplex_name(name) or "back" in low.split()):
+                return name
+    return None
+
+
+def duplex_switch(options: dict[str, Any]) -> str | None:
+    """Drivers such as kvs1025/kvs20xx keep one feeder source and a separate boolean ``duplex`` option."""
+    opt = options.get("duplex")
+    return "duplex" if opt is not None and opt.type == SANE_TYPE_BOOL else None
+
+
 def _pick_source(options: dict[str, Any], kind: SourceKind) -> str | None:
     opt = options.get("source")
     if opt is None or not isinstance(opt.constraint, list):
         return None
     names = [str(s) for s in opt.constraint]
-    wanted = {
-        "flatbed": ("flatbed",),
-        "adf": ("automatic document feeder", "adf front", "adf", "feeder"),
-        "duplex": ("duplex",),
-    }[kind]
-    for needle in wanted:
-        for name in names:
-            low = name.lower()
-            if needle in low and (kind == "duplex" or "duplex" not in low):
-                return name
-    return None
+    chosen = pick_source(names, kind)
+    if chosen is None and kind == "duplex" and duplex_switch(options):
+        return pick_source(names, "adf")
+    return chosen
 
 
 def _sources_of(options: dict[str, Any]) -> tuple[SourceKind, ...]:
@@ -103,8 +144,14 @@ def _options(dev: Any) -> dict[str, Any]:
 
 
 class _Opt:
+    """One entry of python-sane's ``get_options()``.
+
+    The tuple is (index, name, title, desc, type, unit, size, cap, constraint).
+    """
+
     def __init__(self, raw: tuple[Any, ...]) -> None:
         self.name = raw[1]
+        self.type = raw[4]
         self.constraint = raw[8]
 
 
@@ -172,6 +219,9 @@ def child_scan(
                     send(("error", "no_source", 1))
                     return
                 _set(dev, "source", chosen)
+                switch = duplex_switch(opts)
+                if switch and source != "flatbed":
+                    _set(dev, switch, source == "duplex")
             if "mode" in opts and isinstance(opts["mode"].constraint, list):
                 modes = [str(m) for m in opts["mode"].constraint]
                 want = "col" if payload["colour"] else "gr"
