@@ -18,6 +18,8 @@ APT_PACKAGES=(
   pcscd vsmartcard-vpcd libpcsclite-dev swig
   # python venv and build headers
   python3-venv python3-dev build-essential
+  # C compiler for the fake TWAIN DSM the scan tests build (tests/scan/twain_fake/fake_twain.c)
+  gcc libc6-dev
   # Qt runtime libraries (offscreen and X11)
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0

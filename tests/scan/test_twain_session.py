@@ -284,6 +284,7 @@ def test_fake_enforces_the_state_machine(fake: Fake) -> None:
     with pytest.raises(TwainError) as err:
         s.set_cap(c.ICAP_XRESOLUTION, c.TWTY_FIX32, 300)
     assert err.value.cc == c.TWCC_SEQERROR
+    assert s.source is not None
     assert s._raw(c.DG_CONTROL, c.DAT_IDENTITY, c.MSG_CLOSEDS, ctypes.byref(s.source)) == c.TWRC_FAILURE
     assert s._status(False) == c.TWCC_SEQERROR  # a source cannot close while enabled
     s.state = 6

@@ -74,9 +74,11 @@ class CompositeBackend:
             except ScanError as err:  # e.g. no TWAIN DSM on this computer: the others still count
                 failures.append(err)
                 continue
+            # Only across backends: two scanners of one model on the same driver are two devices.
+            earlier = list(keys)
             for device in found:
                 key = model_key(device)
-                if any(same_model(key, seen) for seen in keys):
+                if any(same_model(key, seen) for seen in earlier):
                     continue
                 keys.append(key)
                 devices.append(device)
