@@ -18,6 +18,7 @@ from kiosk.scan.digitise import digitise
 from kiosk.scan.errors import (
     CoverOpenError,
     DriverCrashedError,
+    DriverTimeoutError,
     FeederEmptyError,
     NoDeviceError,
     PaperJamError,
@@ -170,6 +171,16 @@ def test_crashing_driver_is_contained(backend: TwainBackend, monkeypatch: pytest
     assert len(pages) == 2 and _is(pages[1], 1, True)
     monkeypatch.delenv("FAKE_TWAIN_CRASH_AT")
     assert len(backend.scan(DUPLEX, ScanSettings(source="adf", dpi=100)).pages) == 3  # this process scans on
+
+
+def test_driver_that_never_announces_a_page_times_out(
+    backend: TwainBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_TWAIN_NEVER_READY", "1")
+    with pytest.raises(
+        DriverTimeoutError, match=r"^The TWAIN scanner driver did not respond for 1.5 seconds"
+    ):
+        backend.scan(DUPLEX, ScanSettings(source="adf", dpi=100, timeout_s=1.5))
 
 
 def test_cancel_mid_batch_stops(backend: TwainBackend, monkeypatch: pytest.MonkeyPatch) -> None:

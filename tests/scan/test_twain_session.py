@@ -145,6 +145,7 @@ def test_duplex_batch_runs_the_state_machine_in_order(fake: Fake) -> None:
         "GETNEXT rc=7",  # TWRC_ENDOFLIST
         "OPENDS",
         "CALLBACK",
+        "GET 0x100e",  # CAP_UICONTROLLABLE: may the source run without its own window?
         "SET 0x100b=0",  # CAP_INDICATORS off: the kiosk shows progress itself
         "SET 0x0103=2",  # ICAP_XFERMECH = TWSX_MEMORY
         "SET 0x0101=2",  # ICAP_PIXELTYPE = TWPT_RGB

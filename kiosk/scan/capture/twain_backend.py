@@ -211,6 +211,11 @@ def _negotiate(session: TwainSession, payload: dict[str, Any]) -> None:
         except TwainError as err:
             raise _Refused(kind if err.kind in ("invalid", "other") else err.kind) from err
 
+    try:
+        if not int(session.get_cap(c.CAP_UICONTROLLABLE).current):
+            log.info("this TWAIN source may show its own window despite ShowUI false")
+    except TwainError:
+        pass  # a TWAIN 1.x source may not know the capability
     best_effort(c.CAP_INDICATORS, c.TWTY_BOOL, False)  # no progress window from the driver
     required(c.ICAP_XFERMECH, c.TWTY_UINT16, c.TWSX_MEMORY, "invalid")
     required(c.ICAP_PIXELTYPE, c.TWTY_UINT16, c.TWPT_RGB if payload["colour"] else c.TWPT_GRAY, "invalid")

@@ -6,8 +6,8 @@ only on Windows; this module itself imports on every platform so its HRESULT map
 tested anywhere. The COM part has NOT been run in this project's CI (Linux only): it follows
 the documented WIA Automation object model and must be tried on a Windows counter PC.
 
-TWAIN-only scanners are not covered here: most sold in Vietnam ship a WIA driver; for the
-rest a TWAIN child (e.g. pytwain) can reuse :class:`~kiosk.scan.capture.isolated.IsolatedBackend`.
+Scanners whose vendor ships only a TWAIN driver are driven by :mod:`.twain_backend`;
+:func:`~kiosk.scan.capture.base.default_backend` lists both, a scanner with both drivers once.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@
  *   FAKE_TWAIN_DOUBLEFEED_AT=k   same with TWCC_PAPERDOUBLEFEED
  *   FAKE_TWAIN_CRASH_AT=k        abort() when image k (1-based) starts
  *   FAKE_TWAIN_STALL_AT=k        image k never ends (unknown length, strips keep coming)
+ *   FAKE_TWAIN_NEVER_READY=1     MSG_XFERREADY never comes (a hung driver)
  *   FAKE_TWAIN_BLANK_BACKS=1     back sides are plain paper
  *   FAKE_TWAIN_TRACE=path        append one line per DSM_Entry call (no image data)
  *
@@ -193,6 +194,7 @@ static const int ENUM_DPI[] = {100, 150, 200, 300, 600};
 
 typedef struct {
     int sheets, empty, loaded_lies, offline, cover_open, jam_at, doublefeed_at, crash_at, stall_at, blank_backs;
+    int never_ready;
 } Config;
 
 static struct {
@@ -352,7 +354,7 @@ static void *ready_main(void *arg) {
     (void)arg;
     usleep(2000); /* the real thing answers from its own thread, after MSG_ENABLEDS has returned */
     pthread_mutex_lock(&G.lock);
-    if (G.abort_ready) { /* disabled before the scan started: no MSG_XFERREADY */
+    if (G.abort_ready || G.cfg.never_ready) { /* disabled before the scan started, or hung */
         pthread_mutex_unlock(&G.lock);
         return NULL;
     }
@@ -401,6 +403,7 @@ static void read_config(void) {
     G.cfg.crash_at = env_int("FAKE_TWAIN_CRASH_AT", 0);
     G.cfg.stall_at = env_int("FAKE_TWAIN_STALL_AT", 0);
     G.cfg.blank_backs = env_int("FAKE_TWAIN_BLANK_BACKS", 0);
+    G.cfg.never_ready = env_int("FAKE_TWAIN_NEVER_READY", 0);
 }
 
 static TW_UINT16 ds_fail(TW_UINT16 cc) {
