@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -115,8 +116,17 @@ def test_linux_adds_twain_when_a_dsm_is_installed(monkeypatch: pytest.MonkeyPatc
     assert len(result.pages) == 2 and {p.source for p in result.pages} == {"twain"}
 
 
-def test_find_dsm_honours_the_override(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+def test_find_dsm_honours_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KIOSK_TWAIN_DSM", str(fake_dsm()))
     assert tb.find_dsm() == str(fake_dsm()) and tb.twain_available()
     monkeypatch.setenv("KIOSK_TWAIN_DSM", "/nonexistent/libtwaindsm.so")
     assert tb.find_dsm() is None
+
+
+def test_find_dsm_looks_where_the_linux_dsm_installs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("KIOSK_TWAIN_DSM", raising=False)
+    monkeypatch.setattr(tb, "_LINUX_DSM_DIRS", (str(tmp_path / "lib64"), str(tmp_path / "lib")))
+    assert tb.find_dsm() is None
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "libtwaindsm.so.2.4.3").write_bytes(b"")  # versioned name only
+    assert tb.find_dsm() == str(tmp_path / "lib" / "libtwaindsm.so.2.4.3")

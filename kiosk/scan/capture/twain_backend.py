@@ -20,7 +20,7 @@ window and its message pump) have NOT run in this project's CI and must be tried
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
+import glob
 import logging
 import os
 import sys
@@ -44,13 +44,8 @@ DSM_ENV = "KIOSK_TWAIN_DSM"
 PROGRESS_EVERY_S = 0.2
 STANDARD_DPI = (150, 200, 300, 400, 600)
 
-_LINUX_DSM = (
-    "/usr/local/lib/libtwaindsm.so",
-    "/usr/lib/libtwaindsm.so",
-    "/usr/lib/x86_64-linux-gnu/libtwaindsm.so",
-    "/usr/lib/x86_64-linux-gnu/libtwaindsm.so.2",
-    "/usr/lib64/libtwaindsm.so",
-)
+# Where the TWAIN Working Group's Linux DSM installs (it is not packaged by Debian).
+_LINUX_DSM_DIRS = ("/usr/local/lib", "/usr/lib", "/usr/lib/x86_64-linux-gnu", "/usr/lib64")
 
 
 def find_dsm() -> str | None:
@@ -61,10 +56,12 @@ def find_dsm() -> str | None:
     if sys.platform == "win32":
         system = os.path.join(os.environ.get("SYSTEMROOT", r"C:\Windows"), "System32", "TWAINDSM.dll")
         return system if os.path.exists(system) else None
-    for path in _LINUX_DSM:
-        if os.path.exists(path):
-            return path
-    return ctypes.util.find_library("twaindsm")
+    for folder in _LINUX_DSM_DIRS:
+        # libtwaindsm.so, or only the versioned libtwaindsm.so.2.x.y when no -dev link was made
+        found = sorted(glob.glob(os.path.join(folder, "libtwaindsm.so*")))
+        if found:
+            return found[0]
+    return None
 
 
 def twain_available() -> bool:
