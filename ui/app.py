@@ -16,6 +16,7 @@ from kiosk.security import keys
 from ui.context import AppContext
 from ui.i18n import install_translations
 from ui.resources import assets_dir
+from ui.theme import set_high_contrast
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ def _apply_style(app: QApplication, kiosk_mode: bool) -> None:
     qss = assets_dir() / "styles" / name
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    set_high_contrast(app, kiosk_mode)
     if kiosk_mode:
         font = app.font()
         font.setPointSize(16)

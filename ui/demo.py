@@ -12,7 +12,12 @@ log = logging.getLogger(__name__)
 
 
 def run_demo(
-    profile_dir: str | None, *, window: bool = True, smoke_test: bool = False, screenshot: str | None = None
+    profile_dir: str | None,
+    *,
+    window: bool = True,
+    smoke_test: bool = False,
+    screenshot: str | None = None,
+    kiosk_mode: bool = False,
 ) -> int:
     env = DemoEnvironment.start(profile_dir)
     try:
@@ -23,11 +28,17 @@ def run_demo(
             return 0 if outcome.official_code else 1
         from ui.app import run_gui
 
+        store = env.open_store()
+        if kiosk_mode:
+            # The demo has no OS keyring to hold a machine secret, so the demo officer's handle
+            # is narrowed to the kiosk role: only the current citizen's session is reachable.
+            store.restrict_to_kiosk()
         return run_gui(
             env.profile,
+            kiosk_mode=kiosk_mode,
             smoke_test=smoke_test,
             demo=env,
-            store=env.open_store(),
+            store=store,
             screenshot=screenshot,
         )
     finally:

@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window with a throwaway demo profile, a simulated card and a local server",
     )
     demo.add_argument("--no-window", action="store_true", help="run the demo flow headless and exit")
+    demo.add_argument(
+        "--kiosk-mode", action="store_true", help="the self-service kiosk screens (full screen, kiosk role)"
+    )
     demo.add_argument("--smoke-test", action="store_true", help="open the window, let it start, close it")
     demo.add_argument("--screenshot", metavar="PNG", help="with --smoke-test: save the window as an image")
     demo.set_defaults(func=_run_demo)
@@ -85,7 +88,11 @@ def _run_demo(args: argparse.Namespace) -> int:
     from ui.demo import run_demo
 
     return run_demo(
-        args.profile, window=not args.no_window, smoke_test=args.smoke_test, screenshot=args.screenshot
+        args.profile,
+        window=not args.no_window,
+        smoke_test=args.smoke_test,
+        screenshot=args.screenshot,
+        kiosk_mode=args.kiosk_mode,
     )
 
 

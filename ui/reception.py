@@ -166,6 +166,7 @@ class ReceptionPage(QWidget):
             given_by=getattr(self.ctx.officer, "username", None),
         )
         self.card_panel.setEnabled(True)
+        self.card_panel.read_if_ready()
 
     def _kiosk_card_state(self, state: Any) -> None:
         if self._card_was_read and state.first_with_card() is None:

@@ -106,9 +106,15 @@ def test_kiosk_asks_consent_and_forgets_the_citizen_when_the_card_is_lifted(demo
     try:
         assert not page.consent.isHidden() and not page.consent.isChecked()
         assert not page.card_panel.isEnabled()
-        page.consent.setChecked(True)
-        page.start_page()
+        page.start_page()  # the card already lies on the reader and the demo key is known
         panel = page.card_panel
+        wait_until(app, lambda: "ID card detected" in panel.state.text(), why=panel.state.text)
+        for _ in range(20):  # the monitor's report has been handled: still no chip access
+            app.processEvents()
+            time.sleep(0.02)
+        assert panel._thread is None and page._pending is None
+        assert panel.citizen_view.values["full_name"].text() == "—"
+        page.consent.setChecked(True)  # consent given: the card on the reader is read now
         wait_until(app, lambda: page._pending is not None, why=panel.message.text)
         demo.card.remove()
         wait_until(app, lambda: page._pending is None and not page.consent.isChecked(), why=panel.state.text)

@@ -7,9 +7,10 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
 
 from kiosk.forms.session import FormSession
-from ui.forms.form_screen import ERROR_STYLE, FormScreen
+from ui.forms.form_screen import FormScreen
 from ui.forms.page import FormsPage
 from ui.forms.pdf_preview import print_pdf
+from ui.theme import field_error_style
 
 from .conftest import father, mother, pdf_text
 
@@ -58,7 +59,7 @@ def test_form_screen_roles_sources_and_problems(app, catalogue) -> None:
     screen.role_buttons["members"].click()
     assert requests == ["applicant", "members[0]"]
     # Missing required fields are highlighted.
-    assert screen.editors[("CT01", "addressee")].styleSheet() == ERROR_STYLE
+    assert screen.editors[("CT01", "addressee")].styleSheet() == field_error_style()
     screen.deliver_card("applicant", father())
     screen.deliver_card("members[0]", mother())
     screen.role_buttons["members"].click()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.card.verification import Check, Status, Verification
+from ui.theme import Meaning, colour
 
 
 def check_title(name: str) -> str:
@@ -72,7 +73,7 @@ def plain_reason(name: str, check: Check) -> str:
     return QCoreApplication.translate("VerificationBadges", "This card does not offer this check.")
 
 
-_COLOURS = {Status.VERIFIED: "#1b5e20", Status.FAILED: "#b00020", Status.NOT_CHECKED: "#555555"}
+_COLOURS: dict[Status, Meaning] = {Status.VERIFIED: "ok", Status.FAILED: "error", Status.NOT_CHECKED: "muted"}
 
 
 class VerificationBadges(QWidget):
@@ -104,7 +105,7 @@ class VerificationBadges(QWidget):
         for name, (badge, reason) in self.rows.items():
             check: Check = getattr(v, name)
             badge.setText(status_text(check.status))
-            badge.setStyleSheet(f"color: {_COLOURS[check.status]}; font-weight: bold;")
+            badge.setStyleSheet(f"color: {colour(_COLOURS[check.status])}; font-weight: bold;")
             text = plain_reason(name, check)
             reason.setText(text)
             reason.setToolTip(check.reason)

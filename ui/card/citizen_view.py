@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from kiosk.citizen import CITIZEN_FIELDS, Citizen, Provenance
+from ui.theme import Meaning, colour
 
 
 def field_label(name: str) -> str:
@@ -40,12 +41,12 @@ def provenance_text(p: Provenance) -> str:
     }[p]
 
 
-_PROV_COLOURS = {
-    Provenance.CHIP_VERIFIED: "#1b5e20",
-    Provenance.CHIP_UNVERIFIED: "#8a5a00",
-    Provenance.QR: "#0d47a1",
-    Provenance.TYPED: "#555555",
-    Provenance.DERIVED: "#555555",
+_PROV_COLOURS: dict[Provenance, Meaning] = {
+    Provenance.CHIP_VERIFIED: "ok",
+    Provenance.CHIP_UNVERIFIED: "warning",
+    Provenance.QR: "info",
+    Provenance.TYPED: "muted",
+    Provenance.DERIVED: "muted",
 }
 
 
@@ -106,5 +107,5 @@ class CitizenView(QWidget):
                 self.values[name].setAccessibleName(f"{field_label(name)}: {text}")
                 continue
             src.setText(provenance_text(prov))
-            src.setStyleSheet(f"color: {_PROV_COLOURS[prov]}; font-size: 85%;")
+            src.setStyleSheet(f"color: {colour(_PROV_COLOURS[prov])}; font-size: 85%;")
             self.values[name].setAccessibleName(f"{field_label(name)}: {text} ({provenance_text(prov)})")

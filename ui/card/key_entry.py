@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.card.keys import AccessKey
 from kiosk.errors import KioskError
+from ui.theme import colour
 
 MIN_TOUCH = 48
 
@@ -83,7 +84,7 @@ class KeyEntry(QWidget):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setAccessibleName(self.tr("Key entry problem"))
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {colour('error')};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

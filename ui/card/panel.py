@@ -233,8 +233,15 @@ class CardReaderPanel(QWidget):
             self.read_now()
 
     # -- reading -------------------------------------------------------------------------------
+    def read_if_ready(self) -> None:
+        """Read now if a key is known and a card lies on a reader (e.g. consent just given)."""
+        if self.key is not None and self._card_present():
+            self.read_now()
+
     def read_now(self) -> None:
-        if self._thread is not None or self.key is None:
+        # A disabled panel means the citizen has not consented yet: no chip access at all,
+        # even when the monitor reports a card and a key is already known.
+        if self._thread is not None or self.key is None or not self.isEnabled():
             return
         for bar in self.bars.values():
             bar.setRange(0, 1)

@@ -38,9 +38,7 @@ from kiosk.forms.validate import Problem, validate
 from kiosk.privacy import mask_id
 from ui.forms.address_picker import AddressPickerDialog
 from ui.forms.pdf_preview import PdfPreview, print_pdf
-
-ERROR_STYLE = "border: 2px solid #c62828; background: #fff3f3;"
-WARNING_STYLE = "border: 2px solid #ef8f00; background: #fff8e6;"
+from ui.theme import colour, field_error_style, field_warning_style
 
 
 class _RenderSignals(QObject):
@@ -349,19 +347,19 @@ class FormScreen(QWidget):
 
     def _badge_text(self, f: FilledForm, key: str) -> tuple[str, str]:
         if any(c.field == key for c in f.conflicts):
-            return self.tr("≠ card"), "color: #c62828; font-weight: bold;"
+            return self.tr("≠ card"), f"color: {colour('error')}; font-weight: bold;"
         src = f.sources.get(key)
         prov = f.provenance.get(key)
         if prov is None:
             return "", ""
         if src == "default":
-            return self.tr("Default"), "color: #555;"
+            return self.tr("Default"), f"color: {colour('muted')};"
         names = {
-            Provenance.CHIP_VERIFIED: (self.tr("Chip ✓"), "color: #1b5e20; font-weight: bold;"),
-            Provenance.CHIP_UNVERIFIED: (self.tr("Chip"), "color: #2e7d32;"),
-            Provenance.QR: (self.tr("QR"), "color: #1565c0;"),
-            Provenance.TYPED: (self.tr("Typed"), "color: #555;"),
-            Provenance.DERIVED: (self.tr("Derived"), "color: #6a1b9a;"),
+            Provenance.CHIP_VERIFIED: (self.tr("Chip ✓"), f"color: {colour('ok')}; font-weight: bold;"),
+            Provenance.CHIP_UNVERIFIED: (self.tr("Chip"), f"color: {colour('ok_weak')};"),
+            Provenance.QR: (self.tr("QR"), f"color: {colour('info')};"),
+            Provenance.TYPED: (self.tr("Typed"), f"color: {colour('muted')};"),
+            Provenance.DERIVED: (self.tr("Derived"), f"color: {colour('derived')};"),
         }
         return names[prov]
 
@@ -395,7 +393,8 @@ class FormScreen(QWidget):
             if key in self.convert_buttons:
                 self._hint_old_units(key, value)
             sev = severity.get(field.id)
-            e.setStyleSheet(ERROR_STYLE if sev == "error" else WARNING_STYLE if sev == "warning" else "")
+            highlight = {"error": field_error_style, "warning": field_warning_style}.get(sev or "")
+            e.setStyleSheet(highlight() if highlight else "")
         for g in f.form.groups:
             table = self.tables[(fid, g.id)]
             rows = f.row_keys(g.id)
@@ -420,7 +419,7 @@ class FormScreen(QWidget):
             )
             return
         targets = ", ".join(c.name for c in match.conversion.candidates)
-        button.setStyleSheet("font-weight: bold; color: #b26a00;")
+        button.setStyleSheet(f"font-weight: bold; color: {colour('warning')};")
         button.setToolTip(
             self.tr("Pre-2025 units: %1 is now %2")
             .replace("%1", f"{match.ward.name}, {match.district.name}")

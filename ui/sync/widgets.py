@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.dossier.model import DossierState
 from sync.worker import SyncEvent
+from ui.theme import Meaning, colour
 
 TOUCH_HEIGHT = 48
 SHOWN_STATES = (DossierState.uploading, DossierState.queued, DossierState.quarantined, DossierState.synced)
@@ -65,7 +66,7 @@ class SyncIndicator(QWidget):
         self.button.clicked.connect(self.clicked)
         self.notice = QLabel(self)
         self.notice.setAccessibleName(self.tr("Stale queue notice"))
-        self.notice.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.notice.setStyleSheet(f"color: {colour('error')}; font-weight: bold;")
         self.notice.setVisible(False)
         if kiosk_mode:
             self.button.setMinimumHeight(TOUCH_HEIGHT)
@@ -81,8 +82,8 @@ class SyncIndicator(QWidget):
         queued = int(stats.get("queued", 0)) + int(stats.get("uploading", 0))
         quarantined = int(stats.get("quarantined", 0))
         state = {True: self.tr("Online"), False: self.tr("Offline"), None: self.tr("Not checked")}[online]
-        colour = {True: "#1b7f3b", False: "#b00020", None: "#777777"}[online]
-        self.dot.setStyleSheet(f"color: {colour}; font-size: 18px;")
+        dot: Meaning = {True: "ok", False: "error", None: "muted"}[online]  # type: ignore[assignment]
+        self.dot.setStyleSheet(f"color: {colour(dot)}; font-size: 18px;")
         self.dot.setAccessibleDescription(state)
         text = (
             self.tr("%1 · %2 queued · last sent %3")
