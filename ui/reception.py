@@ -93,26 +93,34 @@ class ReceptionPage(QWidget):
         self.next_button.clicked.connect(ctx.end_citizen_session)
 
         # Law 91/2025: kiosks and community teams ask before reading a chip; never pre-ticked.
-        self.consent = QCheckBox(
-            self.tr(
-                "The citizen agrees that the data on their ID card chip (including the sensitive "
-                "items ethnicity, religion and photo) is read to fill in the forms of this visit."
-            ),
-            self,
+        consent_text = self.tr(
+            "The citizen agrees that the data on their ID card chip (including the sensitive "
+            "items ethnicity, religion and photo) is read to fill in the forms of this visit."
         )
+        # The box carries a short label and the statement wraps beside it: a check box's own
+        # text never wraps and was cut off on kiosk screens.
+        self.consent = QCheckBox(self.tr("I agree"), self)
         self.consent.setAccessibleName(self.tr("Consent to read the ID card chip"))
+        self.consent.setAccessibleDescription(consent_text)
         self.consent.setMinimumHeight(MIN_TOUCH if ctx.kiosk_mode else 0)
         self.consent.toggled.connect(self._consent_toggled)
+        self.consent_text = QLabel(consent_text, self)
+        self.consent_text.setWordWrap(True)
+        self.consent_text.setBuddy(self.consent)
         needed = self._consent_needed()
         self.consent.setVisible(needed)
+        self.consent_text.setVisible(needed)
         self.card_panel.setEnabled(not needed)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent_text, 1)
+        consent_row.addWidget(self.consent)
 
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
         actions.addWidget(self.save_button)
         actions.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.consent)
+        layout.addLayout(consent_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
 

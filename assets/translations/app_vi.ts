@@ -101,10 +101,6 @@
         <translation>Đầu đọc: %1</translation>
     </message>
     <message>
-        <source>Sync state</source>
-        <translation>Trạng thái đồng bộ</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="119" />
         <source>This screen could not be opened: %s</source>
         <translation>Không mở được màn hình này: %s</translation>
@@ -113,100 +109,85 @@
 <context>
     <name>Pages</name>
     <message>
-        <source>Dossier list: not available in this build.</source>
-        <translation>Danh sách hồ sơ: chưa có trong bản này.</translation>
-    </message>
-    <message>
-        <source>Digitisation: not available in this build.</source>
-        <translation>Số hóa: chưa có trong bản này.</translation>
-    </message>
-    <message>
-        <source>Sync queue: not available in this build.</source>
-        <translation>Hàng đợi đồng bộ: chưa có trong bản này.</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages.py" line="20" />
         <source>Log in to see this screen.</source>
         <translation>Đăng nhập để xem màn hình này.</translation>
-    </message>
-    <message>
-        <source>Dossier list and details</source>
-        <translation>Danh sách và chi tiết hồ sơ</translation>
     </message>
 </context>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <source>Place the citizen's ID card on the reader.</source>
-        <translation>Đặt thẻ căn cước của công dân lên đầu đọc.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reception.py" line="80" />
+        <location filename="../../ui/reception.py" line="85" />
         <source>Reception status</source>
         <translation>Trạng thái tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="81" />
+        <location filename="../../ui/reception.py" line="86" />
         <source>&amp;Save dossier and queue for sync</source>
         <translation>&amp;Lưu hồ sơ và đưa vào hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="82" />
+        <location filename="../../ui/reception.py" line="87" />
         <source>Save the dossier and queue it for sync</source>
         <translation>Lưu hồ sơ và đưa vào hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="85" />
+        <location filename="../../ui/reception.py" line="90" />
         <source>&amp;Next citizen</source>
         <translation>&amp;Công dân tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="86" />
+        <location filename="../../ui/reception.py" line="91" />
         <source>Next citizen: clear every screen</source>
         <translation>Công dân tiếp theo: xóa dữ liệu trên mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="93" />
+        <location filename="../../ui/reception.py" line="97" />
         <source>The citizen agrees that the data on their ID card chip (including the sensitive items ethnicity, religion and photo) is read to fill in the forms of this visit.</source>
         <translation>Công dân đồng ý cho đọc dữ liệu trên chip thẻ căn cước (gồm cả các thông tin nhạy cảm: dân tộc, tôn giáo và ảnh chân dung) để điền tờ khai của lần giao dịch này.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="98" />
+        <location filename="../../ui/reception.py" line="102" />
+        <source>I agree</source>
+        <translation>Tôi đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="103" />
         <source>Consent to read the ID card chip</source>
         <translation>Đồng ý cho đọc chip thẻ căn cước</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="171" />
+        <location filename="../../ui/reception.py" line="197" />
         <source>Card read. Now choose the service.</source>
         <translation>Đã đọc thẻ. Bây giờ hãy chọn dịch vụ.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="185" />
+        <location filename="../../ui/reception.py" line="209" />
         <source>Choose a service and fill its form first.</source>
         <translation>Hãy chọn dịch vụ và điền tờ khai trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="188" />
+        <location filename="../../ui/reception.py" line="212" />
         <source>The store is locked: log in again to save.</source>
         <translation>Kho dữ liệu đang khóa: hãy đăng nhập lại để lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="191" />
+        <location filename="../../ui/reception.py" line="215" />
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="197" />
+        <location filename="../../ui/reception.py" line="221" />
         <source>Dossier %1 saved and queued; it is sent as soon as the server can be reached.</source>
         <translation>Đã lưu hồ sơ %1 và đưa vào hàng đợi; hồ sơ sẽ được gửi ngay khi kết nối được máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="206" />
+        <location filename="../../ui/reception.py" line="230" />
         <source>The dossier was not saved: %1</source>
         <translation>Chưa lưu được hồ sơ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="210" />
+        <location filename="../../ui/reception.py" line="234" />
         <source>The dossier reached the server: official code %1.</source>
         <translation>Hồ sơ đã đến máy chủ: mã hồ sơ chính thức %1.</translation>
     </message>
@@ -214,13 +195,13 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/app.py" line="60" />
-        <location filename="../../ui/app.py" line="61" />
+        <location filename="../../ui/app.py" line="62" />
+        <location filename="../../ui/app.py" line="63" />
         <source>Một Cửa Kiosk</source>
         <translation>Một Cửa Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="92" />
+        <location filename="../../ui/app.py" line="94" />
         <source>The kiosk cannot start</source>
         <translation>Không khởi động được ki-ốt</translation>
     </message>

@@ -25,6 +25,7 @@ from ui.card.badges import VerificationBadges
 from ui.card.citizen_view import CitizenView
 from ui.card.key_entry import MIN_TOUCH, KeyEntry
 from ui.card.workers import MonitorBridge, ReadWorker, start_read
+from ui.theme import high_contrast
 
 FILES = ("EF.COM", "DG1", "DG13", "DG2", "DG14", "DG15", "EF.SOD")
 
@@ -159,7 +160,11 @@ class CardReaderPanel(QWidget):
 
         self.photo = QLabel(self)
         self.photo.setFixedSize(180, 240)
-        self.photo.setStyleSheet("border: 1px solid #999; background: #eee;")
+        self.photo.setStyleSheet(
+            "border: 3px solid #FFFFFF; background: #000000;"
+            if high_contrast()
+            else "border: 1px solid #999; background: #eee;"
+        )
         self.photo.setAccessibleName(self.tr("Photo from the chip (sensitive)"))
         self.badges = VerificationBadges(self)
         self.citizen_view = CitizenView(self)
