@@ -11,7 +11,6 @@ import os
 import platform
 import random
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -23,9 +22,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import sqlcipher3
+
 from kiosk.citizen import Citizen, Provenance
 from kiosk.dossier.migrations import migrate
-from kiosk.dossier.store import CACHE_KIB, FULL_CHECK_MAX_BYTES, Store
+from kiosk.dossier.store import FULL_CHECK_MAX_BYTES, PAGE_SIZE, Store, configure
 from kiosk.profile import Profile
 
 FAMILY = [
@@ -215,12 +216,11 @@ def open_plain(profile: Profile, *, quick_check: bool | None = None) -> Store:
     if quick_check is None:
         exists = profile.db_path.exists()
         quick_check = not exists or profile.db_path.stat().st_size <= FULL_CHECK_MAX_BYTES
-    conn = sqlite3.connect(str(profile.db_path), isolation_level=None, check_same_thread=False, timeout=15)
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA secure_delete = ON")
-    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # SQLCipher's own library with no key: the same SQLite version and build as the
+    # encrypted side (the stdlib sqlite3 is an older SQLite, which skewed the ratio).
+    conn = sqlcipher3.connect(str(profile.db_path), isolation_level=None, check_same_thread=False, timeout=15)
+    conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # the encrypted store's page size
+    configure(conn)
     migrate(conn)
     if quick_check:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check")]

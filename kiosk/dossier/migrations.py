@@ -134,6 +134,49 @@ MIGRATIONS: list[str] = [
         INSERT INTO dossier_fts(rowid, text) VALUES (new.rowid, new.text); END;
     INSERT INTO dossier_fts(dossier_fts) VALUES ('rebuild');
     """,
+    # 4: fewer pages written per commit (SQLCipher encrypts and HMACs every page a commit
+    # writes, so a counter save costs per page touched). The search table loses its uuid
+    # index and sort column (dossiers.search_id points at its row; hits come newest-created
+    # first); the full-text index drops its per-document size table and is filled in batches
+    # (rows above meta 'fts_upto' are matched by LIKE until then); history ids no longer
+    # is clustered by dossier (no AUTOINCREMENT bookkeeping, no separate index).
+    """
+    DROP TRIGGER dossiers_updated_at;
+    DROP INDEX dossiers_updated;
+    DROP TRIGGER dossier_search_ai;
+    DROP TRIGGER dossier_search_ad;
+    DROP TRIGGER dossier_search_au;
+    DROP TABLE dossier_fts;
+    CREATE TABLE search_v4 (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, text TEXT NOT NULL);
+    INSERT INTO search_v4(uuid, text) SELECT uuid, text FROM dossier_search ORDER BY rowid;
+    ALTER TABLE dossiers ADD COLUMN search_id INTEGER;
+    CREATE INDEX search_v4_uuid ON search_v4(uuid);
+    UPDATE dossiers SET search_id = (SELECT s.id FROM search_v4 s WHERE s.uuid = dossiers.uuid);
+    DROP INDEX search_v4_uuid;
+    DROP TABLE dossier_search;
+    ALTER TABLE search_v4 RENAME TO dossier_search;
+    CREATE VIRTUAL TABLE dossier_fts USING fts5(
+        text, tokenize = 'trigram', content = 'dossier_search', content_rowid = 'id', columnsize = 0
+    );
+    INSERT INTO dossier_fts(dossier_fts) VALUES ('rebuild');
+    INSERT INTO meta(key, value) SELECT 'fts_upto', coalesce(max(id), 0) FROM dossier_search WHERE 1
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+    CREATE TABLE history_v4 (
+        dossier_uuid TEXT NOT NULL REFERENCES dossiers(uuid) ON DELETE CASCADE,
+        id INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        actor TEXT,
+        reason TEXT,
+        portal_status INTEGER,
+        PRIMARY KEY (dossier_uuid, id)
+    ) WITHOUT ROWID;
+    INSERT INTO history_v4(dossier_uuid, id, at, from_state, to_state, actor, reason, portal_status)
+        SELECT dossier_uuid, id, at, from_state, to_state, actor, reason, portal_status FROM history;
+    DROP TABLE history;
+    ALTER TABLE history_v4 RENAME TO history;
+    """,
 ]
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -77,6 +77,24 @@ UPLOAD_LEASE = timedelta(minutes=10)  # an 'uploading' entry whose sender died i
 GARBAGE_MIN_AGE_S = 600.0
 CACHE_KIB = 32768  # page cache: fewer pages decrypted again during large searches and imports
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+# Cipher format of new stores. SQLCipher encrypts (AES-256-CBC) and authenticates (HMAC)
+# every page a commit writes, and a counter save writes ~15 small changes to different
+# b-trees: 2 KiB pages halve the bytes processed per page touched, and HMAC-SHA256 runs on
+# the CPU's SHA extensions (HMAC-SHA512, the default, does not). The benchmark's plain twin
+# uses the same page size.
+PAGE_SIZE = 2048
+CIPHER_FORMATS: tuple[tuple[str, ...], ...] = (
+    (f"PRAGMA cipher_page_size = {PAGE_SIZE}", "PRAGMA cipher_hmac_algorithm = HMAC_SHA256"),
+    (),  # SQLCipher 4 defaults (4 KiB pages, HMAC-SHA512): stores created before schema 4
+)
+# New dossiers join the full-text index this many at a time (one index segment per batch
+# instead of one per save); until then the search matches them with LIKE.
+FTS_BATCH = 64
+# An update in place: INSERT OR REPLACE would delete and re-insert the row under a new
+# rowid and so also rewrite a page of the key index.
+META_UPSERT = (
+    "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+)
 
 
 def now_iso(now: datetime | None = None) -> str:
@@ -104,6 +122,15 @@ def _map_db_error(exc: Exception) -> StoreError:
     if "readonly" in text or "read-only" in text:
         return StoreError("The store cannot be written (read-only folder or file); check its permissions.")
     return StoreError(f"The store could not complete the operation ({exc.__class__.__name__}).")
+
+
+def configure(conn: Any) -> None:
+    """Connection settings of every store handle (and of the benchmark's unencrypted twin)."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")  # a printed receipt's dossier survives a power cut
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 class Store:
@@ -163,24 +190,9 @@ class Store:
             raise CorruptStoreError(
                 "The store file is damaged; restore it from a backup (the attachments folder is kept)."
             )
+        conn = cls._connect(db_path, bytes(data_key), key_verified=key_verified)
         try:
-            conn = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False, timeout=15)
-        except sqlcipher3.Error as exc:
-            raise _map_db_error(exc) from exc
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = \"x'{bytes(data_key).hex()}'\"")
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlcipher3.DatabaseError as exc:
-                if "not a database" in str(exc).lower() and not key_verified:
-                    raise WrongKeyError(WRONG_KEY_MESSAGE) from exc
-                raise _map_db_error(exc) from exc
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA secure_delete = ON")
-            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            configure(conn)
             if integrity == "auto":
                 # Every page read is authenticated (HMAC) anyway; a whole-file check on each
                 # unlock costs ~7 ms per MB, so large stores check their small tables here
@@ -203,6 +215,38 @@ class Store:
         with suppress(OSError):
             store.collect_garbage()
         return store
+
+    @staticmethod
+    def _connect(db_path: Path, data_key: bytes, *, key_verified: bool) -> Any:
+        """A keyed connection in whichever cipher format the file was written in (a new
+        file gets the current one); a wrong key fails in every format."""
+        failure: sqlcipher3.DatabaseError | None = None
+        for settings in CIPHER_FORMATS:
+            try:
+                conn = sqlcipher3.connect(
+                    str(db_path), isolation_level=None, check_same_thread=False, timeout=15
+                )
+            except sqlcipher3.Error as exc:
+                raise _map_db_error(exc) from exc
+            try:
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+                for pragma in settings:
+                    conn.execute(pragma)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlcipher3.DatabaseError as exc:
+                conn.close()
+                if "not a database" not in str(exc).lower():
+                    raise _map_db_error(exc) from exc
+                failure = exc
+            except sqlcipher3.Error as exc:
+                conn.close()
+                raise _map_db_error(exc) from exc
+        assert failure is not None
+        if not key_verified:
+            raise WrongKeyError(WRONG_KEY_MESSAGE) from failure
+        raise _map_db_error(failure) from failure
 
     @staticmethod
     def _check_integrity(conn: Any, *, full: bool, tables: tuple[str, ...] = ()) -> None:
@@ -309,7 +353,7 @@ class Store:
             raise AccessDeniedError("That store setting is internal.")
         self._deny_kiosk("change store settings")
         with self._tx() as c:
-            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+            c.execute(META_UPSERT, (key, value))
 
     def settings(self) -> dict[str, Any]:
         """Unit settings kept inside the encrypted store (unit name/code, server, retention)."""
@@ -322,13 +366,11 @@ class Store:
             row = c.execute("SELECT value FROM meta WHERE key='settings'").fetchone()
             current = json.loads(row[0]) if row else {}
             current.update(values)
-            c.execute(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES ('settings', ?)", (json.dumps(current),)
-            )
+            c.execute(META_UPSERT, ("settings", json.dumps(current)))
             if "unit_code" in values:
                 c.execute(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('unit_code', ?)",
-                    (codes.sanitise_unit(str(values["unit_code"])),),
+                    META_UPSERT,
+                    ("unit_code", codes.sanitise_unit(str(values["unit_code"]))),
                 )
         return current
 
@@ -339,7 +381,7 @@ class Store:
         key = f"seq:{day:%y%m%d}"
         row = c.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         seq = int(row[0]) + 1 if row else 1
-        c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, str(seq)))
+        c.execute(META_UPSERT, (key, str(seq)))
         return codes.make_code(unit, day, device, seq)
 
     # -- kiosk isolation -------------------------------------------------------------------
@@ -475,22 +517,31 @@ class Store:
                 ts = now_iso()
                 code = self._next_code(c)
                 name, masked, search = self._index_values(roles, code, None, procedure_id)
+                search_id = c.execute(
+                    "INSERT INTO dossier_search(uuid, text) VALUES (?, ?)", (d_uuid, search)
+                ).lastrowid
                 c.execute(
                     "INSERT INTO dossiers(uuid, procedure_id, provisional_code, state, channel, revision, "
-                    "created_at, updated_at, created_by, data_json, applicant_name, applicant_id_masked) "
-                    "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
-                    (d_uuid, procedure_id, code, S.draft.value, channel, ts, ts, actor, data, name, masked),
+                    "created_at, updated_at, created_by, data_json, applicant_name, applicant_id_masked, "
+                    "search_id) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        d_uuid,
+                        procedure_id,
+                        code,
+                        S.draft.value,
+                        channel,
+                        ts,
+                        ts,
+                        actor,
+                        data,
+                        name,
+                        masked,
+                        search_id,
+                    ),
                 )
-                c.execute(
-                    "INSERT INTO dossier_search(uuid, updated_at, text) VALUES (?, ?, ?)",
-                    (d_uuid, ts, search),
-                )
-                c.execute(
-                    "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) "
-                    "VALUES (?, ?, NULL, ?, ?, ?)",
-                    (d_uuid, ts, S.draft.value, actor, "created"),
-                )
+                self._history(c, d_uuid, ts, None, S.draft, actor, "created")
                 self._log(c, "create", d_uuid, f"procedure={procedure_id} code={code}", actor)
+            self._index_pending(c)
         if self._kiosk_scope is not None:
             self._kiosk_scope.update(p[0] for p in prepared)
         return [p[0] for p in prepared]
@@ -508,6 +559,67 @@ class Store:
             )
         except (TypeError, ValueError) as exc:
             raise StoreError("The form data contains a value that cannot be saved (not JSON).") from exc
+
+    @staticmethod
+    def _history(  # noqa: PLR0917 - the history row's columns
+        c: Any,
+        uuid: str,
+        ts: str,
+        from_state: DossierState | None,
+        to_state: DossierState,
+        actor: str | None,
+        reason: str | None,
+        portal_status: int | None = None,
+    ) -> None:
+        # History is clustered by dossier (one b-tree, no separate index); ids count per dossier.
+        c.execute(
+            "INSERT INTO history(dossier_uuid, id, at, from_state, to_state, actor, reason, portal_status) "
+            "SELECT ?, coalesce(max(id), 0) + 1, ?, ?, ?, ?, ?, ? FROM history WHERE dossier_uuid = ?",
+            (
+                uuid,
+                ts,
+                from_state.value if from_state else None,
+                to_state.value,
+                actor,
+                reason,
+                portal_status,
+                uuid,
+            ),
+        )
+
+    # -- search index ----------------------------------------------------------------------------
+    @staticmethod
+    def _fts_upto(c: Any) -> int:
+        row = c.execute("SELECT value FROM meta WHERE key = 'fts_upto'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _index_pending(self, c: Any, *, force: bool = False) -> None:
+        """Add the search rows above the watermark to the full-text index once there are
+        FTS_BATCH of them (one index segment per batch, not one per save)."""
+        upto = self._fts_upto(c)
+        top = c.execute("SELECT coalesce(max(id), 0) FROM dossier_search").fetchone()[0]
+        if top - upto < (1 if force else FTS_BATCH):
+            return
+        c.execute(
+            "INSERT INTO dossier_fts(rowid, text) "
+            "SELECT id, text FROM dossier_search WHERE id > ? AND id <= ?",
+            (upto, top),
+        )
+        c.execute(META_UPSERT, ("fts_upto", str(top)))
+
+    def _set_search_text(self, c: Any, uuid: str, text: str) -> None:
+        row = c.execute(
+            "SELECT s.id, s.text FROM dossiers d JOIN dossier_search s ON s.id = d.search_id "
+            "WHERE d.uuid = ?",
+            (uuid,),
+        ).fetchone()
+        if row is None or row[1] == text:
+            return
+        sid, old = row
+        if sid <= self._fts_upto(c):  # already indexed: replace its terms
+            c.execute("INSERT INTO dossier_fts(dossier_fts, rowid, text) VALUES ('delete', ?, ?)", (sid, old))
+            c.execute("INSERT INTO dossier_fts(rowid, text) VALUES (?, ?)", (sid, text))
+        c.execute("UPDATE dossier_search SET text = ? WHERE id = ?", (text, sid))
 
     @staticmethod
     def _index_values(
@@ -588,7 +700,8 @@ class Store:
         limit: int = 50,
         offset: int = 0,
     ) -> list[DossierSummary]:
-        """Newest first; ``search`` matches names, ID numbers and codes ignoring diacritics.
+        """Newest first; ``search`` matches names, ID numbers and codes ignoring diacritics
+        (search hits newest-created first).
 
         The sync service may list (by state) but sees no names, masked IDs or search.
         """
@@ -597,13 +710,8 @@ class Store:
                 raise AccessDeniedError("The sync service cannot search dossiers.")
         else:
             self._deny_kiosk("list dossiers")
+        limit, offset = int(limit), int(offset)
         where, args = [], []
-        terms = fold(search or "").split()
-        # Terms of 3+ characters go to the trigram index; shorter ones filter the hits.
-        long_terms = [t for t in terms if len(t) >= 3]
-        for term in terms if not long_terms else [t for t in terms if len(t) < 3]:
-            where.append("s.text LIKE ? ESCAPE '\\'")
-            args.append("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         if self._owner_scope is not None:
             where.append("d.created_by = ?")
             args.append(self._owner_scope)
@@ -614,26 +722,73 @@ class Store:
             "SELECT d.uuid, d.procedure_id, d.provisional_code, d.official_code, d.state, d.applicant_name, "
             "d.applicant_id_masked, d.created_at, d.updated_at, d.portal_status "
         )
-        if long_terms:
-            # The index yields newest-created first and stops at the first page of hits.
-            match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-            sql = (
-                cols + "FROM dossier_fts f CROSS JOIN dossier_search s ON s.rowid = f.rowid "
-                "CROSS JOIN dossiers d ON d.uuid = s.uuid WHERE dossier_fts MATCH ?"
-            )
-            sql += "".join(" AND " + w for w in where)
-            sql += " ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
-            args.insert(0, match)
-        elif terms:
-            # Only very short terms: walk the narrow search table newest first.
-            sql = cols + "FROM dossier_search s CROSS JOIN dossiers d ON d.uuid = s.uuid WHERE "
-            sql += " AND ".join(where)
-            sql += " ORDER BY s.updated_at DESC LIMIT ? OFFSET ?"
-        else:
-            # Served by the (state, updated_at) or (updated_at) index.
-            sql = cols + "FROM dossiers d" + (" WHERE " + " AND ".join(where) if where else "")
+        terms = fold(search or "").split()
+        if not terms and state is not None:
+            # Served by the (state, updated_at) index.
+            sql = cols + "FROM dossiers d WHERE " + " AND ".join(where)
             sql += " ORDER BY d.updated_at DESC LIMIT ? OFFSET ?"
-        rows = self._read(sql, (*args, int(limit), int(offset)))
+            return self._summaries(self._read(sql, (*args, limit, offset)))
+        if not terms:
+            # Every state's newest rows from the (state, updated_at) index, merged: a
+            # separate (updated_at) index would be one more page written by every save.
+            owner = " AND d.created_by = ?" if self._owner_scope is not None else ""
+            part = "SELECT * FROM (" + cols + "FROM dossiers d WHERE d.state = ?" + owner
+            part += " ORDER BY d.updated_at DESC LIMIT ?)"
+            sql = "SELECT * FROM (" + " UNION ALL ".join(part for _ in S) + ")"
+            sql += " ORDER BY updated_at DESC LIMIT ? OFFSET ?"
+            part_args: list[Any] = []
+            for st in S:
+                part_args += [st.value, *args, limit + offset]
+            return self._summaries(self._read(sql, (*part_args, limit, offset)))
+        likes = ["s.text LIKE ? ESCAPE '\\'" for _ in terms]
+        like_args = [
+            "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in terms
+        ]
+        base = cols + "FROM dossier_search s CROSS JOIN dossiers d ON d.uuid = s.uuid WHERE "
+        long_terms = [t for t in terms if len(t) >= 3]
+        if not long_terms:
+            # Only very short terms: walk the narrow search table newest first.
+            sql = base + " AND ".join(likes + where) + " ORDER BY s.id DESC LIMIT ? OFFSET ?"
+            return self._summaries(self._read(sql, (*like_args, *args, limit, offset)))
+        # Terms of 3+ characters go to the trigram index; shorter ones filter its hits. Rows
+        # not yet in the index (at most FTS_BATCH, all newer than any indexed row) come first,
+        # matched by LIKE. One read transaction, so both parts see the same watermark.
+        short = [(w, a) for w, a, t in zip(likes, like_args, terms, strict=True) if len(t) < 3]
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        fts_sql = (
+            cols + "FROM dossier_fts f CROSS JOIN dossier_search s ON s.id = f.rowid "
+            "CROSS JOIN dossiers d ON d.uuid = s.uuid WHERE dossier_fts MATCH ? AND f.rowid <= ?"
+        )
+        fts_sql += "".join(" AND " + w for w in [*(w for w, _ in short), *where])
+        fts_sql += " ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
+        pending_sql = base + "s.id > ? AND " + " AND ".join(likes + where) + " ORDER BY s.id DESC"
+        with self._lock:
+            conn = self._require_open()
+            try:
+                conn.execute("BEGIN")
+                try:
+                    upto = self._fts_upto(conn)
+                    pending = list(conn.execute(pending_sql, (upto, *like_args, *args)))
+                    rows = pending[offset : offset + limit]
+                    if len(rows) < limit:
+                        rows += conn.execute(
+                            fts_sql,
+                            (
+                                match,
+                                upto,
+                                *(a for _, a in short),
+                                *args,
+                                limit - len(rows),
+                                max(0, offset - len(pending)),
+                            ),
+                        ).fetchall()
+                finally:
+                    conn.execute("COMMIT")
+            except sqlcipher3.Error as exc:
+                raise _map_db_error(exc) from exc
+        return self._summaries(rows)
+
+    def _summaries(self, rows: list[Any]) -> list[DossierSummary]:
         hide = self._sync_only
         return [
             DossierSummary(
@@ -683,7 +838,7 @@ class Store:
                 "updated_at=? WHERE uuid=?",
                 (self._data_blob(new_roles, new_fields), name, masked, ts, uuid),
             )
-            c.execute("UPDATE dossier_search SET text=?, updated_at=? WHERE uuid=?", (search, ts, uuid))
+            self._set_search_text(c, uuid, search)
             self._log(c, "edit", uuid, "roles" if roles is not None else "fields")
             self._after_edit(c, uuid, cur, ts)
         return self._load(uuid)
@@ -761,7 +916,7 @@ class Store:
             sets.append("synced_at = ?")
             args.append(ts)
             c.execute("DELETE FROM outbox WHERE dossier_uuid=?", (uuid,))
-            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('outbox_last_success', ?)", (ts,))
+            c.execute(META_UPSERT, ("outbox_last_success", ts))
         elif to is S.quarantined:
             sets.append("quarantine_reason = ?")
             args.append(reason or "unspecified")
@@ -771,14 +926,9 @@ class Store:
         elif to in (S.withdrawn, S.archived, S.purged, S.draft):
             c.execute("DELETE FROM outbox WHERE dossier_uuid=?", (uuid,))
         c.execute(f"UPDATE dossiers SET {', '.join(sets)} WHERE uuid = ?", (*args, uuid))
-        c.execute("UPDATE dossier_search SET updated_at=? WHERE uuid=?", (ts, uuid))
         if official_code and to is S.synced:
             self._reindex(c, uuid)
-        c.execute(
-            "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (uuid, ts, cur.value, to.value, self.actor, reason),
-        )
+        self._history(c, uuid, ts, cur, to, self.actor, reason)
         self._log(c, "sync" if to is S.synced else "transition", uuid, f"{cur.value}->{to.value}")
 
     def _reindex(self, c: Any, uuid: str) -> None:
@@ -789,7 +939,7 @@ class Store:
         data = json.loads(data_json)
         roles = {r: citizen_from_record(rec) for r, rec in data.get("roles", {}).items()}
         _, _, search = self._index_values(roles, code, official, proc)
-        c.execute("UPDATE dossier_search SET text=? WHERE uuid=?", (search, uuid))
+        self._set_search_text(c, uuid, search)
 
     def set_portal_status(self, uuid: str, code: int) -> None:
         """Record a National Portal status update (codes 1-10)."""
@@ -802,11 +952,7 @@ class Store:
                 raise InvalidTransitionError(f"A dossier in state '{cur.value}' has no portal status.")
             ts = now_iso()
             c.execute("UPDATE dossiers SET portal_status=?, updated_at=? WHERE uuid=?", (code, ts, uuid))
-            c.execute(
-                "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason, portal_status) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (uuid, ts, cur.value, cur.value, self.actor, "portal status", code),
-            )
+            self._history(c, uuid, ts, cur, cur, self.actor, "portal status", code)
             self._log(c, "sync", uuid, f"portal_status={code}")
 
     # -- components and attachments ---------------------------------------------------------------
@@ -936,7 +1082,7 @@ class Store:
                 "UPDATE dossiers SET data_json=?, applicant_name='', applicant_id_masked='' WHERE uuid=?",
                 (json.dumps({"roles": {}, "fields": {}, "purged": True}), uuid),
             )
-            c.execute("UPDATE dossier_search SET text='' WHERE uuid=?", (uuid,))
+            self._set_search_text(c, uuid, "")
             self._apply_transition(c, uuid, cur, S.purged, reason=reason or "purged")
             self._log(c, "purge", uuid, f"attachments={len(files)}")
         for att in files:
@@ -1022,7 +1168,7 @@ class Store:
                 )
                 if cur is S.uploading:
                     self._apply_transition(c, uuid, cur, S.queued, reason="changed while uploading", ts=ts)
-                c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('outbox_last_success', ?)", (ts,))
+                c.execute(META_UPSERT, ("outbox_last_success", ts))
 
     def outbox_defer(self, uuid: str, next_attempt_at: datetime, error: str) -> None:
         """A transient failure: back to queued until ``next_attempt_at``."""

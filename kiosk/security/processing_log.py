@@ -112,7 +112,9 @@ def append(
         (seq, at, action, dossier_uuid, actor, detail, prev, h),
     )
     conn.execute(
-        "INSERT OR REPLACE INTO meta(key, value) VALUES ('log_head', ?)",
+        # Updated in place (INSERT OR REPLACE would move the row and rewrite an index page).
+        "INSERT INTO meta(key, value) VALUES ('log_head', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (json.dumps({"seq": seq, "hash": h}),),
     )
     return LogEntry(seq, at, action, dossier_uuid, actor, detail, prev, h)

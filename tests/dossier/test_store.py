@@ -273,7 +273,13 @@ def test_migrates_a_version_1_store(profile, data_key):
     with Store.open(profile, data_key) as s:
         assert s._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == CURRENT_VERSION
         assert [r.uuid for r in s.list_dossiers("tran thi")] == ["u1"]  # the index was built
-        assert s._conn.execute("SELECT updated_at FROM dossier_search").fetchone()[0] == "2026-01-02"
+        # version 4: the search row is found from the dossier, and it is in the full-text index
+        assert s._conn.execute(
+            "SELECT s.text FROM dossiers d JOIN dossier_search s ON s.id = d.search_id WHERE d.uuid = 'u1'"
+        ).fetchone() == ("tran thi old",)
+        assert s._conn.execute("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH 'old'").fetchall() == [
+            (1,)
+        ]
 
 
 def test_large_store_checks_bookkeeping_on_open_and_all_on_demand(profile, data_key, monkeypatch):
