@@ -273,6 +273,8 @@ def test_migrates_a_version_1_store(profile, data_key):
     with Store.open(profile, data_key) as s:
         assert s._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == CURRENT_VERSION
         assert [r.uuid for r in s.list_dossiers("tran thi")] == ["u1"]  # the index was built
+        # a store written in SQLCipher's default format keeps it (4 KiB pages)
+        assert s._conn.execute("PRAGMA page_size").fetchone()[0] in (4096, "4096")
         # version 4: the search row is found from the dossier, and it is in the full-text index
         assert s._conn.execute(
             "SELECT s.text FROM dossiers d JOIN dossier_search s ON s.id = d.search_id WHERE d.uuid = 'u1'"
@@ -308,3 +310,74 @@ def test_dossier_ids_are_time_ordered_uuid7():
     assert len(set(ids)) == 200
     assert all(uuid.UUID(i).version == 7 and uuid.UUID(i).variant == uuid.RFC_4122 for i in ids)
     assert [i[:12] for i in ids] == sorted(i[:12] for i in ids)  # the millisecond prefix never goes back
+
+
+def test_search_covers_indexed_and_not_yet_indexed_dossiers(store, monkeypatch):
+    import kiosk.dossier.store as store_mod
+
+    monkeypatch.setattr(store_mod, "FTS_BATCH", 4)
+    made = [store.create_dossier("CT01", {"applicant": citizen(i % 3)}, {}) for i in range(10)]
+    c = store._conn
+    # Two batches of 4 went into the full-text index; the last 2 wait for the next batch.
+    assert c.execute("SELECT value FROM meta WHERE key='fts_upto'").fetchone() == ("8",)
+    indexed = {r[0] for r in c.execute("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH 'phuc'")}
+    assert indexed == {3, 6}  # search rows 3 and 6 (Hồ Đức Phúc); row 9 is not indexed yet
+    phuc = [d.uuid for i, d in enumerate(made) if i % 3 == 2]
+    newest_first = phuc[::-1]
+    assert [r.uuid for r in store.list_dossiers("duc phuc")] == newest_first
+    assert [r.uuid for r in store.list_dossiers("duc phuc", limit=2)] == newest_first[:2]
+    assert [r.uuid for r in store.list_dossiers("duc phuc", limit=2, offset=1)] == newest_first[1:3]
+    assert [r.uuid for r in store.list_dossiers("phuc ho")] == newest_first  # short term filters
+    # Edits and purges reach indexed rows (terms replaced) and waiting rows alike.
+    old_indexed, waiting = made[2], made[8]
+    store.update_dossier(old_indexed.uuid, roles={"applicant": citizen(1)})
+    store.update_dossier(waiting.uuid, roles={"applicant": citizen(1)})
+    assert [r.uuid for r in store.list_dossiers("duc phuc")] == [made[5].uuid]
+    assert {r.uuid for r in store.list_dossiers("thu huong")} >= {old_indexed.uuid, waiting.uuid}
+    for d in (old_indexed, made[5]):
+        store.transition(d.uuid, S.withdrawn)
+        store.purge_dossier(d.uuid)
+    assert store.list_dossiers("duc phuc") == []
+    assert old_indexed.uuid not in {r.uuid for r in store.list_dossiers("thu huong")}
+    # The next batch indexes the waiting rows with their current text.
+    store.create_dossier("CT01", {"applicant": citizen(2)}, {})
+    store.create_dossier("CT01", {"applicant": citizen(2)}, {})
+    assert c.execute("SELECT value FROM meta WHERE key='fts_upto'").fetchone() == ("12",)
+    assert c.execute("SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH 'phuc'").fetchone() == (2,)
+    assert c.execute("INSERT INTO dossier_fts(dossier_fts) VALUES ('integrity-check')").fetchall() == []
+
+
+def test_unfiltered_list_is_newest_update_first_across_states(store):
+    a = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    b = store.create_dossier("CT01", {"applicant": citizen(1)}, {})
+    c = store.create_dossier("CT01", {"applicant": citizen(2)}, {})
+    store.transition(a.uuid, S.received)  # a is now the most recently updated
+    store.transition(b.uuid, S.withdrawn)
+    assert [r.uuid for r in store.list_dossiers()] == [b.uuid, a.uuid, c.uuid]
+    assert [r.uuid for r in store.list_dossiers(limit=1, offset=1)] == [a.uuid]
+    assert [r.uuid for r in store.list_dossiers(state=S.draft)] == [c.uuid]
+    plan = " ".join(
+        r[3]
+        for r in store._conn.execute(
+            "EXPLAIN QUERY PLAN SELECT uuid FROM dossiers WHERE state = 'draft' ORDER BY updated_at DESC"
+        )
+    )
+    assert "dossiers_state" in plan
+
+
+def test_new_stores_use_2k_pages_and_hmac_sha256(store, profile, data_key):
+    import sqlcipher3
+
+    assert store._conn.execute("PRAGMA page_size").fetchone()[0] in (2048, "2048")
+    store.close()
+    conn = sqlcipher3.connect(str(profile.db_path))
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")  # SQLCipher 4 defaults: 4 KiB, SHA-512
+    with pytest.raises(sqlcipher3.DatabaseError, match="not a database"):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.close()
+    conn = sqlcipher3.connect(str(profile.db_path))
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    conn.execute("PRAGMA cipher_page_size = 2048")
+    conn.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
+    assert conn.execute("SELECT count(*) FROM dossiers").fetchone() == (0,)
+    conn.close()
