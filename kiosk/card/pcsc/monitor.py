@@ -101,7 +101,9 @@ def probe_emrtd(ctx: int, reader: str) -> tuple[bool, bytes]:
                 break
             # A read that started meanwhile reset the chip: acknowledge it and queue behind it.
             rc, proto = scard.SCardReconnect(
-                card, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+                card,
+                scard.SCARD_SHARE_SHARED,
+                scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
                 scard.SCARD_LEAVE_CARD,
             )
         in_transaction = rc == scard.SCARD_S_SUCCESS
