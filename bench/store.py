@@ -233,6 +233,12 @@ def open_plain(profile: Profile, *, quick_check: bool | None = None) -> Store:
     return store
 
 
+# One-per-transaction inserts: CPU per commit is small (~0.5 ms) and a shared 2-core
+# machine is noisy, so many short alternating rounds.
+SINGLE = 5000
+ROUNDS = 25
+
+
 def median_ms(fn: Callable[[], Any], runs: int = 15) -> float:
     times = []
     for _ in range(runs):
@@ -290,7 +296,8 @@ def run(n: int, single: int) -> dict[str, dict[str, float]]:
         sd.out["insert_batch_cpu_per_s"] = rest / acc[sd.kind][1]
     # One transaction per dossier, as at the counter (fsync per commit), in alternating rounds.
     acc = {sd.kind: [0.0, 0.0] for sd in sides}
-    rounds = 10
+    rounds = ROUNDS
+    round_cpu: dict[str, list[float]] = {sd.kind: [] for sd in sides}
     for _ in range(rounds):
         items = [dossier_item(rnd) for _ in range(single // rounds)]
         for sd in sides:
@@ -302,9 +309,26 @@ def run(n: int, single: int) -> dict[str, dict[str, float]]:
             w, c = timed(one)
             acc[sd.kind][0] += w
             acc[sd.kind][1] += c
+            round_cpu[sd.kind].append(c)
     for sd in sides:
         sd.out["insert_single_per_s"] = single / acc[sd.kind][0]
         sd.out["insert_single_cpu_per_s"] = single / acc[sd.kind][1]
+    ratios = [a / b for a, b in zip(round_cpu["sqlcipher"], round_cpu["plain"], strict=True)]
+    sides[0].out["single_cpu_ratio_round_median"] = statistics.median(ratios)
+    sides[1].out["single_cpu_ratio_round_median"] = 1.0
+    # Pages written per one-dossier commit (untimed): WAL growth with checkpoints held off.
+    items = [dossier_item(rnd) for _ in range(100)]
+    for sd in sides:
+        st = stores[sd.kind]
+        st._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        st._conn.execute("PRAGMA wal_autocheckpoint = 0")
+        for proc, roles, fields in items:
+            st.create_dossier(proc, roles, fields)
+        wal = Path(str(sd.profile.db_path) + "-wal").stat().st_size
+        page = int(st._conn.execute("PRAGMA page_size").fetchone()[0])
+        sd.out["pages_per_single_insert"] = (wal - 32) / (page + 24) / len(items)  # WAL frame = page + 24
+        st._conn.execute("PRAGMA wal_autocheckpoint = 1000")
+    for sd in sides:
         stores[sd.kind].close()
         sd.out["db_mb"] = sum(p.stat().st_size for p in sd.root.glob("store.db*")) / 1e6
     # Open: unlock (raw key) to the first page of the list.
@@ -364,7 +388,7 @@ def cpu_model() -> str:
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    single = min(2000, n // 2)
+    single = min(SINGLE, n // 2)
     print(
         f"# store benchmark: {n} dossiers ({single} one-per-transaction), {os.cpu_count()} cpu, {cpu_model()}"
     )

@@ -135,14 +135,20 @@ MIGRATIONS: list[str] = [
     INSERT INTO dossier_fts(dossier_fts) VALUES ('rebuild');
     """,
     # 4: fewer pages written per commit (SQLCipher encrypts and HMACs every page a commit
-    # writes, so a counter save costs per page touched). The search table loses its uuid
-    # index and sort column (dossiers.search_id points at its row; hits come newest-created
-    # first); the full-text index drops its per-document size table and is filled in batches
-    # (rows above meta 'fts_upto' are matched by LIKE until then); history ids no longer
-    # is clustered by dossier (no AUTOINCREMENT bookkeeping, no separate index).
+    # writes, so a counter save costs per page touched):
+    # - the search table is one b-tree (dossiers.search_id points at its row, hits come
+    #   newest-created first); the trigram index has no per-document size table and takes
+    #   new rows in batches (rows above meta 'fts_upto' are matched by LIKE until then);
+    # - the unfiltered list merges the (state, updated_at) index: no (updated_at) index;
+    # - the processing log is read per dossier only for data-subject requests (one scan):
+    #   no dossier index;
+    # - history is clustered by dossier (no AUTOINCREMENT bookkeeping, no separate index)
+    #   and holds transitions only: the creation entry is the dossier row's created_at and
+    #   created_by (and the log's 'create' entry), no longer written a third time.
     """
     DROP TRIGGER dossiers_updated_at;
     DROP INDEX dossiers_updated;
+    DROP INDEX processing_log_dossier;
     DROP TRIGGER dossier_search_ai;
     DROP TRIGGER dossier_search_ad;
     DROP TRIGGER dossier_search_au;
@@ -173,7 +179,8 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (dossier_uuid, id)
     ) WITHOUT ROWID;
     INSERT INTO history_v4(dossier_uuid, id, at, from_state, to_state, actor, reason, portal_status)
-        SELECT dossier_uuid, id, at, from_state, to_state, actor, reason, portal_status FROM history;
+        SELECT dossier_uuid, id, at, from_state, to_state, actor, reason, portal_status FROM history
+        WHERE NOT (from_state IS NULL AND reason = 'created');
     DROP TABLE history;
     ALTER TABLE history_v4 RENAME TO history;
     """,

@@ -17,7 +17,7 @@ import secrets
 import threading
 import time
 import uuid as uuidlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -462,11 +462,13 @@ class Store:
             return processing_log.verify(self._require_open(), self._log_key)
 
     def log_entries(
-        self, *, dossier_uuid: str | None = None, limit: int = 1000
+        self, *, dossier_uuid: str | None = None, dossier_uuids: Iterable[str] = (), limit: int = 1000
     ) -> list[processing_log.LogEntry]:
         self._deny_kiosk("read the processing log")
         with self._lock:
-            return processing_log.entries(self._require_open(), dossier_uuid=dossier_uuid, limit=limit)
+            return processing_log.entries(
+                self._require_open(), dossier_uuid=dossier_uuid, dossier_uuids=dossier_uuids, limit=limit
+            )
 
     # -- dossiers ---------------------------------------------------------------------------
     def create_dossier(
@@ -539,7 +541,6 @@ class Store:
                         search_id,
                     ),
                 )
-                self._history(c, d_uuid, ts, None, S.draft, actor, "created")
                 self._log(c, "create", d_uuid, f"procedure={procedure_id} code={code}", actor)
             self._index_pending(c)
         if self._kiosk_scope is not None:
@@ -656,7 +657,8 @@ class Store:
                 (d_uuid,),
             )
         ]
-        hist = [
+        # The creation entry is the dossier row's own created_at/created_by (not stored twice).
+        hist = [HistoryEntry(r[8], None, S.draft.value, r[12], "created")] + [
             HistoryEntry(*h)
             for h in self._read(
                 "SELECT at, from_state, to_state, actor, reason, portal_status FROM history "

@@ -55,8 +55,8 @@ def _check(store: Store, reported: dict[str, str], attached: set[str], verified:
         f = data["fields"]
         assert f["check"] == hashlib.sha256(f["op_id"].encode()).hexdigest(), "half-written fields"
         assert data["roles"]["applicant"]["full_name"], "half-written roles"
-        hist = c.execute("SELECT to_state FROM history WHERE dossier_uuid=? ORDER BY id", (u,)).fetchall()
-        assert hist[-1][0] == state and hist[0][0] == "draft"
+        hist = [h.to_state for h in store._load(u).history]
+        assert hist[-1] == state and hist[0] == "draft"
         ob = c.execute("SELECT status, revision FROM outbox WHERE dossier_uuid=?", (u,)).fetchone()
         if state in ("queued", "uploading", "quarantined"):
             assert (
@@ -69,7 +69,7 @@ def _check(store: Store, reported: dict[str, str], attached: set[str], verified:
             assert ob is None, (state, ob)
         op_ids.append(data["fields"]["op_id"])
     # No dossier duplicated (every create is one op id), none lost.
-    creates = c.execute("SELECT count(*) FROM history WHERE reason='created'").fetchone()[0]
+    creates = c.execute("SELECT count(*) FROM processing_log WHERE action='create'").fetchone()[0]
     assert creates == len(rows)
     uuids = {r[0] for r in rows}
     assert set(reported.values()) <= uuids, "a committed dossier was lost"

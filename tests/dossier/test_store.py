@@ -269,10 +269,22 @@ def test_migrates_a_version_1_store(profile, data_key):
         "data_json) VALUES ('u1', 'CT01', 'OLD-1', 'draft', '2026-01-01', '2026-01-02', '{}')"
     )
     conn.execute("INSERT INTO dossier_search(uuid, updated_at, text) VALUES ('u1', '2000', 'tran thi old')")
+    conn.execute(
+        "INSERT INTO history(dossier_uuid, at, from_state, to_state, actor, reason) VALUES "
+        "('u1', '2026-01-01', NULL, 'draft', 'canbo1', 'created'), "
+        "('u1', '2026-01-02', 'draft', 'received', 'canbo1', NULL)"
+    )
     conn.close()
     with Store.open(profile, data_key) as s:
         assert s._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == CURRENT_VERSION
         assert [r.uuid for r in s.list_dossiers("tran thi")] == ["u1"]  # the index was built
+        # the stored creation row gave way to the dossier row's own created_at/created_by
+        hist = s._load("u1").history
+        assert [(h.at, h.from_state, h.to_state, h.reason) for h in hist] == [
+            ("2026-01-01", None, "draft", "created"),
+            ("2026-01-02", "draft", "received", None),
+        ]
+        assert s._conn.execute("SELECT count(*) FROM history").fetchone() == (1,)
         # a store written in SQLCipher's default format keeps it (4 KiB pages)
         assert s._conn.execute("PRAGMA page_size").fetchone()[0] in (4096, "4096")
         # version 4: the search row is found from the dossier, and it is in the full-text index
