@@ -258,10 +258,41 @@ def _kdf(args: argparse.Namespace) -> Any:
     return KdfParams(time_cost=args.kdf_time or d.time_cost, memory_cost=mem, parallelism=d.parallelism)
 
 
+def _write_sheet(
+    args: argparse.Namespace, profile: Profile, key_text: str, unit: tuple[str, str]
+) -> str | None:
+    """Write the recovery sheet if asked; on failure the key is still shown (never lost)."""
+    from kiosk.security.recovery_sheet import render_recovery_sheet, save_recovery_sheet, sheet_for
+
+    path = getattr(args, "sheet", None)
+    if not path:
+        return None
+    try:
+        info = sheet_for(profile, unit[0], unit[1], key_text)
+        return str(save_recovery_sheet(path, render_recovery_sheet(info), profile))
+    except KioskError as exc:
+        print(f"{exc} The key is shown below instead.", file=sys.stderr)
+        return None
+
+
+def _check_sheet_path(args: argparse.Namespace, profile: Profile) -> None:
+    from kiosk.security.recovery_sheet import check_destination
+
+    if getattr(args, "sheet", None):
+        check_destination(args.sheet, profile)  # before the key exists: a bad path loses nothing
+
+
+def _key_text(key: str, sheet: str | None, intro: str) -> str:
+    if sheet:  # on paper only: the key does not go to the terminal (scroll-back, screen logs)
+        return f"{intro}\nRecovery sheet written to {sheet}: print it now, then delete the file."
+    return f"{intro}\n\n    {key}\n"
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from kiosk.security.keys import init_profile
 
     profile = Profile.open(args.profile)
+    _check_sheet_path(args, profile)
     passphrase = _secret(args, "passphrase_fd", "KIOSK_PASSPHRASE", "administrator passphrase")
     recovery = init_profile(
         profile,
@@ -275,11 +306,16 @@ def cmd_init(args: argparse.Namespace) -> int:
         retention_days=args.retention_days,
         idle_lock_s=args.idle_lock,
     )
+    sheet = _write_sheet(args, profile, recovery, (args.unit_name, args.unit_code))
     _emit(
         args,
-        {"profile": str(profile.root), "admin": _user(args), "recovery_key": recovery},
-        f"Store created in {profile.root}.\nRECOVERY KEY (print it now and keep it in the safe; "
-        f"it is shown only once):\n\n    {recovery}\n",
+        {"profile": str(profile.root), "admin": _user(args), "recovery_key": recovery, "sheet": sheet},
+        _key_text(
+            recovery,
+            sheet,
+            f"Store created in {profile.root}.\nRECOVERY KEY (print it now and keep it in the safe; "
+            "it is shown only once):",
+        ),
     )
     return 0
 
@@ -354,14 +390,18 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
             add_officer(profile, store, args.reset_user, new, role, replace=True)
         _emit(args, {"reset": args.reset_user, "role": role}, f"passphrase of {args.reset_user} reset")
         return 0
+    _check_sheet_path(args, profile)
     _p, store, session = _unlock(args)
     with store:
         session.require("manage_keys")
         text = new_recovery_key(profile, store)
+        settings = store.settings()
+    unit = (str(settings.get("unit_name") or ""), str(settings.get("unit_code") or ""))
+    sheet = _write_sheet(args, profile, text, unit)
     _emit(
         args,
-        {"recovery_key": text},
-        f"NEW RECOVERY KEY (the old one no longer works; print it now):\n\n    {text}\n",
+        {"recovery_key": text, "sheet": sheet},
+        _key_text(text, sheet, "NEW RECOVERY KEY (the old one no longer works; print it now):"),
     )
     return 0
 
@@ -479,6 +519,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--idle-lock", type=float, default=300.0, metavar="SECONDS")
     p.add_argument("--kdf-memory-kib", type=int)
     p.add_argument("--kdf-time", type=int)
+    p.add_argument(
+        "--recovery-sheet",
+        dest="sheet",
+        metavar="FILE.pdf",
+        help="write the printable A4 recovery sheet here (outside the profile and temp folders)",
+    )
     _common(p)
     p.set_defaults(func=cmd_init)
 
@@ -511,6 +557,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "recovery-key", help="print a new recovery key, or use one (--reset-user) to reset a passphrase"
     )
     p.add_argument("--reset-user", metavar="USERNAME")
+    p.add_argument(
+        "--sheet",
+        metavar="FILE.pdf",
+        help="write the new key's printable A4 recovery sheet here (outside the profile and temp folders)",
+    )
     p.add_argument("--recovery-key-fd", type=int, metavar="N")
     p.add_argument("--new-passphrase-fd", type=int, metavar="N")
     _common(p)

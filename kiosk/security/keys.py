@@ -218,10 +218,28 @@ def _new_recovery_text() -> str:
     return "-".join(raw[i : i + 5] for i in range(0, 30, 5))
 
 
-def _recovery_kek(text: str, salt: bytes) -> bytes:
-    norm = "".join(ch for ch in text.upper() if ch in codes.ALPHABET)
+def normalise_recovery_key(text: str) -> str:
+    """The 30 key characters from what was typed: case, spaces and dashes ignored, O/I/L read
+    as 0/1/1 (Crockford), and the printed sheet's check character after each group checked
+    and dropped when given."""
+    upper = text.upper().translate(str.maketrans("OIL", "011"))
+    norm = "".join(ch for ch in upper if ch in codes.ALPHABET)
+    if len(norm) == 36:  # six groups of five, each followed by its check character
+        groups = [norm[i : i + 6] for i in range(0, 36, 6)]
+        for n, g in enumerate(groups, 1):
+            if codes.check_char(g[:5]) != g[5]:
+                raise LoginError(
+                    f"Group {n} of the recovery key does not match its check character; "
+                    "compare it with the printed sheet."
+                )
+        norm = "".join(g[:5] for g in groups)
     if len(norm) != 30:
         raise LoginError("A recovery key has 30 letters and digits in six groups; check it and try again.")
+    return norm
+
+
+def _recovery_kek(text: str, salt: bytes) -> bytes:
+    norm = normalise_recovery_key(text)
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"mck recovery v1").derive(
         norm.encode("ascii")
     )

@@ -187,3 +187,45 @@ def test_combined_page_opens_the_selected_dossier(app, unlocked):
     assert page.detail.dossier.uuid == d.uuid
     page.clear()
     assert page.detail.dossier is None and page.list.model.rowCount() == 0
+
+
+def test_first_run_prints_or_saves_the_recovery_sheet_once(app, profile, tmp_path, monkeypatch):
+    import io
+    import tempfile
+
+    import pypdf
+
+    import ui.forms.pdf_preview as preview
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    usb = tmp_path.parent / f"{tmp_path.name}-usb"
+    usb.mkdir()
+    printed: list[bytes] = []
+    monkeypatch.setattr(preview, "print_pdf", lambda pdf, parent=None, **_k: printed.append(pdf) or True)
+    setup = FirstRunScreen(profile)
+    setup.kdf = FAST_KDF
+    setup.unit_name.setText("UBND phường Hoàn Kiếm")
+    setup.unit_code.setText("H29")
+    setup.passphrase.setText(PASSPHRASE)
+    setup.confirm.setText(PASSPHRASE)
+    setup.create_button.click()
+    _until(lambda: setup.stack.currentIndex() == 1)
+    key = setup.key_label.text()
+
+    def text(pdf: bytes) -> str:
+        return pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+    setup.print_sheet_button.click()  # straight from memory to the printer
+    assert len(printed) == 1 and key in text(printed[0]) and "H29" in text(printed[0])
+    assert "printer" in setup.sheet_message.text()
+    assert setup.save_sheet(str(tmp_path / "sheet.pdf")) is None  # the temp folder is refused
+    assert "temporary" in setup.sheet_message.text()
+    saved = setup.save_sheet(str(usb / "sheet.pdf"))
+    assert saved is not None and key in text(saved.read_bytes())
+    assert "delete the file" in setup.sheet_message.text()
+    keys.unlock_with_recovery_key(profile, key).close()
+    setup.ack.click()
+    # Acknowledged: the key is gone from the screen and memory; no second sheet can be made.
+    assert setup.key_label.text() == ""
+    assert setup.save_sheet(str(usb / "again.pdf")) is None and not (usb / "again.pdf").exists()
+    assert setup.print_sheet() is False and len(printed) == 1

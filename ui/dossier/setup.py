@@ -1,12 +1,15 @@
-"""First-run setup: unit, server, the administrator account; then the recovery key once."""
+"""First-run setup: unit, server, the administrator account; then the recovery key once,
+on screen and as a printable A4 sheet (printed from memory or saved where the admin chooses)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -76,10 +79,20 @@ class FirstRunScreen(QWidget):
         self.key_label = QLabel("")
         self.key_label.setAccessibleName(self.tr("Recovery key"))
         self.key_label.setStyleSheet("font-family: monospace; font-size: 20pt;")
+        self.print_sheet_button = QPushButton(self.tr("Print the recovery sheet…"))
+        accessible(self.print_sheet_button, self.tr("Print the recovery sheet"), kiosk_mode=kiosk_mode)
+        self.save_sheet_button = QPushButton(self.tr("Save the recovery sheet as PDF…"))
+        accessible(self.save_sheet_button, self.tr("Save the recovery sheet as PDF"), kiosk_mode=kiosk_mode)
+        self.sheet_message = QLabel("")
+        self.sheet_message.setAccessibleName(self.tr("Recovery sheet message"))
+        self.sheet_message.setWordWrap(True)
         self.ack = QPushButton(self.tr("I have printed and stored the recovery key"))
         accessible(self.ack, self.tr("Recovery key stored"), kiosk_mode=kiosk_mode)
         kl.addWidget(self.key_intro)
         kl.addWidget(self.key_label)
+        kl.addWidget(self.print_sheet_button)
+        kl.addWidget(self.save_sheet_button)
+        kl.addWidget(self.sheet_message)
         kl.addWidget(self.ack)
         kl.addStretch(1)
         self.stack.addWidget(form_page)
@@ -88,6 +101,10 @@ class FirstRunScreen(QWidget):
         layout.addWidget(self.stack)
         self.create_button.clicked.connect(self.submit)
         self.ack.clicked.connect(self._acknowledged)
+        self.print_sheet_button.clicked.connect(self.print_sheet)
+        self.save_sheet_button.clicked.connect(self._save_clicked)
+        self._recovery = ""  # the key, in memory only until the admin acknowledges it
+        self._unit = ("", "")
 
     def submit(self) -> None:
         from kiosk.security.keys import init_profile
@@ -106,6 +123,7 @@ class FirstRunScreen(QWidget):
             "server_url": self.server.text().strip() or None,
             "kiosk": self.kiosk.isChecked(),
         }
+        self._unit = (args["unit_name"], args["unit_code"])
         kdf = getattr(self, "kdf", None)  # tests lower the Argon2 cost
         if kdf is not None:
             args["kdf"] = kdf
@@ -116,14 +134,63 @@ class FirstRunScreen(QWidget):
         self._task = run_task(lambda: init_profile(self.profile, **args), self._done, self._failed)
 
     def _done(self, recovery: Any) -> None:
-        self.key_label.setText(str(recovery))
+        self._recovery = str(recovery)
+        self.key_label.setText(self._recovery)
         self.stack.setCurrentIndex(1)
-        self.ack.setFocus()
+        self.print_sheet_button.setFocus()
+
+    def _sheet_pdf(self) -> bytes:
+        from kiosk.security.recovery_sheet import render_recovery_sheet, sheet_for
+
+        return render_recovery_sheet(sheet_for(self.profile, *self._unit, self._recovery))
+
+    def print_sheet(self) -> bool:
+        """Print the sheet straight from memory (no file anywhere)."""
+        from ui.forms.pdf_preview import print_pdf
+
+        if not self._recovery:
+            return False
+        done = print_pdf(self._sheet_pdf(), self)
+        self.sheet_message.setText(
+            self.tr("The recovery sheet was sent to the printer.")
+            if done
+            else self.tr("Not printed (cancelled or no printer).")
+        )
+        return done
+
+    def _save_clicked(self) -> None:
+        self.save_sheet()  # clicked(bool) must not become the path
+
+    def save_sheet(self, path: str | None = None) -> Path | None:
+        """Save the sheet as a PDF where the admin chooses (not in the profile or temp folder)."""
+        from kiosk.errors import KioskError
+        from kiosk.security.recovery_sheet import save_recovery_sheet
+
+        if not self._recovery:
+            return None
+        if path is None:
+            suggested = Path.home() / f"recovery-key-{self._unit[1] or 'unit'}.pdf"
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save the recovery sheet"), str(suggested), self.tr("PDF files (*.pdf)")
+            )
+            if not path:
+                return None
+        try:
+            saved = save_recovery_sheet(path, self._sheet_pdf(), self.profile)
+        except KioskError as exc:
+            self.sheet_message.setText(str(exc))
+            return None
+        self.sheet_message.setText(
+            self.tr("Saved to {0}. Print it, then delete the file.").format(str(saved))
+        )
+        return saved
 
     def _failed(self, message: str) -> None:
         self.create_button.setEnabled(True)
         self.message.setText(message)
 
     def _acknowledged(self) -> None:
-        self.key_label.clear()  # the key leaves the screen
+        self.key_label.clear()  # the key leaves the screen and memory: it cannot be shown again
+        self._recovery = ""
+        self.sheet_message.clear()
         self.completed.emit()
