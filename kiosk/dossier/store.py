@@ -767,7 +767,9 @@ class Store:
         with self._lock:
             conn = self._require_open()
             try:
-                conn.execute("BEGIN")
+                own = not conn.in_transaction  # inside a write transaction already: same snapshot
+                if own:
+                    conn.execute("BEGIN")
                 try:
                     upto = self._fts_upto(conn)
                     pending = list(conn.execute(pending_sql, (upto, *like_args, *args)))
@@ -785,7 +787,8 @@ class Store:
                             ),
                         ).fetchall()
                 finally:
-                    conn.execute("COMMIT")
+                    if own:
+                        conn.execute("COMMIT")
             except sqlcipher3.Error as exc:
                 raise _map_db_error(exc) from exc
         return self._summaries(rows)
