@@ -380,7 +380,19 @@ class Store:
         device = c.execute("SELECT value FROM meta WHERE key='device_id'").fetchone()[0]
         key = f"seq:{day:%y%m%d}"
         row = c.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        seq = int(row[0]) + 1 if row else 1
+        if row:
+            seq = int(row[0]) + 1
+        else:
+            # A new day. Earlier days' counters go (a code carries its date), so meta stays one
+            # page instead of growing a row a day (two meta pages per save after a few years);
+            # the new counter starts after any code already issued that day (a clock set back).
+            prefix = codes.make_code(unit, day, device, 0)[:-5]  # without "0000" + check char
+            issued = c.execute(
+                "SELECT provisional_code FROM dossiers WHERE provisional_code > ? AND provisional_code < ?",
+                (prefix, prefix + "~"),
+            )
+            seq = 1 + max((int(code[len(prefix) : -1]) for (code,) in issued), default=0)
+            c.execute("DELETE FROM meta WHERE key LIKE 'seq:%' AND key <> ?", (key,))
         c.execute(META_UPSERT, (key, str(seq)))
         return codes.make_code(unit, day, device, seq)
 

@@ -393,3 +393,35 @@ def test_new_stores_use_2k_pages_and_hmac_sha256(store, profile, data_key):
     conn.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
     assert conn.execute("SELECT count(*) FROM dossiers").fetchone() == (0,)
     conn.close()
+
+
+def test_day_counters_are_pruned_and_a_clock_set_back_never_reuses_a_code(store, monkeypatch):
+    import datetime as dt
+
+    import kiosk.dossier.store as store_mod
+    from kiosk.dossier import codes
+
+    today = {"d": dt.datetime(2026, 3, 1, 9, 0)}
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return today["d"].replace(tzinfo=tz or dt.UTC)
+
+    monkeypatch.setattr(store_mod, "datetime", Clock)
+
+    def seq(d) -> int:
+        assert codes.is_valid(d.provisional_code)
+        return int(d.provisional_code.split("-")[-1][:-1])
+
+    def counters() -> list[str]:
+        return [k for (k,) in store._conn.execute("SELECT key FROM meta WHERE key LIKE 'seq:%'")]
+
+    assert [seq(store.create_dossier("CT01", {}, {})) for _ in range(3)] == [1, 2, 3]
+    today["d"] = dt.datetime(2026, 3, 2, 9, 0)
+    assert seq(store.create_dossier("CT01", {}, {})) == 1
+    assert counters() == ["seq:260302"]  # the day before is no longer kept
+    today["d"] = dt.datetime(2026, 3, 1, 17, 0)  # the clock is set back a day
+    d = store.create_dossier("CT01", {}, {})
+    assert "-260301-" in d.provisional_code and seq(d) == 4  # continues after that day's codes
+    assert counters() == ["seq:260301"]
