@@ -78,7 +78,7 @@ GARBAGE_MIN_AGE_S = 600.0
 CACHE_KIB = 32768  # page cache: fewer pages decrypted again during large searches and imports
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 # Cipher format of new stores. SQLCipher encrypts (AES-256-CBC) and authenticates (HMAC)
-# every page a commit writes, and a counter save writes ~15 small changes to different
+# every page a commit writes, and a counter save writes ~11 small changes to different
 # b-trees: 2 KiB pages halve the bytes processed per page touched, and HMAC-SHA256 runs on
 # the CPU's SHA extensions (HMAC-SHA512, the default, does not). The benchmark's plain twin
 # uses the same page size.
@@ -606,12 +606,12 @@ class Store:
         row = c.execute("SELECT value FROM meta WHERE key = 'fts_upto'").fetchone()
         return int(row[0]) if row else 0
 
-    def _index_pending(self, c: Any, *, force: bool = False) -> None:
+    def _index_pending(self, c: Any) -> None:
         """Add the search rows above the watermark to the full-text index once there are
         FTS_BATCH of them (one index segment per batch, not one per save)."""
         upto = self._fts_upto(c)
         top = c.execute("SELECT coalesce(max(id), 0) FROM dossier_search").fetchone()[0]
-        if top - upto < (1 if force else FTS_BATCH):
+        if top - upto < FTS_BATCH:
             return
         c.execute(
             "INSERT INTO dossier_fts(rowid, text) "
