@@ -282,10 +282,15 @@ def _check_sheet_path(args: argparse.Namespace, profile: Profile) -> None:
         check_destination(args.sheet, profile)  # before the key exists: a bad path loses nothing
 
 
-def _key_text(key: str, sheet: str | None, intro: str) -> str:
+def _key_text(key: str, sheet: str | None, intro: str, done: str = "") -> str:
     if sheet:  # on paper only: the key does not go to the terminal (scroll-back, screen logs)
-        return f"{intro}\nRecovery sheet written to {sheet}: print it now, then delete the file."
-    return f"{intro}\n\n    {key}\n"
+        head = f"{done}\n" if done else ""
+        return (
+            f"{head}The recovery key is on the sheet {sheet} and nowhere else: print it now, "
+            "keep the paper in the safe, then delete the file."
+        )
+    head = f"{done}\n" if done else ""
+    return f"{head}{intro}\n\n    {key}\n"
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -313,8 +318,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         _key_text(
             recovery,
             sheet,
-            f"Store created in {profile.root}.\nRECOVERY KEY (print it now and keep it in the safe; "
-            "it is shown only once):",
+            "RECOVERY KEY (print it now and keep it in the safe; it is shown only once):",
+            done=f"Store created in {profile.root}.",
         ),
     )
     return 0
@@ -401,7 +406,12 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
     _emit(
         args,
         {"recovery_key": text, "sheet": sheet},
-        _key_text(text, sheet, "NEW RECOVERY KEY (the old one no longer works; print it now):"),
+        _key_text(
+            text,
+            sheet,
+            "NEW RECOVERY KEY (print it now; it is shown only once):",
+            done="A new recovery key was made; the old one no longer works.",
+        ),
     )
     return 0
 

@@ -110,7 +110,7 @@ def test_the_key_cannot_be_shown_again_only_replaced(places, run):
     assert r.returncode == 0, r.stderr
     (first,) = set(KEY_RE.findall(_sheet_text(usb / "a.pdf")))
     assert first not in r.stdout  # on paper only: not echoed to the terminal
-    assert "Recovery sheet written to" in r.stdout
+    assert "The recovery key is on the sheet" in r.stdout
     # No command shows the existing key: asking again makes a new one and the old one stops working.
     r = run(prof, "admin", "recovery-key", "--sheet", str(usb / "b.pdf"))
     assert r.returncode == 0, r.stderr
