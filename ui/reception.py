@@ -78,7 +78,11 @@ class ReceptionPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.card_panel)
         splitter.addWidget(self.forms)
-        splitter.setStretchFactor(1, 2)
+        # The reader side holds the key entry, the photo, the checks and the citizen's data:
+        # give it close to half the width (it was squeezed to a third on kiosk screens).
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
