@@ -145,7 +145,7 @@ def test_list_search_masks_and_opens_detail(app, unlocked):
     detail.reveal.setChecked(True)
     assert persons.item(0, 2).text() == "001099012345"
     hist: QTableWidget = detail.history
-    assert [hist.item(r, 2).text() for r in range(hist.rowCount())] == ["draft", "received"]
+    assert [hist.item(r, 2).text() for r in range(hist.rowCount())] == ["Draft", "Received"]
     assert hist.item(1, 4).text() == "receipt printed"
     detail.clear()
     screen.clear()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.dossier.model import PORTAL_STATUS, Dossier
 from kiosk.privacy import mask_id
 from ui.dossier.tasks import run_task
-from ui.dossier.widgets import accessible, name_corner
+from ui.dossier.widgets import accessible, name_corner, state_label
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -97,7 +97,7 @@ class DossierDetailScreen(QWidget):
             self.tr("Dossier %1 · procedure %2 · state %3 · official code %4 · portal status %5")
             .replace("%1", d.provisional_code)
             .replace("%2", d.procedure_id)
-            .replace("%3", d.state.value)
+            .replace("%3", state_label(d.state))
             .replace("%4", d.official_code or "-")
             .replace("%5", status)
         )
@@ -120,8 +120,8 @@ class DossierDetailScreen(QWidget):
             [
                 [
                     h.at[:19].replace("T", " "),
-                    h.from_state or "",
-                    h.to_state,
+                    state_label(h.from_state),
+                    state_label(h.to_state),
                     h.actor or "",
                     h.reason or (f"portal {h.portal_status}" if h.portal_status else ""),
                 ]

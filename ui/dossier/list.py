@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.dossier.model import DossierState, DossierSummary
 from ui.dossier.tasks import run_task
-from ui.dossier.widgets import accessible, name_corner
+from ui.dossier.widgets import accessible, name_corner, state_label
 
 PAGE = 50
 _Index = QModelIndex | QPersistentModelIndex
@@ -64,7 +64,7 @@ class SummaryModel(QAbstractTableModel):
         r = self.rows[index.row()]
         values = [
             r.official_code or r.provisional_code,
-            r.state.value,
+            state_label(r.state),
             r.procedure_id,
             r.applicant_name,
             r.applicant_id_masked,
@@ -88,7 +88,7 @@ class DossierListScreen(QWidget):
         self.state = QComboBox()
         self.state.addItem(self.tr("All states"), None)
         for s in DossierState:
-            self.state.addItem(s.value, s.value)
+            self.state.addItem(state_label(s), s.value)
         accessible(self.state, self.tr("Filter by state"), kiosk_mode=kiosk_mode)
         self.model = SummaryModel(self)
         self.table = QTableView()
@@ -96,7 +96,9 @@ class DossierListScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the applicant's name
         accessible(self.table, self.tr("Dossiers"), kiosk_mode=False)
         name_corner(self.table)
         self.open_button = QPushButton(self.tr("Open"))

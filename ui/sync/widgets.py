@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.dossier.model import DossierState
 from sync.worker import SyncEvent
+from ui.dossier.widgets import state_label
 from ui.theme import Meaning, colour
 
 TOUCH_HEIGHT = 48
@@ -133,7 +134,9 @@ class SyncQueueView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.retry_button.setAccessibleName(self.tr("Retry the selected quarantined dossier"))
@@ -151,14 +154,6 @@ class SyncQueueView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-
-    def state_label(self, state: DossierState) -> str:
-        return {
-            DossierState.queued: self.tr("Queued"),
-            DossierState.uploading: self.tr("Uploading"),
-            DossierState.synced: self.tr("Synced"),
-            DossierState.quarantined: self.tr("Quarantined"),
-        }.get(state, state.value)
 
     def refresh(self) -> None:
         """Reload the rows (a short indexed query; the long work is the worker's)."""
@@ -181,7 +176,7 @@ class SyncQueueView(QWidget):
             code = QTableWidgetItem(s.provisional_code)
             code.setData(Qt.ItemDataRole.UserRole, s.uuid)
             self.table.setItem(i, 0, code)
-            self.table.setItem(i, 1, QTableWidgetItem(self.state_label(s.state)))
+            self.table.setItem(i, 1, QTableWidgetItem(state_label(s.state)))
             bar = QProgressBar()
             bar.setAccessibleName(self.tr("Upload progress"))
             bar.setRange(0, 100)
@@ -201,7 +196,7 @@ class SyncQueueView(QWidget):
                 bar.setValue(int(100 * ev.done / ev.total))
             item = self.table.item(row, 1)
             if item is not None:
-                item.setText(self.state_label(DossierState.uploading))
+                item.setText(state_label(DossierState.uploading))
         elif ev.kind in ("synced", "quarantined", "deferred"):
             self.refresh()
 
