@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.forms.cli",
     "kiosk.scan.cli",
     "sync.cli",
+    "sync.diagnostics",
 )
 
 
