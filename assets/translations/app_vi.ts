@@ -3,39 +3,104 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../ui/diagnostics.py" line="34" />
+        <location filename="../../ui/diagnostics.py" line="74" />
         <source>Diagnostics for support (contains no personal data)</source>
         <translation>Thông tin chẩn đoán gửi bộ phận hỗ trợ (không chứa dữ liệu cá nhân)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="38" />
-        <source>Diagnostics report</source>
-        <translation>Báo cáo chẩn đoán</translation>
+        <location filename="../../ui/diagnostics.py" line="76" />
+        <source>Not collected yet.</source>
+        <translation>Chưa kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="39" />
+        <location filename="../../ui/diagnostics.py" line="77" />
+        <source>Diagnostics summary</source>
+        <translation>Tóm tắt chẩn đoán</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="80" />
+        <source>Diagnostics checks</source>
+        <translation>Các mục kiểm tra chẩn đoán</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="82" />
+        <source>One row per check: its name, status, what was found and what to do.</source>
+        <translation>Mỗi dòng một mục kiểm tra: tên, trạng thái, kết quả và việc cần làm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="85" />
+        <source>Check</source>
+        <translation>Mục kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="85" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="85" />
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="85" />
+        <source>What to do</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="98" />
+        <source>Card reader details and the last APDU trace: run 'kiosk card diagnose'.</source>
+        <translation>Chi tiết đầu đọc thẻ và nhật ký APDU gần nhất: chạy 'kiosk card diagnose'.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="102" />
+        <source>Run the diagnostics checks again</source>
+        <translation>Chạy lại các mục kiểm tra chẩn đoán</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="103" />
+        <source>&amp;Copy report</source>
+        <translation>&amp;Sao chép báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="104" />
+        <source>Copy the diagnostics report as text and JSON</source>
+        <translation>Sao chép báo cáo chẩn đoán dạng văn bản và JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="135" />
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="158" />
+        <source>OK</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="159" />
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="160" />
+        <source>Failed</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="161" />
+        <source>Not checked</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="185" />
+        <source>%1 checks: %2 OK, %3 warnings, %4 failed, %5 not checked.</source>
+        <translation>%1 mục: %2 đạt, %3 cảnh báo, %4 lỗi, %5 chưa kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="101" />
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnostics.py" line="40" />
-        <source>Refresh the diagnostics report</source>
-        <translation>Làm mới báo cáo chẩn đoán</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnostics.py" line="41" />
-        <source>&amp;Copy to clipboard</source>
-        <translation>&amp;Sao chép</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnostics.py" line="42" />
-        <source>Copy the diagnostics report</source>
-        <translation>Sao chép báo cáo chẩn đoán</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnostics.py" line="52" />
-        <source>Collecting…</source>
-        <translation>Đang thu thập…</translation>
     </message>
 </context>
 <context>
@@ -117,77 +182,77 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/reception.py" line="85" />
+        <location filename="../../ui/reception.py" line="89" />
         <source>Reception status</source>
         <translation>Trạng thái tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="86" />
+        <location filename="../../ui/reception.py" line="90" />
         <source>&amp;Save dossier and queue for sync</source>
         <translation>&amp;Lưu hồ sơ và đưa vào hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="87" />
+        <location filename="../../ui/reception.py" line="91" />
         <source>Save the dossier and queue it for sync</source>
         <translation>Lưu hồ sơ và đưa vào hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="90" />
+        <location filename="../../ui/reception.py" line="94" />
         <source>&amp;Next citizen</source>
         <translation>&amp;Công dân tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="91" />
+        <location filename="../../ui/reception.py" line="95" />
         <source>Next citizen: clear every screen</source>
         <translation>Công dân tiếp theo: xóa dữ liệu trên mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="97" />
+        <location filename="../../ui/reception.py" line="101" />
         <source>The citizen agrees that the data on their ID card chip (including the sensitive items ethnicity, religion and photo) is read to fill in the forms of this visit.</source>
         <translation>Công dân đồng ý cho đọc dữ liệu trên chip thẻ căn cước (gồm cả các thông tin nhạy cảm: dân tộc, tôn giáo và ảnh chân dung) để điền tờ khai của lần giao dịch này.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="102" />
+        <location filename="../../ui/reception.py" line="106" />
         <source>I agree</source>
         <translation>Tôi đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="103" />
+        <location filename="../../ui/reception.py" line="107" />
         <source>Consent to read the ID card chip</source>
         <translation>Đồng ý cho đọc chip thẻ căn cước</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="197" />
+        <location filename="../../ui/reception.py" line="201" />
         <source>Card read. Now choose the service.</source>
         <translation>Đã đọc thẻ. Bây giờ hãy chọn dịch vụ.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="209" />
+        <location filename="../../ui/reception.py" line="213" />
         <source>Choose a service and fill its form first.</source>
         <translation>Hãy chọn dịch vụ và điền tờ khai trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="212" />
+        <location filename="../../ui/reception.py" line="216" />
         <source>The store is locked: log in again to save.</source>
         <translation>Kho dữ liệu đang khóa: hãy đăng nhập lại để lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="215" />
+        <location filename="../../ui/reception.py" line="219" />
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="221" />
+        <location filename="../../ui/reception.py" line="225" />
         <source>Dossier %1 saved and queued; it is sent as soon as the server can be reached.</source>
         <translation>Đã lưu hồ sơ %1 và đưa vào hàng đợi; hồ sơ sẽ được gửi ngay khi kết nối được máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="230" />
+        <location filename="../../ui/reception.py" line="234" />
         <source>The dossier was not saved: %1</source>
         <translation>Chưa lưu được hồ sơ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="234" />
+        <location filename="../../ui/reception.py" line="238" />
         <source>The dossier reached the server: official code %1.</source>
         <translation>Hồ sơ đã đến máy chủ: mã hồ sơ chính thức %1.</translation>
     </message>
