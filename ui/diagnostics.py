@@ -14,6 +14,7 @@ import PySide6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, qVersion
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -89,7 +90,12 @@ class DiagnosticsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setAccessibleName(self.tr("Row numbers"))
         header = self.table.horizontalHeader()
+        header.setAccessibleName(self.tr("Column headings"))
+        # Qt's hidden 'select all' corner button is a control too.
+        for corner in self.table.findChildren(QAbstractButton):
+            corner.setAccessibleName(self.tr("Select all rows"))
         for col in (0, 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for col in (2, 3):

@@ -3,102 +3,117 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../ui/diagnostics.py" line="74" />
+        <location filename="../../ui/diagnostics.py" line="75" />
         <source>Diagnostics for support (contains no personal data)</source>
         <translation>Thông tin chẩn đoán gửi bộ phận hỗ trợ (không chứa dữ liệu cá nhân)</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="76" />
+        <location filename="../../ui/diagnostics.py" line="77" />
         <source>Not collected yet.</source>
         <translation>Chưa kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="77" />
+        <location filename="../../ui/diagnostics.py" line="78" />
         <source>Diagnostics summary</source>
         <translation>Tóm tắt chẩn đoán</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="80" />
+        <location filename="../../ui/diagnostics.py" line="81" />
         <source>Diagnostics checks</source>
         <translation>Các mục kiểm tra chẩn đoán</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="82" />
+        <location filename="../../ui/diagnostics.py" line="83" />
         <source>One row per check: its name, status, what was found and what to do.</source>
         <translation>Mỗi dòng một mục kiểm tra: tên, trạng thái, kết quả và việc cần làm.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="85" />
+        <location filename="../../ui/diagnostics.py" line="86" />
         <source>Check</source>
         <translation>Mục kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="85" />
+        <location filename="../../ui/diagnostics.py" line="86" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="85" />
+        <location filename="../../ui/diagnostics.py" line="86" />
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="85" />
+        <location filename="../../ui/diagnostics.py" line="86" />
         <source>What to do</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnostics.py" line="93" />
+        <source>Row numbers</source>
+        <translation>Số thứ tự dòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="95" />
+        <source>Column headings</source>
+        <translation>Tiêu đề cột</translation>
+    </message>
+    <message>
         <location filename="../../ui/diagnostics.py" line="98" />
+        <source>Select all rows</source>
+        <translation>Chọn tất cả các dòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics.py" line="104" />
         <source>Card reader details and the last APDU trace: run 'kiosk card diagnose'.</source>
         <translation>Chi tiết đầu đọc thẻ và nhật ký APDU gần nhất: chạy 'kiosk card diagnose'.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="102" />
+        <location filename="../../ui/diagnostics.py" line="108" />
         <source>Run the diagnostics checks again</source>
         <translation>Chạy lại các mục kiểm tra chẩn đoán</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="103" />
+        <location filename="../../ui/diagnostics.py" line="109" />
         <source>&amp;Copy report</source>
         <translation>&amp;Sao chép báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="104" />
+        <location filename="../../ui/diagnostics.py" line="110" />
         <source>Copy the diagnostics report as text and JSON</source>
         <translation>Sao chép báo cáo chẩn đoán dạng văn bản và JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="135" />
+        <location filename="../../ui/diagnostics.py" line="141" />
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="158" />
+        <location filename="../../ui/diagnostics.py" line="164" />
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="159" />
+        <location filename="../../ui/diagnostics.py" line="165" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="160" />
+        <location filename="../../ui/diagnostics.py" line="166" />
         <source>Failed</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="161" />
+        <location filename="../../ui/diagnostics.py" line="167" />
         <source>Not checked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="185" />
+        <location filename="../../ui/diagnostics.py" line="191" />
         <source>%1 checks: %2 OK, %3 warnings, %4 failed, %5 not checked.</source>
         <translation>%1 mục: %2 đạt, %3 cảnh báo, %4 lỗi, %5 chưa kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostics.py" line="101" />
+        <location filename="../../ui/diagnostics.py" line="107" />
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>

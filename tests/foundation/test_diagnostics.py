@@ -469,7 +469,9 @@ def wait_until(pred: Any, limit_s: float = 60.0) -> bool:
 
 @pytest.mark.gui
 def test_the_screen_fills_the_table_and_copies_the_report(profile: Profile) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
 
     from ui.app import make_app
     from ui.context import AppContext
@@ -508,8 +510,20 @@ def test_the_screen_fills_the_table_and_copies_the_report(profile: Profile) -> N
         page.refresh()  # a second run replaces the first
         assert wait_until(lambda: not page.busy)
         assert page.table.rowCount() == len(page.report.checks)  # type: ignore[union-attr]
-        for w in (page.table, page.refresh_button, page.copy_button, page.summary):
-            assert w.accessibleName()
+        from tests.foundation.test_gui import CONTROLS, qt_internal
+
+        unnamed = [
+            type(w).__name__
+            for w in page.findChildren(QWidget)
+            if isinstance(w, CONTROLS) and not w.accessibleName() and not qt_internal(w)
+        ]
+        assert unnamed == [] and page.summary.accessibleName()
+        focusable = [
+            w
+            for w in (page.table, page.refresh_button, page.copy_button)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        assert len(focusable) == 3
     finally:
         page.close()
         page.deleteLater()
