@@ -20,6 +20,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+# Shared by millions and spelled like common words: never useful as redaction patterns.
+_CATEGORICAL_FIELDS = frozenset({"sex", "nationality", "ethnicity", "religion"})
+
 
 class Provenance(StrEnum):
     """Where a value came from, strongest first."""
@@ -213,5 +216,11 @@ class Citizen:
         return c
 
     def secrets(self) -> list[str]:
-        """Values that must never reach a log (fed to the log redactor)."""
-        return [fv.value for n, fv in self.fields.items() if n not in {"sex", "nationality"}]
+        """Values that must never reach a log (fed to the log redactor).
+
+        Categorical fields are left out: a value such as "Kinh", "Hoa" or "Không" (no
+        religion) names no one, yet as a redaction pattern it also matched the ordinary words
+        "không", "kinh doanh", "hoa" in every log line and support report while a citizen was
+        being served. They stay out of logs because no code logs field values at all.
+        """
+        return [fv.value for n, fv in self.fields.items() if n not in _CATEGORICAL_FIELDS]

@@ -69,3 +69,18 @@ def test_mask_and_fold() -> None:
     assert mask_id("001304012345") == "••••••••2345"
     assert mask_id("") == ""
     assert fold("Đặng Thị Hường") == "dang thi huong"
+
+
+def test_common_categorical_values_do_not_mangle_ordinary_words(tmp_path: Path) -> None:
+    # "Không" (no religion) and "Kinh" are values of millions of citizens and also everyday
+    # words; registering them redacted "không", "kinh doanh" in every message.
+    c = Citizen()
+    c.set("full_name", "Phạm Thị Hồng Nhung", Provenance.CHIP_VERIFIED)
+    c.set("ethnicity", "Kinh", Provenance.CHIP_VERIFIED)
+    c.set("religion", "Không", Provenance.CHIP_VERIFIED)
+    redactor.register(c.secrets())
+    try:
+        text = redactor.redact("Không có kho khoá; hộ kinh doanh; Phạm Thị Hồng Nhung")
+    finally:
+        redactor.clear()
+    assert text == f"Không có kho khoá; hộ kinh doanh; {REDACTED}"
