@@ -17,12 +17,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sync_helpers import ROOT, ServerProc, device_key, enrolled_profile, start_server
 
 from kiosk.profile import Profile
+from kiosk.security.keys import KdfParams, init_profile, unlock_with_passphrase
 from sync import protocol as P
-from sync.device import DeviceState, load_device
+from sync.device import DeviceState, load_device, load_key
 from sync.envelope import PlainFile, SealedDossier, b64d, seal_dossier
 from sync.transport import SyncHttpError, Transport
 
 pytestmark = pytest.mark.server
+PASSPHRASE = "correct horse battery staple 42"
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +44,32 @@ def device(server: ServerProc, tmp_path_factory: pytest.TempPathFactory) -> tupl
 
 def kiosk(*args: str, profile: Path | None = None) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "ui.main"] + (["--profile", str(profile)] if profile else []) + list(args)
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    env = {**os.environ, "KIOSK_PASSPHRASE": PASSPHRASE, "KIOSK_USER": "admin"}
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False, env=env)
+
+
+def initialised(root: Path) -> Profile:
+    """A set-up profile: `kiosk enrol` unlocks its store to seal the device key."""
+    prof = Profile.open(root)
+    init_profile(
+        prof,
+        unit_name="UBND xã Thử",
+        unit_code="H07",
+        admin_username="admin",
+        admin_passphrase=PASSPHRASE,
+        kdf=KdfParams(1, 8192, 1),
+    )
+    return prof
 
 
 def seal(
-    prof: Profile, dev: DeviceState, out: Path, data: bytes, uuid: str | None = None, revision: int = 1
+    prof: Profile,
+    dev: DeviceState,
+    out: Path,
+    data: bytes,
+    uuid: str | None = None,
+    revision: int = 1,
+    key: Ed25519PrivateKey | None = None,
 ) -> SealedDossier:
     uuid = uuid or uuidlib.uuid4().hex
     files = [
@@ -58,7 +81,7 @@ def seal(
         revision=revision,
         files=files,
         device_id=dev.device_id,
-        device_key=device_key(prof),
+        device_key=key or device_key(prof),
         server_public=b64d(dev.server_public_key),
         key_id=dev.key_id,
         out_dir=out / uuid / f"r{revision}",
@@ -84,6 +107,11 @@ def test_cli_enrol_code_enrol_and_dossiers_json(server: ServerProc, tmp_path: Pa
     r = kiosk("server", "enrol-code", "--data", str(server.data_dir), "--unit", "H07", "--json")
     assert r.returncode == 0, r.stderr
     code = json.loads(r.stdout)["code"]
+    # A profile that is not set up has no store to seal the key under: refused, code not spent.
+    r = kiosk("enrol", server.url, code, profile=tmp_path / "bare")
+    assert r.returncode == 1 and "kiosk admin init" in r.stderr
+    for name in ("p", "q", "r"):
+        initialised(tmp_path / name)
     r = kiosk("enrol", server.url, code, "--json", profile=tmp_path / "p")
     assert r.returncode == 0, r.stderr
     info = json.loads(r.stdout)
@@ -97,9 +125,12 @@ def test_cli_enrol_code_enrol_and_dossiers_json(server: ServerProc, tmp_path: Pa
     prof = Profile.open(tmp_path / "p")
     dev = load_device(prof)
     assert dev is not None
+    store, _session = unlock_with_passphrase(prof, "admin", PASSPHRASE)
+    key = load_key(prof, store)
+    store.close()
     data = os.urandom(20000)
-    sealed = seal(prof, dev, tmp_path / "out", data)
-    answer = Transport(dev, device_key(prof), chunk_size=8192).send(sealed)
+    sealed = seal(prof, dev, tmp_path / "out", data, key=key)
+    answer = Transport(dev, key, chunk_size=8192).send(sealed)
     assert answer is not None and answer["official_code"].startswith("H07-")
     r = kiosk("server", "dossiers", "--data", str(server.data_dir), "--json")
     rows = [d for d in json.loads(r.stdout) if d["uuid"] == sealed.uuid]
