@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 import os
 import secrets
 import tempfile
@@ -27,6 +28,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.errors import KioskError
 from kiosk.profile import Profile
+
+log = logging.getLogger(__name__)
 
 
 class NotEnrolledError(KioskError):
@@ -167,7 +170,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         try:
             old = open(path, "r+b")  # noqa: SIM115 - kept open across the rename
-        except FileNotFoundError:
+        except OSError:  # none yet, or not writable: the zeroing is best effort
             old = None
         try:
             os.replace(tmp, path)
@@ -204,7 +207,12 @@ def load_key(profile: Profile, store: KeyStore) -> Ed25519PrivateKey:
         if len(data) != LEGACY_KEY_SIZE:
             return _unseal(data, store)
         key = Ed25519PrivateKey.from_private_bytes(data)
-        _write_atomic(path, _seal(key, store))
+        sealed = _seal(key, store)
+        try:
+            _write_atomic(path, sealed)
+        except OSError as exc:
+            # Sending must not stop over this; the next load tries again.
+            log.warning("the legacy device key could not be sealed: %s", exc.__class__.__name__)
         return key
 
 

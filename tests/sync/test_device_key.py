@@ -212,3 +212,26 @@ def test_the_worker_reports_a_key_of_another_store_as_not_enrolled(profile: Prof
     assert result.message == "The device key does not belong to this store; enrol the device again."
     assert store.outbox_entry(uuid).status == "queued"  # nothing lost
     store.close()
+
+
+def test_a_failed_migration_still_gives_the_key_and_retries(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import sync.device as device
+
+    key = Ed25519PrivateKey.generate()
+    path = _key_file(profile)
+    path.write_bytes(key.private_bytes_raw())
+
+    def disk_full(*_a: object, **_k: object) -> tuple[int, str]:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with open_store(profile) as store:
+        monkeypatch.setattr(device.tempfile, "mkstemp", disk_full)
+        assert load_key(profile, store).private_bytes_raw() == key.private_bytes_raw()
+        assert path.read_bytes() == key.private_bytes_raw()  # unchanged, not half-written
+        monkeypatch.undo()
+        assert load_key(profile, store).private_bytes_raw() == key.private_bytes_raw()
+    assert key.private_bytes_raw() not in path.read_bytes()
