@@ -2,7 +2,7 @@
 
 Public API (other areas call these):
 
-- ``sync.enrol.enrol(profile, url, code, *, label=None, ca_bundle=None, force=False) -> DeviceState``
+- ``sync.enrol.enrol(profile, url, code, *, store, label=None, ca_bundle=None, force=False) -> DeviceState``
   enrols the profile's device non-interactively (``kiosk enrol URL CODE``);
   ``sync.device.load_device(profile) -> DeviceState | None`` reads the pinned enrolment.
 - ``sync.server.admin.mint_enrol_code(data_dir, unit_code=None, *, db_url=None) -> str`` mints a

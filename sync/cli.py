@@ -182,7 +182,20 @@ def _enrol(args: argparse.Namespace) -> int:
     from sync.enrol import enrol
 
     profile = Profile.open(args.profile)
-    dev = enrol(profile, args.url, args.code, label=args.label, ca_bundle=args.ca_bundle, force=args.force)
+    # The new signing key is sealed under the store, so enrolling unlocks it like `kiosk sync`.
+    store = open_store(profile, args)
+    try:
+        dev = enrol(
+            profile,
+            args.url,
+            args.code,
+            store=store,
+            label=args.label,
+            ca_bundle=args.ca_bundle,
+            force=args.force,
+        )
+    finally:
+        store.close()
     _emit(
         args,
         {
@@ -348,6 +361,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--ca-bundle", default=None, help="CA bundle file to trust for this server")
     p.add_argument("--label", default=None, help="a name for this device shown to the administrator")
     p.add_argument("--force", action="store_true", help="replace an existing enrolment")
+    p.add_argument("--user", help="officer user name (default: $KIOSK_USER or 'admin')")
+    p.add_argument("--passphrase-fd", type=int, metavar="N", help="read the passphrase from descriptor N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_enrol)
 

@@ -126,7 +126,18 @@ class DemoEnvironment:
         try:
             device = load_device(profile)
             if device is None or device.server_url != url:
-                enrol(profile, url, mint_enrol_code(server_dir), label="demo", force=device is not None)
+                store, _session = keys.unlock_with_passphrase(profile, DEMO_USER, DEMO_PASSPHRASE)
+                try:
+                    enrol(
+                        profile,
+                        url,
+                        mint_enrol_code(server_dir),
+                        store=store,
+                        label="demo",
+                        force=device is not None,
+                    )
+                finally:
+                    store.close()
             pcscd = ensure_pcscd()
             card_profile = json.loads(card_file.read_text(encoding="utf-8"))
             card = SimulatedCard.from_profile(card_file).attach(0)

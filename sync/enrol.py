@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.errors import KioskError
 from kiosk.profile import Profile
 from sync import protocol as P
-from sync.device import DeviceState, load_device, save_device, save_key
+from sync.device import KEY_PURPOSE, DeviceState, KeyStore, load_device, save_device, save_key
 from sync.envelope import EnvelopeError, b64d, b64e, raw_public
 from sync.transport import ServerUnreachableError
 
@@ -32,12 +32,17 @@ def enrol(
     url: str,
     code: str,
     *,
+    store: KeyStore,
     label: str | None = None,
     ca_bundle: str | None = None,
     force: bool = False,
     timeout: tuple[float, float] = (5.0, 30.0),
 ) -> DeviceState:
-    """Enrol this profile's device with the server at ``url`` using a one-time ``code``."""
+    """Enrol this profile's device with the server at ``url`` using a one-time ``code``.
+
+    ``store`` is the profile's unlocked store (not the self-service kiosk role): the new
+    signing key is sealed under it.
+    """
     current = load_device(profile)
     if current is not None and current.revoked is None and not force:
         raise EnrolmentError(
@@ -45,6 +50,8 @@ def enrol(
         )
     if not url.startswith(("https://", "http://")):
         raise EnrolmentError("The server URL must start with https:// (or http:// for a local test server).")
+    # Refused for the kiosk role or a locked store before the one-time code is spent.
+    store.subkey(KEY_PURPOSE)
     key = Ed25519PrivateKey.generate()
     body = {
         "code": code.strip(),
@@ -89,7 +96,7 @@ def enrol(
         )
     except (ValueError, KeyError, TypeError, EnvelopeError) as exc:
         raise EnrolmentError("The server's enrolment answer is malformed; check the URL.") from exc
-    save_key(profile, key)
+    save_key(profile, key, store)
     save_device(profile, dev)
     log.info("device enrolled as %s for unit %s", dev.device_id, dev.unit_code)
     return dev

@@ -30,7 +30,15 @@ from typing import Any, BinaryIO, Protocol
 from kiosk.errors import KioskError
 from kiosk.profile import Profile
 from sync import protocol as P
-from sync.device import DeviceState, load_device, load_key, outbox_dir, save_device, sync_dir
+from sync.device import (
+    DeviceState,
+    NotEnrolledError,
+    load_device,
+    load_key,
+    outbox_dir,
+    save_device,
+    sync_dir,
+)
 from sync.envelope import EnvelopeError, PlainFile, SealedDossier, b64d, seal_dossier
 from sync.transport import ServerUnreachableError, SyncHttpError, TokenBucket, Transport
 
@@ -70,6 +78,9 @@ class OutboxStore(Protocol):
     def outbox_entry(self, uuid: str) -> Any: ...
     def export_for_sync(self, uuid: str) -> Any: ...
     def set_portal_status(self, uuid: str, code: int) -> None: ...
+    def subkey(self, purpose: str) -> bytes: ...
+    @property
+    def store_uid(self) -> str: ...
     def close(self) -> None: ...
 
 
@@ -290,7 +301,10 @@ class SyncWorker:
         try:
             if store is None:
                 store = self.store_factory()
-            transport = self._new_transport(device)
+            try:
+                transport = self._new_transport(device, store)
+            except NotEnrolledError as exc:  # the key is missing, damaged or another store's
+                return self._finish(RunResult("not_enrolled", str(exc)))
             try:
                 return self._finish(
                     self._run(store, transport, device, self.max_wait if max_wait is None else max_wait)
@@ -358,10 +372,10 @@ class SyncWorker:
             result.message = f"The queue is empty ({len(result.sent)} sent)."
         return result
 
-    def _new_transport(self, device: DeviceState) -> Transport:
+    def _new_transport(self, device: DeviceState, store: OutboxStore) -> Transport:
         return Transport(
             device,
-            load_key(self.profile),
+            load_key(self.profile, store),
             connect_timeout=self.timeouts[0],
             read_timeout=self.timeouts[1],
             chunk_size=self.chunk_size,
@@ -387,7 +401,7 @@ class SyncWorker:
                 return
             t = getattr(local, "transport", None)
             if t is None:
-                t = local.transport = self._new_transport(device)
+                t = local.transport = self._new_transport(device, store)
                 with lock:
                     transports.append(t)
             verdict = self._send_one(store, t, device, entry, result, lock=lock)
@@ -560,7 +574,7 @@ class SyncWorker:
             revision=int(payload.revision),
             files=files,
             device_id=device.device_id,
-            device_key=load_key(self.profile),
+            device_key=load_key(self.profile, store),
             server_public=b64d(device.server_public_key),
             key_id=device.key_id,
             out_dir=target,
@@ -593,7 +607,10 @@ class SyncWorker:
         self._last_status_pull = time.monotonic()
         changed = 0
         transport = Transport(
-            device, load_key(self.profile), connect_timeout=self.timeouts[0], read_timeout=self.timeouts[1]
+            device,
+            load_key(self.profile, store),
+            connect_timeout=self.timeouts[0],
+            read_timeout=self.timeouts[1],
         )
         try:
             for summary in store.list_dossiers(state=DossierState.synced, limit=limit):

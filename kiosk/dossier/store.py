@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import sqlcipher3
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kiosk.citizen import Citizen
 from kiosk.dossier import codes, lifecycle
@@ -95,6 +97,8 @@ FTS_BATCH = 64
 META_UPSERT = (
     "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 )
+SUBKEY_INFO = b"mot-cua-kiosk subkey v1 "
+_IDENTITY_META = frozenset({"device_id", "store_uid", "outbox_last_success"})
 
 
 def now_iso(now: datetime | None = None) -> str:
@@ -331,6 +335,10 @@ class Store:
                 c.execute("INSERT INTO meta(key, value) VALUES ('device_id', ?)", (codes.new_device_id(),))
                 c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('unit_code', 'UNIT')")
                 c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?)", (now_iso(),))
+            # A random name of this store that never changes (the 4-character device id is too
+            # short to tell stores apart): secrets kept beside the store are bound to it.
+            if not c.execute("SELECT 1 FROM meta WHERE key='store_uid'").fetchone():
+                c.execute("INSERT INTO meta(key, value) VALUES ('store_uid', ?)", (secrets.token_hex(16),))
             # The log's HMAC key is its own random secret inside the encrypted store, so the
             # chain stays verifiable whatever happens to the wrapping keys.
             row = c.execute("SELECT value FROM meta WHERE key='log_key'").fetchone()
@@ -349,7 +357,7 @@ class Store:
         return rows[0][0] if rows else default
 
     def set_meta(self, key: str, value: str) -> None:
-        if key in _RESERVED_META or key.startswith("seq:") or key in {"device_id", "outbox_last_success"}:
+        if key in _RESERVED_META or key.startswith("seq:") or key in _IDENTITY_META:
             raise AccessDeniedError("That store setting is internal.")
         self._deny_kiosk("change store settings")
         with self._tx() as c:
@@ -1313,6 +1321,24 @@ class Store:
             ):
                 out.append(u)
         return out
+
+    @property
+    def store_uid(self) -> str:
+        """This store's permanent random name (32 hex digits), set when it was created."""
+        return str(self._meta("store_uid"))
+
+    def subkey(self, purpose: str) -> bytes:
+        """A 32-byte key for one ``purpose``, derived from the data key (HKDF-SHA256).
+
+        Secrets kept beside the store (the device signing key) are sealed under it, so they
+        open exactly when the store does, and the data key itself never leaves the store.
+        """
+        # The self-service role never signs or seals; sync, officer and community handles may.
+        self._deny_kiosk_role("use the store's keys")
+        with self._lock:
+            self._require_open()
+            hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=SUBKEY_INFO + purpose.encode())
+            return hkdf.derive(self._data_key)
 
     def _key_for_wrapping(self) -> bytes:
         """The data key, for :mod:`kiosk.security.keys` to wrap for a new officer."""

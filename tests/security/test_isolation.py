@@ -56,6 +56,8 @@ def _calls(other: str, att: str):
         "outbox_requeue": lambda s: s.outbox_requeue(other),
         "outbox_stats": lambda s: s.outbox_stats(),
         "_key_for_wrapping": lambda s: s._key_for_wrapping(),
+        # The kiosk role never signs or seals (the device signing key is sealed under it).
+        "subkey": lambda s: s.subkey("device-signing-key"),
         "set_meta": lambda s: s.set_meta("unit", "x"),
         "update_settings": lambda s: s.update_settings(unit_code="X"),
     }
@@ -81,6 +83,7 @@ HARMLESS = {
     "dossier_document",
     "kiosk_restricted",
     "closed",
+    "store_uid",  # a random name of the store, no secret and no personal data
 }
 
 

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.dossier.model import DossierState
 from kiosk.dossier.store import Store
 from kiosk.profile import Profile
+from sync.device import load_key
 from sync.enrol import enrol
 from sync.server.config import ServerData
 from sync.server.db import make_engine
@@ -115,8 +117,15 @@ def enrolled_profile(
 ) -> Profile:
     profile = Profile.open(root)
     code = server.admin().mint_enrol_code("H01")
-    enrol(profile, url or server.url, code, ca_bundle=ca_bundle)
+    with open_store(profile) as store:
+        enrol(profile, url or server.url, code, store=store, ca_bundle=ca_bundle)
     return profile
+
+
+def device_key(profile: Profile) -> Ed25519PrivateKey:
+    """The enrolled device's signing key, unsealed with the profile's (test) store."""
+    with open_store(profile) as store:
+        return load_key(profile, store)
 
 
 def open_store(profile: Profile) -> Store:

@@ -61,6 +61,7 @@ def test_sync_commands_end_to_end(tmp_path: Path) -> None:
         store, _session = unlock_with_passphrase(prof, "admin", PASSPHRASE)
         good = queue_dossier(store, b"scan one")
         bad = queue_dossier(store, b"scan two")
+        key = load_key(prof, store)
         store.close()
         dev = load_device(prof)
         assert dev is not None
@@ -69,12 +70,12 @@ def test_sync_commands_end_to_end(tmp_path: Path) -> None:
             revision=99,
             files=[PlainFile("dossier", lambda: io.BytesIO(b"{}"))],
             device_id=dev.device_id,
-            device_key=load_key(prof),
+            device_key=key,
             server_public=b64d(dev.server_public_key),
             key_id=dev.key_id,
             out_dir=tmp_path / "c",
         )
-        assert Transport(dev, load_key(prof)).send(clash) is not None
+        assert Transport(dev, key).send(clash) is not None
 
         st = json.loads(kiosk(root, "sync", "status", "--json").stdout)
         assert (st["queued"], st["quarantined"], st["enrolled"]) == (2, 0, True)

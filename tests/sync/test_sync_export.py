@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from sync_helpers import ROOT, enrolled_profile, start_server
+from sync_helpers import ROOT, device_key, enrolled_profile, start_server
 
-from sync.device import load_device, load_key
+from sync.device import load_device
 from sync.envelope import PlainFile, b64d, open_stream, seal_dossier, unwrap_key
 from sync.server.config import ServerData
 from sync.transport import SyncHttpError, Transport
@@ -31,7 +31,7 @@ def _seal(prof, dev, out: Path, data: bytes, key_id: str | None = None, server_p
             PlainFile("attachment", lambda: io.BytesIO(data)),
         ],
         device_id=dev.device_id,
-        device_key=load_key(prof),
+        device_key=device_key(prof),
         server_public=server_public or b64d(dev.server_public_key),
         key_id=key_id or dev.key_id,
         out_dir=out / uuid,
@@ -49,7 +49,7 @@ def test_file_drop_export_and_key_rotation(tmp_path: Path) -> None:
         prof = enrolled_profile(tmp_path / "p", server)
         dev = load_device(prof)
         assert dev is not None
-        t = Transport(dev, load_key(prof))
+        t = Transport(dev, device_key(prof))
         payload = os.urandom(70_000)
         sealed = _seal(prof, dev, tmp_path / "out", payload)
         code = t.send(sealed)["official_code"]  # type: ignore[index]

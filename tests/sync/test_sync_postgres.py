@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sync_helpers import enrolled_profile, server_dossiers, sha, start_server
+from sync_helpers import device_key, enrolled_profile, server_dossiers, sha, start_server
 
-from sync.device import load_device, load_key
+from sync.device import load_device
 from sync.envelope import PlainFile, b64d, seal_dossier
 from sync.transport import ServerUnreachableError, SyncHttpError, Transport
 
@@ -107,7 +107,7 @@ def test_two_replicas_one_postgres_exactly_once(pg_url: str, tmp_path: Path) -> 
         prof = enrolled_profile(tmp_path / "p", a)
         dev = load_device(prof)
         assert dev is not None
-        key = load_key(prof)
+        key = device_key(prof)
         rng = random.Random(9)
         payloads = {}
         sealed = []

@@ -14,15 +14,17 @@ from pathlib import Path
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sync_helpers import ROOT, ServerProc, enrolled_profile, start_server
+from sync_helpers import ROOT, ServerProc, device_key, enrolled_profile, start_server
 
 from kiosk.profile import Profile
+from kiosk.security.keys import KdfParams, init_profile, unlock_with_passphrase
 from sync import protocol as P
 from sync.device import DeviceState, load_device, load_key
 from sync.envelope import PlainFile, SealedDossier, b64d, seal_dossier
 from sync.transport import SyncHttpError, Transport
 
 pytestmark = pytest.mark.server
+PASSPHRASE = "correct horse battery staple 42"
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +44,32 @@ def device(server: ServerProc, tmp_path_factory: pytest.TempPathFactory) -> tupl
 
 def kiosk(*args: str, profile: Path | None = None) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "ui.main"] + (["--profile", str(profile)] if profile else []) + list(args)
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    env = {**os.environ, "KIOSK_PASSPHRASE": PASSPHRASE, "KIOSK_USER": "admin"}
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False, env=env)
+
+
+def initialised(root: Path) -> Profile:
+    """A set-up profile: `kiosk enrol` unlocks its store to seal the device key."""
+    prof = Profile.open(root)
+    init_profile(
+        prof,
+        unit_name="UBND xã Thử",
+        unit_code="H07",
+        admin_username="admin",
+        admin_passphrase=PASSPHRASE,
+        kdf=KdfParams(1, 8192, 1),
+    )
+    return prof
 
 
 def seal(
-    prof: Profile, dev: DeviceState, out: Path, data: bytes, uuid: str | None = None, revision: int = 1
+    prof: Profile,
+    dev: DeviceState,
+    out: Path,
+    data: bytes,
+    uuid: str | None = None,
+    revision: int = 1,
+    key: Ed25519PrivateKey | None = None,
 ) -> SealedDossier:
     uuid = uuid or uuidlib.uuid4().hex
     files = [
@@ -58,7 +81,7 @@ def seal(
         revision=revision,
         files=files,
         device_id=dev.device_id,
-        device_key=load_key(prof),
+        device_key=key or device_key(prof),
         server_public=b64d(dev.server_public_key),
         key_id=dev.key_id,
         out_dir=out / uuid / f"r{revision}",
@@ -84,6 +107,11 @@ def test_cli_enrol_code_enrol_and_dossiers_json(server: ServerProc, tmp_path: Pa
     r = kiosk("server", "enrol-code", "--data", str(server.data_dir), "--unit", "H07", "--json")
     assert r.returncode == 0, r.stderr
     code = json.loads(r.stdout)["code"]
+    # A profile that is not set up has no store to seal the key under: refused, code not spent.
+    r = kiosk("enrol", server.url, code, profile=tmp_path / "bare")
+    assert r.returncode == 1 and "kiosk admin init" in r.stderr
+    for name in ("p", "q", "r"):
+        initialised(tmp_path / name)
     r = kiosk("enrol", server.url, code, "--json", profile=tmp_path / "p")
     assert r.returncode == 0, r.stderr
     info = json.loads(r.stdout)
@@ -97,9 +125,12 @@ def test_cli_enrol_code_enrol_and_dossiers_json(server: ServerProc, tmp_path: Pa
     prof = Profile.open(tmp_path / "p")
     dev = load_device(prof)
     assert dev is not None
+    store, _session = unlock_with_passphrase(prof, "admin", PASSPHRASE)
+    key = load_key(prof, store)
+    store.close()
     data = os.urandom(20000)
-    sealed = seal(prof, dev, tmp_path / "out", data)
-    answer = Transport(dev, load_key(prof), chunk_size=8192).send(sealed)
+    sealed = seal(prof, dev, tmp_path / "out", data, key=key)
+    answer = Transport(dev, key, chunk_size=8192).send(sealed)
     assert answer is not None and answer["official_code"].startswith("H07-")
     r = kiosk("server", "dossiers", "--data", str(server.data_dir), "--json")
     rows = [d for d in json.loads(r.stdout) if d["uuid"] == sealed.uuid]
@@ -114,7 +145,7 @@ def test_cli_enrol_code_enrol_and_dossiers_json(server: ServerProc, tmp_path: Pa
 
 def test_exactly_once_identical_retry_and_conflict(server: ServerProc, device, tmp_path: Path) -> None:
     prof, dev = device
-    t = Transport(dev, load_key(prof), chunk_size=8192)
+    t = Transport(dev, device_key(prof), chunk_size=8192)
     sealed = seal(prof, dev, tmp_path, os.urandom(30000))
     first = t.send(sealed)
     again = t.send(sealed)
@@ -131,13 +162,13 @@ def test_exactly_once_identical_retry_and_conflict(server: ServerProc, device, t
 def test_resume_sends_only_the_missing_chunks(server: ServerProc, device, tmp_path: Path) -> None:
     prof, dev = device
     sealed = seal(prof, dev, tmp_path, os.urandom(50000))
-    t1 = Transport(dev, load_key(prof), chunk_size=8192)
+    t1 = Transport(dev, device_key(prof), chunk_size=8192)
     t1.submit(sealed)
     f1 = sealed.manifest.files[1]
     sent = []
     t1.upload_file(sealed, f1, 0, progress=sent.append, should_stop=lambda: len(sent) >= 3)
     assert t1.offset(sealed, "f1") == 3 * 8192
-    t2 = Transport(dev, load_key(prof), chunk_size=8192)
+    t2 = Transport(dev, device_key(prof), chunk_size=8192)
     assert t2.send(sealed) is not None
     assert t2.stats.body_bytes_sent == f1.sealed_size - 3 * 8192 + sealed.manifest.files[0].sealed_size
 
@@ -173,7 +204,7 @@ def test_forged_signature_unknown_device_and_replay_are_refused(
     assert r.status_code == 401 and r.json()["error"] == P.E_BAD_SIGNATURE
 
     # A correctly signed request carrying a manifest signed by another key.
-    t = Transport(dev, load_key(prof))
+    t = Transport(dev, device_key(prof))
     bad_manifest = _submit_body(sealed, Ed25519PrivateKey.generate().sign(b"x"))
     r = requests.post(
         url,
@@ -208,20 +239,20 @@ def test_forged_signature_unknown_device_and_replay_are_refused(
     r = requests.post(
         url,
         data=body,
-        headers={**base, **_signed(Transport(old, load_key(prof)), "POST", "/v1/dossiers", body)},
+        headers={**base, **_signed(Transport(old, device_key(prof)), "POST", "/v1/dossiers", body)},
         timeout=10,
     )
     assert r.status_code == 401 and r.json()["error"] == P.E_CLOCK_SKEW and "server_time" in r.json()
     # The transport corrects its clock from the server's time and goes through.
     skewed = Transport(
-        DeviceState(**{**dev.__dict__, "clock_offset": -3600}), load_key(prof), chunk_size=4096
+        DeviceState(**{**dev.__dict__, "clock_offset": -3600}), device_key(prof), chunk_size=4096
     )
     assert skewed.send(sealed) is not None
 
 
 def test_tampered_chunk_is_refused_and_nothing_stored(server: ServerProc, device, tmp_path: Path) -> None:
     prof, dev = device
-    t = Transport(dev, load_key(prof), chunk_size=4096)
+    t = Transport(dev, device_key(prof), chunk_size=4096)
     sealed = seal(prof, dev, tmp_path, os.urandom(9000))
     t.submit(sealed)
     chunk = sealed.file_path("f1").read_bytes()[:4096]
@@ -324,7 +355,7 @@ def test_signed_garbage_never_causes_a_server_error(server: ServerProc, device) 
     from hypothesis import strategies as st
 
     prof, dev = device
-    t = Transport(dev, load_key(prof))
+    t = Transport(dev, device_key(prof))
 
     @given(
         manifest=st.one_of(
@@ -389,7 +420,7 @@ def test_signed_garbage_never_causes_a_server_error(server: ServerProc, device) 
 
 def test_tampered_amendment_keeps_the_committed_revision(server: ServerProc, device, tmp_path: Path) -> None:
     prof, dev = device
-    t = Transport(dev, load_key(prof), chunk_size=4096)
+    t = Transport(dev, device_key(prof), chunk_size=4096)
     first = seal(prof, dev, tmp_path / "a", os.urandom(5000))
     code = t.send(first)["official_code"]  # type: ignore[index]
     amend = seal(prof, dev, tmp_path / "b", os.urandom(6000), uuid=first.uuid, revision=2)

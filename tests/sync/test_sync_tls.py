@@ -76,8 +76,8 @@ def test_tls_with_pinned_ca_bundle(tmp_path: Path) -> None:
         assert server.url.startswith("https://")
         # Without the CA bundle the private server is not trusted: refused, nothing pinned.
         bare = Profile.open(tmp_path / "bare")
-        with pytest.raises(EnrolmentError, match="not trusted"):
-            enrol(bare, server.url, server.admin().mint_enrol_code("H01"))
+        with pytest.raises(EnrolmentError, match="not trusted"), open_store(bare) as bare_store:
+            enrol(bare, server.url, server.admin().mint_enrol_code("H01"), store=bare_store)
         assert load_device(bare) is None
 
         prof = enrolled_profile(tmp_path / "p", server, ca_bundle=str(ca_path))

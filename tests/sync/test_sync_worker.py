@@ -12,6 +12,7 @@ import pytest
 from fault_proxy import FAULTS, FaultPlan, FaultProxy
 from sync_helpers import (
     ServerProc,
+    device_key,
     enrolled_profile,
     open_store,
     open_sync_store,
@@ -22,7 +23,7 @@ from sync_helpers import (
 )
 
 from kiosk.dossier.model import DossierState
-from sync.device import load_device, load_key
+from sync.device import load_device
 from sync.envelope import PlainFile, b64d, seal_dossier
 from sync.transport import Transport
 from sync.worker import SyncEvent, SyncWorker
@@ -138,12 +139,12 @@ def test_permanent_refusal_goes_to_quarantine_with_the_reason(server: ServerProc
         revision=99,  # a later revision than the counter has: no amendment possible
         files=[PlainFile("dossier", lambda: io.BytesIO(b"{}"))],
         device_id=dev.device_id,
-        device_key=load_key(prof),
+        device_key=device_key(prof),
         server_public=b64d(dev.server_public_key),
         key_id=dev.key_id,
         out_dir=tmp_path / "other",
     )
-    code = Transport(dev, load_key(prof)).send(other)["official_code"]  # type: ignore[index]
+    code = Transport(dev, device_key(prof)).send(other)["official_code"]  # type: ignore[index]
     worker = SyncWorker(lambda: store, prof, base_delay=0.01)
     result = worker.run_until_empty(store=store)
     assert result.quarantined == 1 and result.outcome == "empty"
