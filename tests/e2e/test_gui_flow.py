@@ -101,7 +101,17 @@ def test_officer_reads_fills_saves_and_gets_the_official_code(demo: DemoEnvironm
 def test_kiosk_asks_consent_and_forgets_the_citizen_when_the_card_is_lifted(demo: DemoEnvironment) -> None:
     app = make_app()
     install_translations(app, "en")
-    ctx = AppContext(profile=demo.profile, kiosk_mode=True, demo=demo, store=demo.open_store())
+    store = demo.open_store()
+    store.restrict_to_kiosk()  # as `kiosk demo --kiosk-mode` does
+    ctx = AppContext(profile=demo.profile, kiosk_mode=True, demo=demo, store=store)
+    # The kiosk's sync service gets its own handle, able to sign for the device.
+    from sync.device import load_key
+
+    sync_handle = ctx.sync_store()
+    try:
+        assert sync_handle.role == "sync" and load_key(demo.profile, sync_handle) is not None
+    finally:
+        sync_handle.close()
     page = ReceptionPage(ctx)
     try:
         assert not page.consent.isHidden() and not page.consent.isChecked()
