@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -97,8 +98,31 @@ class FirstRunScreen(QWidget):
         kl.addStretch(1)
         self.stack.addWidget(form_page)
         self.stack.addWidget(key_page)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        title = QLabel(self.tr("Set up this computer"))
+        title.setAccessibleName(title.text())
+        # px, not setFont(): the kiosk style sheet's font-size would override the font.
+        title.setStyleSheet(f"font-size: {30 if kiosk_mode else 22}px; font-weight: bold;")
+        intro = QLabel(
+            self.tr(
+                "Everything this counter records is kept in an encrypted store on this computer. "
+                "Enter the unit, the intake server given by the province IT team (it can be added "
+                "later) and the administrator account; a recovery key is printed at the end."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setAccessibleName(self.tr("About the setup"))
+        # A readable column in the middle of the screen rather than fields stretched edge to edge.
+        column = QWidget(self)
+        column.setMaximumWidth(1100 if kiosk_mode else 760)
+        inner = QVBoxLayout(column)
+        inner.addWidget(title)
+        inner.addWidget(intro)
+        inner.addWidget(self.stack)
+        inner.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(column, 4)
+        layout.addStretch(1)
         self.create_button.clicked.connect(self.submit)
         self.ack.clicked.connect(self._acknowledged)
         self.print_sheet_button.clicked.connect(self.print_sheet)
