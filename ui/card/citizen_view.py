@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from kiosk.citizen import CITIZEN_FIELDS, Citizen, Provenance
-from ui.theme import Meaning, colour
+from ui.theme import Meaning, colour, high_contrast
 
 
 def field_label(name: str) -> str:
@@ -107,5 +107,6 @@ class CitizenView(QWidget):
                 self.values[name].setAccessibleName(f"{field_label(name)}: {text}")
                 continue
             src.setText(provenance_text(prov))
-            src.setStyleSheet(f"color: {colour(_PROV_COLOURS[prov])}; font-size: 85%;")
+            size = 17 if high_contrast() else 12  # px: style sheets take no %
+            src.setStyleSheet(f"color: {colour(_PROV_COLOURS[prov])}; font-size: {size}px;")
             self.values[name].setAccessibleName(f"{field_label(name)}: {text} ({provenance_text(prov)})")

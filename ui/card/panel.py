@@ -124,7 +124,8 @@ class CardReaderPanel(QWidget):
         self.state = QLabel(state_text(ServiceState.NO_SERVICE.value), self)
         self.state.setWordWrap(True)
         self.state.setAccessibleName(self.tr("Card reader state"))
-        self.state.setStyleSheet("font-size: 125%; font-weight: bold;")
+        # Style sheets take px or pt, not %: the reader state is the line read from afar.
+        self.state.setStyleSheet(f"font-size: {26 if high_contrast() else 18}px; font-weight: bold;")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Card reading message"))
