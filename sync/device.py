@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.errors import KioskError
+from kiosk.fileutil import fsync_dir
 from kiosk.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -163,7 +164,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=".device-key-", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        os.fchmod(fd, 0o600)
+        # mkstemp already creates the file 0600 on POSIX (and os.fchmod is POSIX-only here).
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -185,11 +186,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)  # the rename itself survives a power cut
-    finally:
-        os.close(dir_fd)
+    fsync_dir(path.parent)  # the rename itself survives a power cut
 
 
 def load_key(profile: Profile, store: KeyStore) -> Ed25519PrivateKey:

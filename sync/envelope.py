@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kiosk.errors import KioskError
+from kiosk.fileutil import fsync_dir
 
 SCHEMA_VERSION = 1
 CHUNK_SIZE = 64 * 1024  # plaintext bytes per AEAD chunk: 16 bytes of tag per 64 KiB = 0.02 %
@@ -473,21 +474,10 @@ def seal_dossier(
         if out_dir.exists():
             shutil.rmtree(out_dir)
         os.replace(tmp, out_dir)
-        _fsync_dir(out_dir.parent)
+        fsync_dir(out_dir.parent)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
         del content_key
     return SealedDossier(out_dir, manifest, data, sig)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

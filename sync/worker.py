@@ -12,7 +12,6 @@ QThread-friendly bridge), ``run_until_empty()`` is the blocking call ``kiosk syn
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import io
 import logging
 import os
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from kiosk.errors import KioskError
+from kiosk.fileutil import ProcessLock
 from kiosk.profile import Profile
 from sync import protocol as P
 from sync.device import (
@@ -140,23 +140,13 @@ class _ProfileLock:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh: Any = None
+        self._lock = ProcessLock(path)
 
     def acquire(self) -> bool:
-        fh = open(self.path, "a+")  # noqa: SIM115 - held for the lock's lifetime
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            fh.close()
-            return False
-        self._fh = fh
-        return True
+        return self._lock.try_acquire()
 
     def release(self) -> None:
-        if self._fh is not None:
-            fcntl.flock(self._fh, fcntl.LOCK_UN)
-            self._fh.close()
-            self._fh = None
+        self._lock.release()
 
 
 class SyncWorker:

@@ -24,6 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.dossier.errors import AttachmentIntegrityError, DiskFullError, StoreError
+from kiosk.fileutil import fsync_dir
 
 MAGIC = b"MCKATT01"
 CHUNK_SIZE = 1 << 20
@@ -51,16 +52,6 @@ def _aad(attachment_id: str, chunk_size: int) -> bytes:
 
 def attachment_path(attachments_dir: Path, attachment_id: str) -> Path:
     return attachments_dir / attachment_id[:2] / f"{attachment_id}.enc"
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def disk_error(exc: OSError) -> StoreError:
@@ -107,7 +98,7 @@ def write_encrypted(
         if before_replace:
             before_replace()
         os.replace(tmp_path, final_path)
-        _fsync_dir(final_path.parent)
+        fsync_dir(final_path.parent)
     except OSError as exc:
         tmp_path.unlink(missing_ok=True)
         raise disk_error(exc) from exc

@@ -37,6 +37,7 @@ from kiosk.dossier import codes
 from kiosk.dossier.errors import CorruptStoreError, DiskFullError, WrongKeyError
 from kiosk.dossier.store import Store
 from kiosk.errors import KioskError
+from kiosk.fileutil import ProcessLock, fsync_dir
 from kiosk.profile import Profile
 from kiosk.security.officers import DEFAULT_IDLE_LOCK_S, LockoutPolicy, OfficerSession, Role
 
@@ -141,23 +142,13 @@ def _write_keyfile(profile: Profile, data: dict[str, Any]) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_dir(path.parent)
 
 
 @contextlib.contextmanager
 def _keyfile_lock(profile: Profile) -> Iterator[None]:
     """Serialise read-modify-write of keys.json between processes."""
-    lock_path = profile.root / "keys.lock"
-    with open(lock_path, "a+b") as fh:
-        if os.name == "posix":
-            import fcntl
-
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+    with ProcessLock(profile.root / "keys.lock"):
         yield
 
 

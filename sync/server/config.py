@@ -6,7 +6,6 @@ Old keys are kept after a rotation so envelopes sealed to them still open.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -20,6 +19,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from kiosk.errors import KioskError
+from kiosk.fileutil import ProcessLock
 from sync.envelope import raw_public
 
 
@@ -40,12 +40,8 @@ class ServerConfig:
 
 @contextmanager
 def _init_lock(data_dir: Path) -> Iterator[None]:
-    with open(data_dir / ".init.lock", "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    with ProcessLock(data_dir / ".init.lock"):
+        yield
 
 
 def key_id_for(public: bytes) -> str:

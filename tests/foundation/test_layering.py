@@ -41,3 +41,14 @@ def test_layering_check_detects_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtCore import QObject\nimport sync.worker\n", encoding="utf-8")
     assert imported_roots(bad) >= {"PySide6", "sync"}
+
+
+POSIX_ONLY = {"fcntl", "termios", "pwd", "grp", "resource"}
+
+
+def test_app_code_imports_no_posix_only_module() -> None:
+    """Counter PCs run Windows too: one `import fcntl` made the sync worker unimportable
+    there. File locks go through kiosk.fileutil (filelock)."""
+    files = [f for pkg in ("kiosk", "sync", "ui") for f in sorted((ROOT / pkg).rglob("*.py"))]
+    offenders = {str(f.relative_to(ROOT)): sorted(imported_roots(f) & POSIX_ONLY) for f in files}
+    assert {k: v for k, v in offenders.items() if v} == {}
