@@ -13,7 +13,11 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-__all__ = ["ProcessLock", "fsync_dir"]
+__all__ = ["O_BINARY", "ProcessLock", "fsync_dir"]
+
+# os.open() on Windows opens in text mode unless told otherwise: "\n" would become "\r\n"
+# inside PDFs and keys. The flag exists only there.
+O_BINARY: int = getattr(os, "O_BINARY", 0)
 
 
 def fsync_dir(path: Path) -> None:

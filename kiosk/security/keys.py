@@ -37,7 +37,7 @@ from kiosk.dossier import codes
 from kiosk.dossier.errors import CorruptStoreError, DiskFullError, WrongKeyError
 from kiosk.dossier.store import Store
 from kiosk.errors import KioskError
-from kiosk.fileutil import ProcessLock, fsync_dir
+from kiosk.fileutil import O_BINARY, ProcessLock, fsync_dir
 from kiosk.profile import Profile
 from kiosk.security.officers import DEFAULT_IDLE_LOCK_S, LockoutPolicy, OfficerSession, Role
 
@@ -136,7 +136,7 @@ def _save_keyfile(profile: Profile, data: dict[str, Any]) -> None:
 def _write_keyfile(profile: Profile, data: dict[str, Any]) -> None:
     path = keyfile_path(profile)
     tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | O_BINARY, 0o600)
     with open(fd, "w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=1, sort_keys=True)
         fh.flush()

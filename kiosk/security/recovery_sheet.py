@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.dossier import codes
 from kiosk.errors import KioskError
+from kiosk.fileutil import O_BINARY
 from kiosk.forms.fonts import SERIF, SERIF_BOLD, register_fonts
 from kiosk.profile import Profile
 
@@ -165,7 +166,7 @@ def save_recovery_sheet(path: str | os.PathLike[str], pdf: bytes, profile: Profi
     """Write the sheet to a new file only the owner can read (after ``check_destination``)."""
     target = check_destination(path, profile)
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY, 0o600)
         with open(fd, "wb") as fh:
             fh.write(pdf)
             fh.flush()

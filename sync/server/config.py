@@ -19,7 +19,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from kiosk.errors import KioskError
-from kiosk.fileutil import ProcessLock
+from kiosk.fileutil import O_BINARY, ProcessLock
 from sync.envelope import raw_public
 
 
@@ -89,7 +89,7 @@ class ServerData:
         key = X25519PrivateKey.generate()
         kid = key_id_for(raw_public(key.public_key()))
         path = self.keys_dir / f"{kid}.key"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(key.private_bytes_raw())
         return kid
