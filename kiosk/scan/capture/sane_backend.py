@@ -269,7 +269,11 @@ def child_scan(
                 send(("progress", page_no, 0.0))
                 try:
                     dev.start()
-                    img = dev.snap(no_cancel=source != "flatbed", progress=progress)
+                    # no_cancel: on an error python-sane would call sane_cancel() *before*
+                    # raising, and a driver that hangs in its cancel (the SANE test backend did,
+                    # rarely, after "cover open") would then swallow the error we must report.
+                    # We cancel ourselves, after telling the parent.
+                    img = dev.snap(no_cancel=True, progress=progress)
                 except Exception as exc:  # _sane.error
                     kind = status_kind(_sane_error_text(exc))
                     if kind == "no_docs" and page_no > 1:
@@ -283,6 +287,8 @@ def child_scan(
                 if img.mode not in ("RGB", "L"):
                     img = img.convert("RGB")
                 send(("page", page_no, img.width, img.height, img.mode, dpi, img.tobytes()))
+                if source == "flatbed":
+                    dev.cancel()  # end the flatbed frame before the next start
             send(("done", "complete"))
         finally:
             try:
