@@ -140,7 +140,7 @@ def bench_wire(tmp: Path, n: int) -> dict[str, float]:
 def _peak_rss_mb() -> float:
     """This process's own peak RSS: VmHWM belongs to the address space made at exec, whereas
     ru_maxrss survives fork + exec and would report the (bigger) benchmark parent."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+    for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -247,7 +247,7 @@ def main() -> int:
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-sync-"))
     try:
-        lines = Path("/proc/cpuinfo").read_text().splitlines()
+        lines = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
         cpu = next((ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("model name")), "?")
         print(f"machine: {os.cpu_count()} CPUs, {cpu}, Python {platform.python_version()}")
         t = bench_throughput(tmp, args.dossiers)

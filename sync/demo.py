@@ -70,8 +70,8 @@ def start_server_process(data_dir: Path, *, timeout: float = 60.0) -> tuple[subp
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise DemoError(f"The demo intake server stopped at start (exit code {proc.returncode}).")
-        if port_file.exists() and port_file.read_text().strip():
-            url = f"http://127.0.0.1:{int(port_file.read_text())}"
+        if port_file.exists() and port_file.read_text(encoding="ascii").strip():
+            url = f"http://127.0.0.1:{int(port_file.read_text(encoding='ascii'))}"
             try:
                 requests.get(url + "/v1/health", timeout=2).raise_for_status()
                 return proc, url

@@ -283,7 +283,7 @@ def serve(
     actual = sock.getsockname()[1]
     if port_file is not None:
         tmp = port_file.with_suffix(".tmp")
-        tmp.write_text(str(actual))
+        tmp.write_text(str(actual), encoding="ascii")
         os.replace(tmp, port_file)
     scheme = "https" if tls_cert else "http"
     print(f"kiosk server listening on {scheme}://{host}:{actual}", flush=True)

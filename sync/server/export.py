@@ -59,7 +59,7 @@ class FileDropAdapter:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(mode=0o700)
         (tmp / "manifest.json").write_bytes(record.manifest)
-        (tmp / "manifest.sig").write_text(record.signature)
+        (tmp / "manifest.sig").write_text(record.signature, encoding="ascii")
         (tmp / "meta.json").write_text(
             json.dumps(
                 {

@@ -170,5 +170,5 @@ def _count_pcscd() -> int:
     count = 0
     for comm in Path("/proc").glob("[0-9]*/comm"):
         with contextlib.suppress(OSError):
-            count += comm.read_text().strip() == "pcscd"
+            count += comm.read_text(encoding="ascii", errors="replace").strip() == "pcscd"
     return count
