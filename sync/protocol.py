@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kiosk.dossier.model import PORTAL_STATUS
+
 API_PREFIX = "/v1"
 H_DEVICE = "X-Device-Id"
 H_TIMESTAMP = "X-Timestamp"
@@ -29,19 +31,9 @@ UPLOAD_CHUNK = 4 * 1024 * 1024
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 NONCE_RE = re.compile(r"^[0-9a-f]{32}$")
 
-# Portal status codes (National Public Service Portal): 1 new ... 10 result returned.
-PORTAL_STATUSES = {
-    1: "new",
-    2: "received",
-    3: "not received",
-    4: "processing",
-    5: "supplement requested",
-    6: "financial obligation requested",
-    7: "withdrawn by citizen",
-    8: "processing stopped",
-    9: "processed",
-    10: "result returned",
-}
+# Portal status codes (National Public Service Portal): 1 new ... 10 result returned; one
+# table for the client store and the server.
+PORTAL_STATUSES = PORTAL_STATUS
 
 # Error codes in problem bodies ({"error": code, "detail": sentence}).
 E_UNKNOWN_DEVICE = "unknown_device"
