@@ -183,3 +183,21 @@ def test_monitor_survives_the_service_stopping_and_restarting(pcscd) -> None:
     finally:
         proxy.stop()
         proc.communicate("", timeout=10)
+
+
+def test_a_quick_swap_of_cards_with_the_same_atr_is_a_new_card() -> None:
+    from smartcard import scard
+
+    from kiosk.card.pcsc.monitor import ReaderInfo, is_new_card
+
+    atr = bytes.fromhex("3b8880014f5643434430")
+    present = scard.SCARD_STATE_PRESENT
+    read = ReaderInfo(SLOT0, ReaderState.READ_OK, atr)
+    # Same card, only the in-use flag changed: the insertion count (high 16 bits) is unchanged.
+    assert not is_new_card(read, (3 << 16) | present, (3 << 16) | present | scard.SCARD_STATE_INUSE, atr)
+    # Lifted and another citizen's card placed within one status round: count moved by two.
+    assert is_new_card(read, (3 << 16) | present, (5 << 16) | present, atr)
+    # A different ATR, or no card known before, is always a new card.
+    assert is_new_card(read, (3 << 16) | present, (3 << 16) | present, b"\x3b\x00")
+    assert is_new_card(None, scard.SCARD_STATE_UNAWARE, (1 << 16) | present, atr)
+    assert is_new_card(ReaderInfo(SLOT0, ReaderState.NO_CARD), 0, (1 << 16) | present, atr)

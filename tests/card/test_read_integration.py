@@ -343,6 +343,7 @@ def test_read_started_while_the_monitor_probes_a_new_card(sim_card, pcscd) -> No
     card.remove()
     states: list[ReaderState] = []
     seen_emrtd = threading.Event()
+    seen_empty = threading.Event()
 
     def on_state(st) -> None:  # type: ignore[no-untyped-def]
         r = st.reader(card.reader)
@@ -350,6 +351,8 @@ def test_read_started_while_the_monitor_probes_a_new_card(sim_card, pcscd) -> No
             states.append(r.state)
             if r.state is ReaderState.EMRTD:
                 seen_emrtd.set()
+            if r.state is ReaderState.NO_CARD:
+                seen_empty.set()
 
     mon = CardMonitor(on_state, poll_ms=50)
     mon.start()
@@ -360,7 +363,9 @@ def test_read_started_while_the_monitor_probes_a_new_card(sim_card, pcscd) -> No
             result = read_card(card.reader, AccessKey.from_can("001234"))
             assert result.citizen.get("id_number") == "079190001234"
             assert seen_emrtd.wait(10), (len(states), states[-4:])
+            seen_empty.clear()
             card.remove()
+            assert seen_empty.wait(10), (len(states), states[-4:])
     finally:
         mon.stop()
     assert ReaderState.NOT_EMRTD not in states

@@ -129,6 +129,18 @@ def probe_emrtd(ctx: int, reader: str) -> tuple[bool, bytes]:
         scard.SCardDisconnect(card, scard.SCARD_LEAVE_CARD)
 
 
+def is_new_card(prev: ReaderInfo | None, before: int, now: int, atr: bytes) -> bool:
+    """Did a (possibly different) card arrive, rather than the same card changing in-use flags?
+
+    The high 16 bits of a reader state count card insertions and removals (pcsc-lite and
+    WinSCard). Two citizens' cards share one ATR, so when the officer swaps cards faster than
+    one status round, only the count tells the second card from the first.
+    """
+    if prev is None or prev.state is ReaderState.NO_CARD or prev.atr != atr:
+        return True
+    return (before >> 16) != (now >> 16)
+
+
 class CardMonitor:
     def __init__(
         self, on_state: Callable[[MonitorState], None], *, probe: bool = True, poll_ms: int = 500
@@ -235,12 +247,12 @@ class CardMonitor:
                 name = str(raw_name)
                 if name == PNP or name not in known:
                     continue
+                before = known[name]
                 known[name] = event_state & ~scard.SCARD_STATE_CHANGED
                 if not event_state & scard.SCARD_STATE_CHANGED and name in infos:
                     continue
                 if event_state & scard.SCARD_STATE_PRESENT and not event_state & scard.SCARD_STATE_MUTE:
-                    prev = infos.get(name)
-                    if prev and prev.state not in (ReaderState.NO_CARD,) and prev.atr == bytes(atr or b""):
+                    if not is_new_card(infos.get(name), before, event_state, bytes(atr or b"")):
                         continue  # same card, only in-use flags changed
                     st, card_atr = ReaderState.CARD_PRESENT, bytes(atr or b"")
                     if self._probe:
