@@ -14,6 +14,7 @@ from kiosk.errors import KioskError
 from kiosk.profile import Profile
 from kiosk.security import keys
 from ui.context import AppContext
+from ui.errors import error_text
 from ui.i18n import install_translations
 from ui.resources import assets_dir
 from ui.theme import set_high_contrast
@@ -91,7 +92,7 @@ class Shell(QStackedWidget):
         try:
             store = keys.unlock_with_machine_secret(self.ctx.profile, role="kiosk")
         except KioskError as err:
-            QMessageBox.critical(self, self.tr("The kiosk cannot start"), str(err))
+            QMessageBox.critical(self, self.tr("The kiosk cannot start"), error_text(err))
             self.show_login()
             return
         self.unlocked(store, None)

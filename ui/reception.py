@@ -20,6 +20,7 @@ from kiosk.forms.session import FormSession
 from kiosk.reception import save_dossier
 from ui.card.panel import CardReaderPanel
 from ui.context import AppContext
+from ui.errors import error_text
 from ui.forms.page import FormsPage
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class _SaveTask(QRunnable):
             dossier = save_dossier(store, self.session, officer=officer)
             self.signals.saved.emit(dossier.uuid, dossier.provisional_code)
         except KioskError as err:
-            self.signals.failed.emit(str(err))
+            self.signals.failed.emit(error_text(err))
         except Exception as err:  # never let a worker die silently; the log gets the type only
             log.exception("saving a dossier failed")
             self.signals.failed.emit(err.__class__.__name__)

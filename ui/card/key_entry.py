@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.card.keys import AccessKey
 from kiosk.errors import KioskError
+from ui.errors import error_text
 from ui.theme import colour
 
 MIN_TOUCH = 48
@@ -116,7 +117,7 @@ class KeyEntry(QWidget):
         try:
             key = self.current_key()
         except KioskError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             return
         self.error.clear()
         self.key_ready.emit(key)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.profile import Profile
 from ui.dossier.tasks import run_task
 from ui.dossier.widgets import accessible
+from ui.errors import error_text
 
 
 class FirstRunScreen(QWidget):
@@ -202,7 +203,7 @@ class FirstRunScreen(QWidget):
         try:
             saved = save_recovery_sheet(path, self._sheet_pdf(), self.profile)
         except KioskError as exc:
-            self.sheet_message.setText(str(exc))
+            self.sheet_message.setText(error_text(exc))
             return None
         self.sheet_message.setText(
             self.tr("Saved to {0}. Print it, then delete the file.").format(str(saved))

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QThread, Signal
 
 from kiosk.errors import KioskError
+from ui.errors import error_text
 
 _running: set[Task] = set()  # keeps each thread object alive until it has reported
 
@@ -24,7 +25,7 @@ class Task(QThread):
         try:
             result = self._fn()
         except KioskError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # never let a worker die silently; no details (they may hold data)
             self.failed.emit(f"Unexpected error ({exc.__class__.__name__}).")
         else:

@@ -36,6 +36,7 @@ from kiosk.forms.schema import FormDef
 from kiosk.forms.session import FormSession
 from kiosk.forms.validate import Problem, validate
 from kiosk.privacy import mask_id
+from ui.errors import error_text
 from ui.forms.address_picker import AddressPickerDialog
 from ui.forms.pdf_preview import PdfPreview, print_pdf
 from ui.theme import colour, field_error_style, field_warning_style
@@ -59,7 +60,7 @@ class _RenderTask(QRunnable):
             render_pdf(self.filled, buf)
             self.signals.done.emit(self.ticket, buf.getvalue())
         except KioskError as exc:
-            self.signals.failed.emit(self.ticket, str(exc))
+            self.signals.failed.emit(self.ticket, error_text(exc))
 
 
 class FormScreen(QWidget):
@@ -282,7 +283,7 @@ class FormScreen(QWidget):
         try:
             match = self.session.suggest_address(*key)
         except KioskError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return None
         if match is None:
             self.status.setText(

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QThread, Signal
 
 from kiosk.errors import KioskError
+from ui.errors import error_text
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class Task(QThread):
         try:
             result = self._fn(self)
         except KioskError as err:
-            self.failed.emit(str(err))
+            self.failed.emit(error_text(err))
         except Exception as exc:  # never let a worker die silently; no personal data in the text
             log.exception("scan task failed")
             self.failed.emit(f"Unexpected error ({exc.__class__.__name__}); see the log and try again.")

@@ -52,8 +52,10 @@ def error_for(kind: str, *, page: int, source: SourceKind) -> ScanError:
     if kind == "offline":
         return NoDeviceError("The scanner is offline; switch it on, check the cable and scan again.")
     if kind == "no_docs":
-        where = "document feeder" if source != "flatbed" else "scanner"
-        return FeederEmptyError(f"The {where} is empty; put the papers in and scan again.")
+        # Two whole sentences (not one with a blank): the window translates sentences.
+        if source != "flatbed":
+            return FeederEmptyError("The document feeder is empty; put the papers in and scan again.")
+        return FeederEmptyError("The scanner is empty; put the papers in and scan again.")
     if kind == "jam":
         return PaperJamError(
             f"Paper jammed at page {page}; open the feeder, remove the paper and scan the rest again."
