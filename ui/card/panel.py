@@ -25,6 +25,7 @@ from ui.card.badges import VerificationBadges
 from ui.card.citizen_view import CitizenView
 from ui.card.key_entry import MIN_TOUCH, KeyEntry
 from ui.card.workers import MonitorBridge, ReadWorker, start_read
+from ui.errors import error_text
 from ui.theme import high_contrast
 
 FILES = ("EF.COM", "DG1", "DG13", "DG2", "DG14", "DG15", "EF.SOD")
@@ -63,8 +64,9 @@ def state_text(summary: str) -> str:
     }.get(summary, summary)
 
 
-def error_text(kind: str, fallback: str) -> str:
-    """The officer's sentence for a card error class (the core's English text is the fallback)."""
+def card_error_text(kind: str, fallback: str) -> str:
+    """The officer's sentence for a card error class; other errors go through the shared
+    translation of the core's sentences (ui.errors)."""
     texts = {
         "AccessDeniedError": QCoreApplication.translate(
             "CardReaderPanel", "The card rejected the key. Check the ID number, QR code or MRZ and try again."
@@ -89,7 +91,7 @@ def error_text(kind: str, fallback: str) -> str:
             "CardReaderPanel", "This card needs the MRZ, or the ID number with date of birth and expiry date."
         ),
     }
-    return texts.get(kind, fallback)
+    return texts.get(kind) or error_text(fallback)
 
 
 class CardReaderPanel(QWidget):
@@ -309,7 +311,7 @@ class CardReaderPanel(QWidget):
         self.card_read.emit(self.role_key, result.citizen)
 
     def on_failed(self, kind: str, message: str) -> None:
-        message = error_text(kind, message)
+        message = card_error_text(kind, message)
         self.message.setText(message)
         if self.bridge and self._card_reader:
             self.bridge.mark(self._card_reader, ReaderState.READ_FAILED)
