@@ -29,7 +29,7 @@ def _load_fonts() -> None:
         QFontDatabase.addApplicationFont(str(ttf))
 
 
-def _apply_style(app: QApplication, kiosk_mode: bool) -> None:
+def apply_style(app: QApplication, kiosk_mode: bool) -> None:
     name = "kiosk.qss" if kiosk_mode else "officer.qss"
     qss = assets_dir() / "styles" / name
     if qss.exists():
@@ -128,6 +128,7 @@ class Shell(QStackedWidget):
 
         self.ctx.end_citizen_session()
         lock = LockScreen(self.ctx.officer, kiosk_mode=self.ctx.kiosk_mode)
+
         def unlocked() -> None:
             self.setCurrentWidget(self.main)
             self.removeWidget(lock)
@@ -164,7 +165,7 @@ def run_gui(
     language = settings.get("language", "vi")
     install_translations(app, language)
     _load_fonts()
-    _apply_style(app, kiosk_mode)
+    apply_style(app, kiosk_mode)
     ctx = AppContext(
         profile=profile,
         kiosk_mode=kiosk_mode,
@@ -179,6 +180,7 @@ def run_gui(
     else:
         shell.show()
     if smoke_test:
+
         def finish() -> None:
             if screenshot:
                 shell.grab().save(screenshot)

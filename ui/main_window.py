@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -86,7 +89,7 @@ class MainWindow(QMainWindow):
                 continue
             widget = self._build_page(spec)
             self.pages[spec.key] = widget
-            self.stack.addWidget(widget)
+            self.stack.addWidget(self._scrollable(widget))
             item = QListWidgetItem(titles[spec.key], self.nav)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -96,6 +99,9 @@ class MainWindow(QMainWindow):
 
         self.reader_status = QLabel(self.tr("Reader: starting…"), self)
         self.reader_status.setAccessibleName(self.tr("Card reader state"))
+        # A long state sentence is cut at the window's edge rather than widening the window;
+        # the reception screen shows the same state in full.
+        self.reader_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.reader_status, 1)
         self._wire_reader_status()
         self.sync_indicator: QWidget | None = None
@@ -110,6 +116,22 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
             self.addAction(act)
+
+    @staticmethod
+    def _scrollable(page: QWidget) -> QScrollArea:
+        """Each screen scrolls when the display is smaller than the screen's layout.
+
+        Without this the window's minimum size is the largest screen's (over 1,500 px wide),
+        so on a 1366x768 counter laptop or a portrait kiosk part of the window is off the display
+        and cannot be reached. The page still fills the area when there is room.
+        """
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the screen's controls, not the frame
+        area.setAccessibleName(page.accessibleName())
+        area.setWidget(page)
+        return area
 
     def _build_page(self, spec: PageSpec) -> QWidget:
         try:
@@ -178,6 +200,5 @@ class MainWindow(QMainWindow):
                 log.warning("a worker thread did not stop within 30 s at shutdown")
 
     def show_page(self, key: str) -> None:
-        widget = self.pages.get(key)
-        if widget is not None:
-            self.nav.setCurrentRow(self.stack.indexOf(widget))
+        if key in self.pages:
+            self.nav.setCurrentRow(list(self.pages).index(key))

@@ -23,13 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.profile import Profile
-from ui.app import make_app
+from ui.app import apply_style, make_app
 from ui.context import AppContext
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
+from ui.theme import set_high_contrast
 
 CONTROLS = (
-    QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QPlainTextEdit, QTextEdit,
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QPlainTextEdit,
+    QTextEdit,
 )
 
 
@@ -91,3 +98,36 @@ def test_vietnamese_is_the_default_language(app: QApplication, tmp_path: Path) -
         win.shutdown()
         win.close()
         win.deleteLater()
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("kiosk_mode", [False, True])
+def test_window_fits_laptop_and_portrait_kiosk_displays(
+    app: QApplication, tmp_path: Path, kiosk_mode: bool
+) -> None:
+    """A 1366x768 counter laptop (officer) and a 1080x1920 portrait kiosk show every screen.
+
+    Each screen is laid out no wider than the display leaves it (no sideways scrolling); a
+    screen taller than the display scrolls instead of pushing the window off the display.
+    """
+    font, sheet = app.font(), app.styleSheet()
+    apply_style(app, kiosk_mode)
+    ctx = AppContext(profile=Profile.open(tmp_path / "p"), kiosk_mode=kiosk_mode)
+    win = MainWindow(ctx)
+    try:
+        width, height = (1080, 1920) if kiosk_mode else (1366, 768 - 70)  # taskbar and title bar
+        hint = win.minimumSizeHint()
+        assert (hint.width(), hint.height()) <= (width, height) and hint.height() <= height
+        room = width - (0 if kiosk_mode else win.nav.width()) - 40  # margins and a scroll bar
+        too_wide = {k: w.minimumSizeHint().width() for k, w in win.pages.items()}
+        assert {k: v for k, v in too_wide.items() if v > room} == {}
+        win.resize(width, height)
+        win.show_page(list(win.pages)[-1])
+        assert win.stack.currentIndex() == len(win.pages) - 1
+    finally:
+        win.shutdown()
+        win.close()
+        win.deleteLater()
+        app.setStyleSheet(sheet)
+        set_high_contrast(app, False)
+        app.setFont(font)

@@ -213,11 +213,20 @@ class ScanScreen(QWidget):
         self.import_button = self._button(
             self.tr("Import files..."), self.tr("Import files"), self._ask_import
         )
-        for w in (self.device_box, self.source_box, self.dpi_box):
+        # Device names can be long ("fujitsu:fi-7160:12345 ..."): the box shows the start and the
+        # list shows them whole, so one long name does not widen the whole screen.
+        self.device_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.device_box.setMinimumContentsLength(18)
+        self.device_box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        bar.addWidget(self.device_box, 1)
+        for w in (self.source_box, self.dpi_box):
             bar.addWidget(w)
+        buttons = QHBoxLayout()
         for b in (self.refresh_button, self.scan_button, self.cancel_button, self.import_button):
-            bar.addWidget(b)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
         root.addLayout(bar)
+        root.addLayout(buttons)
 
         middle = QHBoxLayout()
         self.view_stack = QStackedWidget(self)
@@ -291,17 +300,25 @@ class ScanScreen(QWidget):
         self.verify_button = self._button(
             self.tr("Check a signed PDF..."), self.tr("Check a signed PDF"), self._ask_verify
         )
+        # Settings in two rows, then the actions in the order they are used, so the screen fits a
+        # 1366x768 laptop and a portrait kiosk without scrolling sideways.
+        self.component_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.component_box.setMinimumContentsLength(18)
         out.addWidget(QLabel(self.tr("Component:"), self), 0, 0)
         out.addWidget(self.component_box, 0, 1)
         out.addWidget(QLabel(self.tr("Item:"), self), 0, 2)
         out.addWidget(self.item_spin, 0, 3)
-        out.addWidget(self.colour_box, 0, 4)
-        out.addWidget(self.ocr_check, 0, 5)
-        out.addWidget(self.make_button, 0, 6)
-        out.addWidget(self.sign_button, 0, 7)
-        out.addWidget(self.attach_button, 0, 8)
-        out.addWidget(self.verify_button, 0, 9)
+        out.addWidget(self.colour_box, 1, 1)
+        out.addWidget(self.ocr_check, 1, 2, 1, 2)
+        out.setColumnStretch(1, 1)
+        actions = QHBoxLayout()
+        for b in (self.make_button, self.sign_button, self.attach_button, self.verify_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
         root.addLayout(out)
+        root.addLayout(actions)
 
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Progress"))
