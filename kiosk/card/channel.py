@@ -12,6 +12,7 @@ from kiosk.card.protocol.secure_messaging import SecureMessaging
 
 SHORT_SM_CHUNK = 0xDF  # largest plaintext that fits a short R-APDU under SM (DOMAIN.md)
 EXTENDED_CHUNK = 0x1000  # conservative extended-length read size most chips and readers accept
+_MALFORMED_READ = "The card gave a malformed answer while a file was read; place the card again."
 
 
 class FileNotFoundOnCard(CardError):
@@ -94,9 +95,9 @@ class Channel:
             try:
                 tag, value, _ = read_tlv(data)
             except TLVError as exc:
-                raise CardProtocolError("The card's odd-INS READ BINARY answer was malformed.") from exc
+                raise CardProtocolError(_MALFORMED_READ) from exc
             if tag != 0x53:
-                raise CardProtocolError("The card's odd-INS READ BINARY answer was malformed.")
+                raise CardProtocolError(_MALFORMED_READ)
             data = value
         return data, sw
 

@@ -120,5 +120,9 @@ def parse_qr(text: str) -> Citizen:
         if issue:
             c.set("date_of_issue", issue, Provenance.QR)
     except CitizenDataError as exc:
-        raise KeyInputError(f"The QR text has a field in an unexpected form ({exc}); scan it again.") from exc
+        # The field's technical name stays in the chained error: the officer's remedy is the same.
+        raise KeyInputError(
+            "A field of the QR text is not in the expected form; "
+            "scan the QR code again or type the ID number."
+        ) from exc
     return c

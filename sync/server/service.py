@@ -329,8 +329,11 @@ class IntakeService:
                     raise ApiError(
                         409,
                         P.E_CONTENT_CONFLICT,
-                        "The server already holds different content for this dossier UUID"
-                        + (f" (official code {row.official_code})." if row.official_code else "."),
+                        # Two whole sentences (not one with a tail): the kiosk translates sentences.
+                        f"The server already holds different content for this dossier UUID "
+                        f"(official code {row.official_code})."
+                        if row.official_code
+                        else "The server already holds different content for this dossier UUID.",
                         extra={"official_code": row.official_code},
                     )
                 if row.state in ("committed", "amending"):

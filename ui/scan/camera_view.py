@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.scan.capture.camera import CaptureState, SteadyCapture, resolution_warning
+from ui.errors import error_text
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ class CameraView(QWidget):
             warning = resolution_warning((best.resolution().width(), best.resolution().height()))
             if warning:
                 self._info.setText(self.tr("Warning: the camera resolution is too low for 200 dpi on A4."))
-                self.status.emit(warning)
+                self.status.emit(error_text(warning))
         self._session = QMediaCaptureSession(self)
         self._session.setCamera(self._camera)
         self._session.setVideoOutput(self._video)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.dossier.model import DossierState
 from sync.worker import SyncEvent
 from ui.dossier.widgets import state_label
+from ui.errors import error_text
 from ui.theme import Meaning, colour
 
 TOUCH_HEIGHT = 48
@@ -183,7 +184,8 @@ class SyncQueueView(QWidget):
             bar.setValue(100 if s.state is DossierState.synced else 0)
             self.table.setCellWidget(i, 2, bar)
             self.table.setItem(i, 3, QTableWidgetItem(s.official_code or ""))
-            self.table.setItem(i, 4, QTableWidgetItem(reason or ""))
+            # The reason is the core's or the server's English sentence: shown translated.
+            self.table.setItem(i, 4, QTableWidgetItem(error_text(reason) if reason else ""))
         self._selection_changed()
 
     def on_event(self, ev: SyncEvent) -> None:

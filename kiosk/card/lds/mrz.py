@@ -86,6 +86,17 @@ class MrzError(KeyInputError):
     pass
 
 
+# Whole sentences, one per field: the window translates sentences, not pieces of them.
+_CHECK_FAILED = {
+    "document_number": "The MRZ document number does not match its check digit; "
+    "compare the lines with the back of the card.",
+    "date_of_birth": "The MRZ date of birth does not match its check digit; "
+    "compare the lines with the back of the card.",
+    "date_of_expiry": "The MRZ date of expiry does not match its check digit; "
+    "compare the lines with the back of the card.",
+}
+
+
 def _name(field: str) -> tuple[str, str]:
     sur, _, given = field.partition("<<")
     return sur.replace("<", " ").strip(), given.replace("<", " ").strip()
@@ -192,7 +203,7 @@ def repair_mrz(text: str) -> str:
             raw_docno = _digits(raw_docno)  # CCCD document numbers are the ID's last 9 digits
         docno = _candidates(raw_docno, l1[14])
         if docno is None:
-            raise MrzError("The MRZ document number does not match its check digit; please check it.")
+            raise MrzError(_CHECK_FAILED["document_number"])
         l1[5:14] = list(docno)
         # Filler confusion in the optional field (K read for <) after the 12-digit ID.
         opt = "".join(l1[15:30])
@@ -205,16 +216,14 @@ def repair_mrz(text: str) -> str:
             l2[i] = _DIGIT_FOR.get(l2[i], l2[i])
         docno = _candidates("".join(l2[0:9]), l2[9])
         if docno is None:
-            raise MrzError("The MRZ document number does not match its check digit; please check it.")
+            raise MrzError(_CHECK_FAILED["document_number"])
         l2[0:9] = list(docno)
         lines = [lines[0], "".join(l2)]
     else:
         raise MrzError("The MRZ must be 3 lines of 30, or 2 lines of 36 or 44 characters.")
     mrz = parse_mrz("\n".join(lines))
     checks = mrz.check_results()
-    for name in ("document_number", "date_of_birth", "date_of_expiry"):
+    for name, message in _CHECK_FAILED.items():
         if not checks[name]:
-            raise MrzError(
-                f"The MRZ {name.replace('_', ' ')} does not match its check digit; please check it."
-            )
+            raise MrzError(message)
     return mrz.text

@@ -45,7 +45,9 @@ def session_from_response(
     keys: BacKeys, resp: bytes, rnd_ic: bytes, rnd_ifd: bytes, k_ifd: bytes
 ) -> BacResult:
     if len(resp) != 40:
-        raise CardProtocolError("The card's authentication answer had the wrong length.")
+        raise CardProtocolError(
+            "The card gave an answer of the wrong length during authentication (BAC); place the card again."
+        )
     e_ic, m_ic = resp[:32], resp[32:]
     if not hmac.compare_digest(crypto.retail_mac(keys.k_mac, crypto.pad(e_ic)), m_ic):
         raise AccessDeniedError(
@@ -70,7 +72,9 @@ def session_from_response(
 def perform_bac(transmit: Transmit, keys: BacKeys, *, rng: Callable[[int], bytes] = os.urandom) -> BacResult:
     data, sw = transmit(Command(0x00, 0x84, 0x00, 0x00, le=8))
     if sw != 0x9000 or len(data) != 8:
-        raise CardProtocolError(f"The card did not give a challenge for BAC (status {sw:04X}).")
+        raise CardProtocolError(
+            f"The card did not start authentication (BAC, status {sw:04X}); place the card again."
+        )
     rnd_ifd, k_ifd = rng(8), rng(16)
     cmd_data = external_authenticate_data(keys, data, rnd_ifd, k_ifd)
     resp, sw = transmit(Command(0x00, 0x82, 0x00, 0x00, cmd_data, le=40))

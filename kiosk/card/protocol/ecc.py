@@ -50,10 +50,14 @@ class Curve:
 
     def decode(self, data: bytes) -> tuple[int, int]:
         if len(data) != 1 + 2 * self.size or data[0] != 0x04:
-            raise CardProtocolError("The card sent a public key in an unknown encoding.")
+            raise CardProtocolError(
+                "The card sent its key in an unknown form during authentication; place the card again."
+            )
         pt = (int.from_bytes(data[1 : 1 + self.size], "big"), int.from_bytes(data[1 + self.size :], "big"))
         if not self.on_curve(pt):
-            raise CardProtocolError("The card sent a public key that is not on the curve.")
+            raise CardProtocolError(
+                "The card sent an invalid key during authentication; place the card again."
+            )
         return pt
 
     # -- Jacobian arithmetic ---------------------------------------------------------------

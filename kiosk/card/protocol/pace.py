@@ -22,6 +22,10 @@ Transmit = Callable[[Command], tuple[bytes, int]]
 
 PASSWORD_MRZ, PASSWORD_CAN = 1, 2
 
+_INCOMPLETE = "The card's answer during authentication (PACE) was incomplete; place the card again."
+# A chip that sends back the terminal's own key is replaying, not agreeing on a key.
+_ECHOED = "The card answered authentication with the terminal's own key (PACE); it may not be genuine."
+
 
 class PaceUnsupportedError(CardProtocolError):
     """The card's PACE flavour is not one we implement (the caller falls back to BAC)."""
@@ -59,7 +63,7 @@ def map_generator(curve: Curve, s: bytes, h: tuple[int, int] | None) -> tuple[in
     n = ec.derive_private_key(int.from_bytes(s, "big"), curve.curve).public_key().public_numbers()
     g2 = curve.add((n.x, n.y), h)
     if g2 is None:
-        raise CardProtocolError("PACE mapping produced the point at infinity.")
+        raise CardProtocolError("Authentication with the card failed (PACE mapping); place the card again.")
     return g2
 
 
@@ -97,7 +101,9 @@ def _ga(transmit: Transmit, inner: bytes, last: bool = False) -> bytes:
     try:
         return unwrap(data, 0x7C)
     except TLVError as exc:
-        raise CardProtocolError("The card's PACE answer was malformed.") from exc
+        raise CardProtocolError(
+            "The card gave a malformed answer during authentication (PACE); place the card again."
+        ) from exc
 
 
 def _keypair(curve: Curve, generator: tuple[int, int] | None = None) -> tuple[int, tuple[int, int]]:
@@ -127,27 +133,27 @@ def perform_pace(
         raise PaceUnsupportedError(f"The card refused to start PACE (status {sw:04X}).")
     z = find(_ga(transmit, b""), 0x80)
     if not z:
-        raise CardProtocolError("The card's PACE nonce was missing.")
+        raise CardProtocolError(_INCOMPLETE)
     s = decrypt_nonce(k_pi(password, password_ref, info), z, info.cipher)
 
     sk_map, pk_map = keypair(curve, None)
     resp = find(_ga(transmit, encode(0x81, curve.encode(pk_map))), 0x82)
     if resp is None:
-        raise CardProtocolError("The card's PACE mapping key was missing.")
+        raise CardProtocolError(_INCOMPLETE)
     pk_map_ic = curve.decode(resp)
     if pk_map_ic == pk_map:
-        raise CardProtocolError("The card echoed the terminal's PACE key.")
+        raise CardProtocolError(_ECHOED)
     h = curve.mul(sk_map, pk_map_ic)
     g2 = map_generator(curve, s, h)
 
     sk_dh, pk_dh = keypair(curve, g2)
     resp = find(_ga(transmit, encode(0x83, curve.encode(pk_dh))), 0x84)
     if resp is None:
-        raise CardProtocolError("The card's PACE agreement key was missing.")
+        raise CardProtocolError(_INCOMPLETE)
     pk_dh_ic_bytes = resp
     pk_dh_ic = curve.decode(resp)
     if pk_dh_ic == pk_dh:
-        raise CardProtocolError("The card echoed the terminal's PACE key.")
+        raise CardProtocolError(_ECHOED)
     # K = SK_DH,IFD * PK_DH,IC is ordinary ECDH (x only), so ``cryptography`` does it.
     shared_x = ecdh_x(curve, ec.derive_private_key(sk_dh, curve.curve), pk_dh_ic)
     ks_enc, ks_mac = session_keys(shared_x, info)

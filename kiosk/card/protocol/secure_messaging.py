@@ -51,7 +51,9 @@ class SecureMessaging:
 
     def _decrypt(self, data: bytes) -> bytes:
         if not data or len(data) % self.block:
-            raise CardProtocolError("The card sent an encrypted block of the wrong size.")
+            raise CardProtocolError(
+                "The card's protected answer was damaged (block size); place the card again."
+            )
         plain = (
             crypto.des3_decrypt(self.ks_enc, data)
             if self.cipher == "3DES"
@@ -60,7 +62,9 @@ class SecureMessaging:
         try:
             return crypto.unpad(plain)
         except ValueError as exc:
-            raise CardProtocolError("The card's encrypted data had bad padding.") from exc
+            raise CardProtocolError(
+                "The card's protected answer was damaged (padding); place the card again."
+            ) from exc
 
     def _mac(self, data: bytes) -> bytes:
         ssc = self.ssc.to_bytes(self.block, "big")
@@ -96,9 +100,11 @@ class SecureMessaging:
         try:
             dos = {t: (v, raw) for t, v, raw in iter_tlv(data, with_raw=True)}
         except TLVError as exc:
-            raise CardProtocolError("The card's protected response was malformed.") from exc
+            raise CardProtocolError(
+                "The card's protected answer was damaged (structure); place the card again."
+            ) from exc
         if 0x8E not in dos or 0x99 not in dos:
-            raise CardProtocolError("The card's response lacked its message authentication code.")
+            raise CardProtocolError("The card's protected answer was damaged (no MAC); place the card again.")
         mac_input = b"".join(dos[t][1] for t in (0x85, 0x87, 0x99) if t in dos)
         if not hmac.compare_digest(self._mac(mac_input), dos[0x8E][0]):
             raise CardProtocolError("The card's response failed its integrity check; place the card again.")
@@ -107,7 +113,9 @@ class SecureMessaging:
         if 0x87 in dos:
             v = dos[0x87][0]
             if not v or v[0] != 0x01:
-                raise CardProtocolError("The card's encrypted data had an unknown padding indicator.")
+                raise CardProtocolError(
+                    "The card's protected answer was damaged (padding indicator); place the card again."
+                )
             plain = self._decrypt(v[1:])
         elif 0x85 in dos:
             plain = self._decrypt(dos[0x85][0])

@@ -33,6 +33,14 @@ from kiosk.scan.errors import (
 )
 from kiosk.scan.page import Page
 
+# Whole sentences, one per source: the window translates sentences, not pieces of them.
+_NO_SOURCE = {
+    "flatbed": "This scanner has no flatbed source; choose another source.",
+    "adf": "This scanner has no document feeder; choose another source.",
+    "duplex": "This scanner has no duplex source; choose another source.",
+    "": "This scanner does not offer the chosen source; choose another source.",
+}
+
 
 def error_for(kind: str, *, page: int, source: SourceKind) -> ScanError:
     """The user-facing error for a driver failure kind at ``page`` (1-based)."""
@@ -156,9 +164,7 @@ class IsolatedBackend:
                         )
                     )
                 elif msg[1] == "no_source":
-                    failure.append(
-                        ScanError(f"This scanner has no {settings.source} source; choose another source.")
-                    )
+                    failure.append(ScanError(_NO_SOURCE.get(settings.source, _NO_SOURCE[""])))
                 else:
                     failure.append(error_for(msg[1], page=msg[2], source=settings.source))
 
