@@ -150,6 +150,31 @@ class Shell(QStackedWidget):
         self.ctx.end_citizen_session()
 
 
+def place_window(shell: QWidget, kiosk_mode: bool) -> None:
+    """Show the window within the display it opens on.
+
+    The default size (1280x800) is taller than a 1366x768 laptop's work area: there the
+    window opens maximised instead of hanging off the bottom. A kiosk covers its whole display,
+    also where no window manager applies the full-screen request (some kiosk images).
+    """
+    screen = shell.screen() or QApplication.primaryScreen()
+    if kiosk_mode:
+        if screen is not None:
+            shell.setGeometry(screen.geometry())
+        shell.showFullScreen()
+        return
+    if screen is None:
+        shell.show()
+        return
+    room = screen.availableGeometry()
+    if room.width() < 1280 or room.height() < 800:
+        shell.resize(min(1280, room.width()), min(800, room.height()))
+        shell.move(room.topLeft())
+        shell.showMaximized()
+    else:
+        shell.show()
+
+
 def run_gui(
     profile: Profile,
     *,
@@ -175,10 +200,7 @@ def run_gui(
     )
     shell = Shell(ctx)
     shell.begin()
-    if kiosk_mode:
-        shell.showFullScreen()
-    else:
-        shell.show()
+    place_window(shell, kiosk_mode)
     if smoke_test:
 
         def finish() -> None:

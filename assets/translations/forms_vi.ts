@@ -1,5 +1,4 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AddressPicker</name>
@@ -60,183 +59,183 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="105" />
+        <location filename="../../ui/forms/form_screen.py" line="104" />
         <source>Form title</source>
         <translation>Tên tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="107" />
+        <location filename="../../ui/forms/form_screen.py" line="106" />
         <source>Forms</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="111" />
+        <location filename="../../ui/forms/form_screen.py" line="110" />
         <source>Problems to fix</source>
         <translation>Các lỗi cần sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="116" />
+        <location filename="../../ui/forms/form_screen.py" line="115" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="120" />
+        <location filename="../../ui/forms/form_screen.py" line="119" />
         <source>Back to services</source>
         <translation>Quay lại danh sách dịch vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="121" />
+        <location filename="../../ui/forms/form_screen.py" line="120" />
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="122" />
+        <location filename="../../ui/forms/form_screen.py" line="121" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="123" />
+        <location filename="../../ui/forms/form_screen.py" line="122" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="132" />
+        <location filename="../../ui/forms/form_screen.py" line="131" />
         <source>Problems:</source>
         <translation>Các lỗi:</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="155" />
+        <location filename="../../ui/forms/form_screen.py" line="154" />
         <source>People (read each person's card once)</source>
         <translation>Người liên quan (đọc thẻ mỗi người một lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="156" />
+        <location filename="../../ui/forms/form_screen.py" line="155" />
         <source>People</source>
         <translation>Người liên quan</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="161" />
+        <location filename="../../ui/forms/form_screen.py" line="160" />
         <source>Card status: %1</source>
         <translation>Trạng thái thẻ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="165" />
+        <location filename="../../ui/forms/form_screen.py" line="164" />
         <source>Read next person's card</source>
         <translation>Đọc thẻ người tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="165" />
+        <location filename="../../ui/forms/form_screen.py" line="164" />
         <source>Read card</source>
         <translation>Đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="198" />
+        <location filename="../../ui/forms/form_screen.py" line="197" />
         <source>Source of %1</source>
         <translation>Nguồn của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="199" />
+        <location filename="../../ui/forms/form_screen.py" line="198" />
         <source>Use card value</source>
         <translation>Dùng giá trị trên thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="200" />
+        <location filename="../../ui/forms/form_screen.py" line="199" />
         <source>Use card value for %1</source>
         <translation>Dùng giá trị trên thẻ cho %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="203" />
+        <location filename="../../ui/forms/form_screen.py" line="202" />
         <source>Keep typed value</source>
         <translation>Giữ giá trị đã nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="204" />
+        <location filename="../../ui/forms/form_screen.py" line="203" />
         <source>Keep typed value for %1</source>
         <translation>Giữ giá trị đã nhập cho %1</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="213" />
+        <location filename="../../ui/forms/form_screen.py" line="212" />
         <source>Current units…</source>
         <translation>Đơn vị hành chính mới…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="215" />
+        <location filename="../../ui/forms/form_screen.py" line="214" />
         <source>Convert %1 to the current administrative units</source>
         <translation>Chuyển %1 sang đơn vị hành chính hiện hành</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="219" />
+        <location filename="../../ui/forms/form_screen.py" line="218" />
         <location filename="../../ui/forms/form_screen.py" line="419" />
         <source>Convert an address with pre-2025 units (district, old ward) to the current commune</source>
         <translation>Chuyển địa chỉ ghi theo đơn vị hành chính trước năm 2025 (huyện, xã/phường cũ) sang xã/phường hiện hành</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="226" />
+        <location filename="../../ui/forms/form_screen.py" line="225" />
         <source>Pick…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="227" />
+        <location filename="../../ui/forms/form_screen.py" line="226" />
         <source>Pick %1 from the list of communes</source>
         <translation>Chọn %1 từ danh sách xã, phường</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="291" />
+        <location filename="../../ui/forms/form_screen.py" line="290" />
         <source>No pre-2025 ward, district and province were recognised in this address.</source>
         <translation>Không nhận ra xã/phường, quận/huyện, tỉnh cũ (trước năm 2025) trong địa chỉ này.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="298" />
+        <location filename="../../ui/forms/form_screen.py" line="297" />
         <source>Old ward was split</source>
         <translation>Xã/phường cũ đã được chia tách</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="299" />
+        <location filename="../../ui/forms/form_screen.py" line="298" />
         <source>%1 was split. Which commune is the address in now?</source>
         <translation>%1 đã được chia tách. Địa chỉ này nay thuộc xã/phường nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="309" />
+        <location filename="../../ui/forms/form_screen.py" line="308" />
         <source>Address converted to the current units.</source>
         <translation>Đã chuyển địa chỉ sang đơn vị hành chính hiện hành.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="352" />
+        <location filename="../../ui/forms/form_screen.py" line="351" />
         <source>≠ card</source>
         <translation>≠ thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="358" />
+        <location filename="../../ui/forms/form_screen.py" line="357" />
         <source>Default</source>
         <translation>Mặc định</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="360" />
+        <location filename="../../ui/forms/form_screen.py" line="359" />
         <source>Chip ✓</source>
         <translation>Chip ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="361" />
+        <location filename="../../ui/forms/form_screen.py" line="360" />
         <source>Chip</source>
         <translation>Chip</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="362" />
+        <location filename="../../ui/forms/form_screen.py" line="361" />
         <source>QR</source>
         <translation>QR</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="363" />
+        <location filename="../../ui/forms/form_screen.py" line="362" />
         <source>Typed</source>
         <translation>Nhập tay</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="364" />
+        <location filename="../../ui/forms/form_screen.py" line="363" />
         <source>Derived</source>
         <translation>Tự tính</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_screen.py" line="389" />
+        <location filename="../../ui/forms/form_screen.py" line="388" />
         <source>Card: %1</source>
         <translation>Trên thẻ: %1</translation>
     </message>
@@ -263,7 +262,9 @@
     <message numerus="yes">
         <location filename="../../ui/forms/form_screen.py" line="454" />
         <source>%n problem(s) to fix before printing.</source>
-        <translation><numerusform>Còn %n lỗi cần sửa trước khi in.</numerusform></translation>
+        <translation>
+            <numerusform>Còn %n lỗi cần sửa trước khi in.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/forms/form_screen.py" line="456" />
@@ -340,22 +341,27 @@
         <translation>Dịch vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="38" />
+        <location filename="../../ui/forms/service_picker.py" line="39" />
+        <source>Choose your service. Services not listed here are handled at the counter.</source>
+        <translation>Chọn dịch vụ cần làm. Các dịch vụ không có trong danh sách được giải quyết tại quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/service_picker.py" line="41" />
         <source>Linked bundles and the 25 essential services are listed first.</source>
         <translation>Các nhóm thủ tục liên thông và 25 dịch vụ công thiết yếu được xếp trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="39" />
+        <location filename="../../ui/forms/service_picker.py" line="43" />
         <source>Hint</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="73" />
+        <location filename="../../ui/forms/service_picker.py" line="81" />
         <source>No form in the catalogue yet: use the paper form</source>
         <translation>Chưa có tờ khai điện tử: dùng tờ khai giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/service_picker.py" line="85" />
+        <location filename="../../ui/forms/service_picker.py" line="93" />
         <source>Bundle</source>
         <translation>Liên thông</translation>
     </message>

@@ -28,8 +28,8 @@ def _all_named(w: QWidget) -> None:
             assert child.accessibleName(), child
 
 
-def test_picker_search_and_open(app, catalogue) -> None:
-    page = FormsPage(catalogue=catalogue, kiosk_mode=True)
+def test_picker_lists_every_essential_service_for_the_officer(app, catalogue) -> None:
+    page = FormsPage(catalogue=catalogue, kiosk_mode=False)
     page.picker.search.setText("khai sinh")
     ids = [page.picker.list.item(i).data(256) for i in range(page.picker.list.count())]
     assert ids[:2] == [
@@ -43,6 +43,19 @@ def test_picker_search_and_open(app, catalogue) -> None:
         page.picker.list.item(i) for i in range(26) if "giấy phép lái xe" in page.picker.list.item(i).text()
     )
     assert not licence.flags() & Qt.ItemFlag.ItemIsEnabled  # no form yet: shown, not selectable
+
+
+def test_picker_search_and_open(app, catalogue) -> None:
+    page = FormsPage(catalogue=catalogue, kiosk_mode=True)
+    page.picker.search.setText("")
+    items = [page.picker.list.item(i) for i in range(page.picker.list.count())]
+    # A kiosk lists only what a citizen can do there: every line opens a form.
+    assert all(it.flags() & Qt.ItemFlag.ItemIsEnabled and it.data(256) for it in items)
+    assert not any("giấy phép lái xe" in it.text() for it in items)
+    assert items[0].text().startswith("★ 1.") and items[-1].data(256) == "funeral_allowance"
+    assert "counter" in page.picker.hint.text()
+    page.picker.search.setText("khai sinh")
+    assert page.picker.list.item(0).data(256) == "birth_registration"
     page.picker.search.setText("ket hon")
     assert page.picker.list.count() == 1
     page.picker.search.returnPressed.emit()

@@ -35,7 +35,11 @@ class ServicePicker(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Services"))
         self.list.setWordWrap(True)
-        self.hint = QLabel(self.tr("Linked bundles and the 25 essential services are listed first."))
+        self.hint = QLabel(
+            self.tr("Choose your service. Services not listed here are handled at the counter.")
+            if kiosk_mode
+            else self.tr("Linked bundles and the 25 essential services are listed first.")
+        )
         self.hint.setAccessibleName(self.tr("Hint"))
         self.hint.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -53,15 +57,19 @@ class ServicePicker(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Essential services in their official order, then other forms; services without a form are shown
-        greyed so the officer knows to use the paper form."""
+        """Essential services in their official order, then other forms.
+
+        Services without a form are shown greyed so the officer knows to use the paper form; a
+        kiosk leaves them out, as a citizen cannot act on them (and a touch screen has no tooltip
+        to say why a line does not respond).
+        """
         self.list.clear()
         words = fold(self.search.text()).split()
         linked: set[str] = set()
         for svc in self.services:
             linked.update(svc.forms)
             hay = fold(" ".join([svc.vi, svc.en, *svc.forms]))
-            if not all(w in hay for w in words):
+            if not all(w in hay for w in words) or (self.kiosk_mode and not svc.forms):
                 continue
             title = svc.en if self.language == "en" else svc.vi
             item = QListWidgetItem(f"★ {svc.number}. {title}")
