@@ -236,163 +236,163 @@
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="36" />
+        <location filename="../../ui/dossier/setup.py" line="37" />
         <source>First-run setup</source>
         <translation>Thiết lập lần đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="48" />
+        <location filename="../../ui/dossier/setup.py" line="49" />
         <source>Unattended self-service kiosk (keeps a secret in the OS keyring)</source>
         <translation>Ki-ốt tự phục vụ không người trực (lưu khóa bí mật trong kho khóa của hệ điều hành)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="50" />
+        <location filename="../../ui/dossier/setup.py" line="51" />
         <source>Unit name</source>
         <translation>Tên đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="51" />
+        <location filename="../../ui/dossier/setup.py" line="52" />
         <source>Unit code</source>
         <translation>Mã đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="52" />
+        <location filename="../../ui/dossier/setup.py" line="53" />
         <source>Server address</source>
         <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="53" />
+        <location filename="../../ui/dossier/setup.py" line="54" />
         <source>Administrator user name</source>
         <translation>Tên đăng nhập quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="54" />
+        <location filename="../../ui/dossier/setup.py" line="55" />
         <source>Administrator passphrase</source>
         <translation>Mật khẩu quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="55" />
+        <location filename="../../ui/dossier/setup.py" line="56" />
         <source>Repeat the passphrase</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="60" />
+        <location filename="../../ui/dossier/setup.py" line="61" />
         <source>Kiosk mode</source>
         <translation>Chế độ ki-ốt</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="62" />
         <location filename="../../ui/dossier/setup.py" line="63" />
+        <location filename="../../ui/dossier/setup.py" line="64" />
         <source>Create the encrypted store</source>
         <translation>Tạo kho dữ liệu mã hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="66" />
+        <location filename="../../ui/dossier/setup.py" line="67" />
         <source>Setup message</source>
         <translation>Thông báo thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="74" />
+        <location filename="../../ui/dossier/setup.py" line="75" />
         <source>Print this recovery key now and keep it in the safe. It is shown only once and opens the store if every passphrase is lost.</source>
         <translation>Hãy in khóa khôi phục này ngay và cất trong két. Khóa chỉ hiển thị một lần và dùng để mở kho dữ liệu khi mọi mật khẩu bị mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="79" />
+        <location filename="../../ui/dossier/setup.py" line="80" />
         <source>Recovery key instructions</source>
         <translation>Hướng dẫn về khóa khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="81" />
+        <location filename="../../ui/dossier/setup.py" line="82" />
         <source>Recovery key</source>
         <translation>Khóa khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="83" />
+        <location filename="../../ui/dossier/setup.py" line="84" />
         <source>Print the recovery sheet…</source>
         <translation>In phiếu khóa khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="84" />
+        <location filename="../../ui/dossier/setup.py" line="85" />
         <source>Print the recovery sheet</source>
         <translation>In phiếu khóa khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="85" />
+        <location filename="../../ui/dossier/setup.py" line="86" />
         <source>Save the recovery sheet as PDF…</source>
         <translation>Lưu phiếu khóa khôi phục thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="86" />
+        <location filename="../../ui/dossier/setup.py" line="87" />
         <source>Save the recovery sheet as PDF</source>
         <translation>Lưu phiếu khóa khôi phục thành PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="88" />
+        <location filename="../../ui/dossier/setup.py" line="89" />
         <source>Recovery sheet message</source>
         <translation>Thông báo về phiếu khóa khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="90" />
+        <location filename="../../ui/dossier/setup.py" line="91" />
         <source>I have printed and stored the recovery key</source>
         <translation>Tôi đã in và cất giữ khóa khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="91" />
+        <location filename="../../ui/dossier/setup.py" line="92" />
         <source>Recovery key stored</source>
         <translation>Đã cất giữ khóa khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="101" />
+        <location filename="../../ui/dossier/setup.py" line="102" />
         <source>Set up this computer</source>
         <translation>Thiết lập máy tính này</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="106" />
+        <location filename="../../ui/dossier/setup.py" line="108" />
         <source>Everything this counter records is kept in an encrypted store on this computer. Enter the unit, the intake server given by the province IT team (it can be added later) and the administrator account; a recovery key is printed at the end.</source>
         <translation>Mọi dữ liệu của quầy được lưu trong kho dữ liệu mã hóa trên máy tính này. Nhập đơn vị, địa chỉ máy chủ tiếp nhận do bộ phận CNTT của tỉnh cung cấp (có thể bổ sung sau) và tài khoản quản trị viên; cuối cùng in khóa khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="112" />
+        <location filename="../../ui/dossier/setup.py" line="114" />
         <source>About the setup</source>
         <translation>Giới thiệu về thiết lập</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="136" />
+        <location filename="../../ui/dossier/setup.py" line="138" />
         <source>The two passphrases differ; type them again.</source>
         <translation>Hai mật khẩu không khớp; vui lòng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="139" />
+        <location filename="../../ui/dossier/setup.py" line="141" />
         <source>The unit code is required.</source>
         <translation>Cần nhập mã đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="156" />
+        <location filename="../../ui/dossier/setup.py" line="158" />
         <source>Creating the store…</source>
         <translation>Đang tạo kho dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="178" />
+        <location filename="../../ui/dossier/setup.py" line="180" />
         <source>The recovery sheet was sent to the printer.</source>
         <translation>Đã gửi phiếu khóa khôi phục tới máy in.</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="180" />
+        <location filename="../../ui/dossier/setup.py" line="182" />
         <source>Not printed (cancelled or no printer).</source>
         <translation>Chưa in (đã hủy hoặc không có máy in).</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="197" />
+        <location filename="../../ui/dossier/setup.py" line="199" />
         <source>Save the recovery sheet</source>
         <translation>Lưu phiếu khóa khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="197" />
+        <location filename="../../ui/dossier/setup.py" line="199" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/setup.py" line="207" />
+        <location filename="../../ui/dossier/setup.py" line="209" />
         <source>Saved to {0}. Print it, then delete the file.</source>
         <translation>Đã lưu vào {0}. Hãy in phiếu, sau đó xóa tệp.</translation>
     </message>
@@ -498,6 +498,14 @@
         <location filename="../../ui/dossier/list.py" line="39" />
         <source>Updated</source>
         <translation>Cập nhật</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <location filename="../../ui/dossier/tasks.py" line="30" />
+        <source>Unexpected error (%1).</source>
+        <translation>Lỗi không mong đợi (%1).</translation>
     </message>
 </context>
 </TS>

@@ -1,52 +1,51 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="65" />
+        <location filename="../../ui/scan/camera_view.py" line="66" />
         <source>Camera preview</source>
         <translation>Xem trước camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="69" />
+        <location filename="../../ui/scan/camera_view.py" line="70" />
         <source>Camera status</source>
         <translation>Trạng thái camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="77" />
+        <location filename="../../ui/scan/camera_view.py" line="78" />
         <source>Live camera picture</source>
         <translation>Hình ảnh camera trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="82" />
+        <location filename="../../ui/scan/camera_view.py" line="83" />
         <source>The camera cannot be used: Qt Multimedia is not available.</source>
         <translation>Không dùng được camera: thiếu Qt Multimedia.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="89" />
+        <location filename="../../ui/scan/camera_view.py" line="90" />
         <source>No camera found; connect a document camera or use the scanner.</source>
         <translation>Không tìm thấy camera; hãy cắm camera tài liệu hoặc dùng máy quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="101" />
+        <location filename="../../ui/scan/camera_view.py" line="102" />
         <source>Warning: the camera resolution is too low for 200 dpi on A4.</source>
         <translation>Cảnh báo: độ phân giải camera không đạt 200 dpi trên khổ A4.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="142" />
+        <location filename="../../ui/scan/camera_view.py" line="143" />
         <source>Place a page under the camera.</source>
         <translation>Đặt một trang giấy dưới camera.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="143" />
         <location filename="../../ui/scan/camera_view.py" line="144" />
+        <location filename="../../ui/scan/camera_view.py" line="145" />
         <source>Hold the page still...</source>
         <translation>Giữ yên trang giấy...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/camera_view.py" line="145" />
         <location filename="../../ui/scan/camera_view.py" line="146" />
+        <location filename="../../ui/scan/camera_view.py" line="147" />
         <source>Page captured. Place the next page.</source>
         <translation>Đã chụp trang. Đặt trang tiếp theo.</translation>
     </message>
@@ -54,396 +53,409 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/scan/screen.py" line="159" />
+        <location filename="../../ui/scan/screen.py" line="160" />
         <source>Digitise papers</source>
         <translation>Số hóa giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="199" />
+        <location filename="../../ui/scan/screen.py" line="200" />
         <source>Scanner or camera</source>
         <translation>Máy quét hoặc camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="201" />
+        <location filename="../../ui/scan/screen.py" line="202" />
         <source>Paper source</source>
         <translation>Nguồn giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="203" />
+        <location filename="../../ui/scan/screen.py" line="204" />
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="204" />
+        <location filename="../../ui/scan/screen.py" line="205" />
         <source>200 dpi (papers)</source>
         <translation>200 dpi (giấy tờ)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="205" />
+        <location filename="../../ui/scan/screen.py" line="206" />
         <source>300 dpi (maps, drawings)</source>
         <translation>300 dpi (bản đồ, bản vẽ)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="208" />
+        <location filename="../../ui/scan/screen.py" line="209" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="210" />
+        <location filename="../../ui/scan/screen.py" line="211" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="211" />
+        <location filename="../../ui/scan/screen.py" line="212" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="211" />
+        <location filename="../../ui/scan/screen.py" line="212" />
         <source>Cancel scan</source>
         <translation>Hủy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="214" />
+        <location filename="../../ui/scan/screen.py" line="215" />
         <source>Import files...</source>
         <translation>Nhập tệp...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="214" />
-        <location filename="../../ui/scan/screen.py" line="503" />
+        <location filename="../../ui/scan/screen.py" line="215" />
+        <location filename="../../ui/scan/screen.py" line="521" />
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="224" />
+        <location filename="../../ui/scan/screen.py" line="234" />
         <source>Pages and camera</source>
         <translation>Các trang và camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="226" />
+        <location filename="../../ui/scan/screen.py" line="236" />
         <source>Scanned pages</source>
         <translation>Các trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="242" />
+        <location filename="../../ui/scan/screen.py" line="252" />
         <source>Rotate left</source>
         <translation>Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="242" />
+        <location filename="../../ui/scan/screen.py" line="252" />
         <source>Rotate page left</source>
         <translation>Xoay trang sang trái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="245" />
+        <location filename="../../ui/scan/screen.py" line="255" />
         <source>Rotate right</source>
         <translation>Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="245" />
+        <location filename="../../ui/scan/screen.py" line="255" />
         <source>Rotate page right</source>
         <translation>Xoay trang sang phải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="248" />
+        <location filename="../../ui/scan/screen.py" line="258" />
         <source>Move earlier</source>
         <translation>Chuyển lên trước</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="248" />
+        <location filename="../../ui/scan/screen.py" line="258" />
         <source>Move page earlier</source>
         <translation>Chuyển trang lên trước</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="251" />
+        <location filename="../../ui/scan/screen.py" line="261" />
         <source>Move later</source>
         <translation>Chuyển xuống sau</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="251" />
+        <location filename="../../ui/scan/screen.py" line="261" />
         <source>Move page later</source>
         <translation>Chuyển trang xuống sau</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="254" />
+        <location filename="../../ui/scan/screen.py" line="264" />
         <source>Delete page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="256" />
+        <location filename="../../ui/scan/screen.py" line="266" />
         <source>Re-scan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="273" />
-        <location filename="../../ui/scan/screen.py" line="595" />
+        <location filename="../../ui/scan/screen.py" line="283" />
+        <location filename="../../ui/scan/screen.py" line="613" />
         <source>Dossier component</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="276" />
+        <location filename="../../ui/scan/screen.py" line="286" />
         <source>Component item number</source>
         <translation>Số thứ tự thành phần</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="277" />
-        <location filename="../../ui/scan/screen.py" line="278" />
+        <location filename="../../ui/scan/screen.py" line="287" />
+        <location filename="../../ui/scan/screen.py" line="288" />
         <source>Text layer (OCR)</source>
         <translation>Lớp văn bản (OCR)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="281" />
+        <location filename="../../ui/scan/screen.py" line="291" />
         <source>Colour mode</source>
         <translation>Chế độ màu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="282" />
+        <location filename="../../ui/scan/screen.py" line="292" />
         <source>Colour (keeps red seals)</source>
         <translation>Màu (giữ màu đỏ của con dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="283" />
+        <location filename="../../ui/scan/screen.py" line="293" />
         <source>Grey (text only)</source>
         <translation>Xám (chỉ văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="284" />
+        <location filename="../../ui/scan/screen.py" line="294" />
         <source>Black and white (text only)</source>
         <translation>Đen trắng (chỉ văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="285" />
+        <location filename="../../ui/scan/screen.py" line="295" />
         <source>Make PDF</source>
         <translation>Tạo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="287" />
+        <location filename="../../ui/scan/screen.py" line="297" />
         <source>Attach to dossier</source>
         <translation>Đính kèm vào hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="290" />
+        <location filename="../../ui/scan/screen.py" line="300" />
         <source>Sign...</source>
         <translation>Ký số...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="290" />
+        <location filename="../../ui/scan/screen.py" line="300" />
         <source>Sign with the token</source>
         <translation>Ký số bằng thiết bị ký (token)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="292" />
+        <location filename="../../ui/scan/screen.py" line="302" />
         <source>Check a signed PDF...</source>
         <translation>Kiểm tra PDF đã ký...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="292" />
-        <location filename="../../ui/scan/screen.py" line="702" />
+        <location filename="../../ui/scan/screen.py" line="302" />
+        <location filename="../../ui/scan/screen.py" line="722" />
         <source>Check a signed PDF</source>
         <translation>Kiểm tra PDF đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="294" />
+        <location filename="../../ui/scan/screen.py" line="310" />
         <source>Component:</source>
         <translation>Thành phần:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="296" />
+        <location filename="../../ui/scan/screen.py" line="312" />
         <source>Item:</source>
         <translation>Số thứ tự:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="307" />
+        <location filename="../../ui/scan/screen.py" line="325" />
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="310" />
+        <location filename="../../ui/scan/screen.py" line="328" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="313" />
+        <location filename="../../ui/scan/screen.py" line="331" />
         <source>Resulting file and legal-format check</source>
         <translation>Tệp kết quả và kiểm tra định dạng theo quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="386" />
+        <location filename="../../ui/scan/screen.py" line="404" />
         <source>Scanning page %1</source>
         <translation>Đang quét trang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="387" />
+        <location filename="../../ui/scan/screen.py" line="405" />
         <source>Cleaning and recognising page %1 of %2</source>
         <translation>Đang làm sạch và nhận dạng trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="417" />
+        <location filename="../../ui/scan/screen.py" line="435" />
         <source>Looking for scanners...</source>
         <translation>Đang tìm máy quét...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="426" />
+        <location filename="../../ui/scan/screen.py" line="444" />
         <source>Camera: %1</source>
         <translation>Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="428" />
+        <location filename="../../ui/scan/screen.py" line="446" />
         <source>No scanner or camera found; import files instead.</source>
         <translation>Không tìm thấy máy quét hoặc camera; hãy nhập tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="430" />
+        <location filename="../../ui/scan/screen.py" line="448" />
         <source>%1 device(s) found.</source>
         <translation>Tìm thấy %1 thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="445" />
+        <location filename="../../ui/scan/screen.py" line="463" />
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="446" />
+        <location filename="../../ui/scan/screen.py" line="464" />
         <source>Document feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="447" />
+        <location filename="../../ui/scan/screen.py" line="465" />
         <source>Feeder, both sides</source>
         <translation>Khay nạp giấy, hai mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="481" />
+        <location filename="../../ui/scan/screen.py" line="499" />
         <source>Scanning...</source>
         <translation>Đang quét...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="493" />
+        <location filename="../../ui/scan/screen.py" line="511" />
         <source>%1 page(s) scanned.</source>
         <translation>Đã quét %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="498" />
+        <location filename="../../ui/scan/screen.py" line="516" />
         <source>Cancelling...</source>
         <translation>Đang hủy...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="505" />
+        <location filename="../../ui/scan/screen.py" line="523" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="521" />
+        <location filename="../../ui/scan/screen.py" line="539" />
         <source>%1 page(s) imported.</source>
         <translation>Đã nhập %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="543" />
+        <location filename="../../ui/scan/screen.py" line="561" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="613" />
+        <location filename="../../ui/scan/screen.py" line="631" />
         <source>Making the PDF...</source>
         <translation>Đang tạo PDF...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="621" />
+        <location filename="../../ui/scan/screen.py" line="639" />
         <source>Legal format OK: PDF/A-%1, %2 dpi, colour: %3, text layer: %4.</source>
         <translation>Đúng định dạng quy định: PDF/A-%1, %2 dpi, màu: %3, lớp văn bản: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="625" />
-        <location filename="../../ui/scan/screen.py" line="626" />
+        <location filename="../../ui/scan/screen.py" line="643" />
+        <location filename="../../ui/scan/screen.py" line="644" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="625" />
-        <location filename="../../ui/scan/screen.py" line="626" />
+        <location filename="../../ui/scan/screen.py" line="643" />
+        <location filename="../../ui/scan/screen.py" line="644" />
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="629" />
+        <location filename="../../ui/scan/screen.py" line="647" />
         <source>Legal format NOT met: %1</source>
         <translation>CHƯA đúng định dạng quy định: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="630" />
+        <location filename="../../ui/scan/screen.py" line="650" />
         <source>%1 pages, %2 KB. </source>
         <translation>%1 trang, %2 KB. </translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="632" />
+        <location filename="../../ui/scan/screen.py" line="652" />
         <source>No text layer: OCR is not available on this computer.</source>
         <translation>Không có lớp văn bản: máy này chưa cài OCR.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="634" />
+        <location filename="../../ui/scan/screen.py" line="654" />
         <source>PDF ready.</source>
         <translation>Đã tạo xong PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="644" />
-        <location filename="../../ui/scan/screen.py" line="649" />
+        <location filename="../../ui/scan/screen.py" line="664" />
+        <location filename="../../ui/scan/screen.py" line="669" />
         <source>Blank pages</source>
         <translation>Trang trắng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="645" />
+        <location filename="../../ui/scan/screen.py" line="665" />
         <source>Pages %1 look blank. Remove them?</source>
         <translation>Các trang %1 có vẻ là trang trắng. Xóa các trang này?</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="669" />
+        <location filename="../../ui/scan/screen.py" line="689" />
         <source>Token PIN</source>
         <translation>Mã PIN token</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="669" />
+        <location filename="../../ui/scan/screen.py" line="689" />
         <source>PIN of your signing token:</source>
         <translation>Mã PIN của thiết bị ký số:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="690" />
+        <location filename="../../ui/scan/screen.py" line="710" />
         <source>Signing...</source>
         <translation>Đang ký số...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="723" />
+        <location filename="../../ui/scan/screen.py" line="736" />
+        <source>The file cannot be read; check that it still exists.</source>
+        <translation>Không đọc được tệp; kiểm tra xem tệp còn tồn tại không.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="743" />
         <source>The PDF has no signature.</source>
         <translation>Tệp PDF chưa có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="727" />
+        <location filename="../../ui/scan/screen.py" line="747" />
         <source>Valid signature</source>
         <translation>Chữ ký hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="727" />
+        <location filename="../../ui/scan/screen.py" line="747" />
         <source>INVALID signature</source>
         <translation>Chữ ký KHÔNG hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="728" />
+        <location filename="../../ui/scan/screen.py" line="748" />
         <source>trusted</source>
         <translation>được tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="728" />
+        <location filename="../../ui/scan/screen.py" line="748" />
         <source>signer not in the trusted list</source>
         <translation>người ký không có trong danh sách tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="730" />
+        <location filename="../../ui/scan/screen.py" line="750" />
         <source>%1 by %2; covers %3; %4.</source>
         <translation>%1 của %2; phạm vi: %3; %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="761" />
+        <location filename="../../ui/scan/screen.py" line="781" />
         <source>Attached to the dossier.</source>
         <translation>Đã đính kèm vào hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <location filename="../../ui/scan/tasks.py" line="43" />
+        <source>Unexpected error (%1); see the log and try again.</source>
+        <translation>Lỗi không mong đợi (%1); xem nhật ký rồi thử lại.</translation>
     </message>
 </context>
 </TS>

@@ -177,3 +177,21 @@ def test_vietnamese_translation_is_complete_and_loads(qapp) -> None:
         assert labels == ["Số định danh cá nhân", "Họ và tên", "Ngày sinh"]
     finally:
         QCoreApplication.removeTranslator(tr)
+
+
+def test_key_errors_keep_their_own_sentence(qapp: QApplication) -> None:
+    from ui.card.panel import card_error_text
+    from ui.i18n import install_translations
+
+    install_translations(qapp, "vi")
+    try:
+        # A malformed key says what to correct, not the generic "this card needs the MRZ".
+        assert card_error_text("KeyInputError", "The ID number must be exactly 12 digits.") == (
+            "Số định danh cá nhân phải gồm đúng 12 chữ số."
+        )
+        needs = "This card needs the MRZ, or the ID number with date of birth and expiry date, to be read."
+        assert card_error_text("KeyInputError", needs) == (
+            "Thẻ này cần MRZ, hoặc số định danh kèm ngày sinh và ngày hết hạn."
+        )
+    finally:
+        install_translations(qapp, "en")

@@ -30,9 +30,7 @@ def imported_roots(path: Path) -> set[str]:
 def test_package_imports_only_lower_layers(package: str) -> None:
     files = sorted((ROOT / package).rglob("*.py"))
     assert files, f"{package}/ has no Python files"
-    offenders = {
-        str(f.relative_to(ROOT)): sorted(imported_roots(f) & FORBIDDEN[package]) for f in files
-    }
+    offenders = {str(f.relative_to(ROOT)): sorted(imported_roots(f) & FORBIDDEN[package]) for f in files}
     offenders = {k: v for k, v in offenders.items() if v}
     assert offenders == {}
 

@@ -91,6 +91,10 @@ def card_error_text(kind: str, fallback: str) -> str:
             "CardReaderPanel", "This card needs the MRZ, or the ID number with date of birth and expiry date."
         ),
     }
+    if kind == "KeyInputError" and not fallback.startswith("This card needs the MRZ"):
+        # Other key errors (a typed MRZ with a bad character, a short ID number) say exactly
+        # what to correct; the generic sentence would hide it.
+        return error_text(fallback)
     return texts.get(kind) or error_text(fallback)
 
 

@@ -27,7 +27,7 @@ class Task(QThread):
         except KioskError as exc:
             self.failed.emit(error_text(exc))
         except Exception as exc:  # never let a worker die silently; no details (they may hold data)
-            self.failed.emit(f"Unexpected error ({exc.__class__.__name__}).")
+            self.failed.emit(self.tr("Unexpected error (%1).").replace("%1", exc.__class__.__name__))
         else:
             self.succeeded.emit(result)
 

@@ -38,6 +38,7 @@ from kiosk.scan.digitise import Digitised, digitise
 from kiosk.scan.page import Page, rotate_page
 from kiosk.scan.pdfa import PdfMetadata
 from kiosk.scan.spool import PageSpool
+from ui.errors import error_text
 from ui.scan.camera_view import CameraView, camera_names
 from ui.scan.tasks import Task
 
@@ -643,7 +644,9 @@ class ScanScreen(QWidget):
                 .replace("%4", self.tr("yes") if rep.text_layer else self.tr("no"))
             )
         else:
-            legal = self.tr("Legal format NOT met: %1").replace("%1", " ".join(rep.problems))
+            legal = self.tr("Legal format NOT met: %1").replace(
+                "%1", " ".join(error_text(p) for p in rep.problems)
+            )
         text = self.tr("%1 pages, %2 KB. ").replace("%1", str(rep.pages)).replace("%2", str(size_kb)) + legal
         if not result.ocr.available and self.ocr_check.isChecked():
             text += " " + self.tr("No text layer: OCR is not available on this computer.")
@@ -730,7 +733,7 @@ class ScanScreen(QWidget):
             try:
                 data = Path(path).read_bytes()
             except OSError as exc:
-                raise KioskError("The file cannot be read; check that it still exists.") from exc
+                raise KioskError(self.tr("The file cannot be read; check that it still exists.")) from exc
             return verify_pdf(data, trust_roots=roots)
 
         self._run(work, self._show_verification)

@@ -39,6 +39,7 @@ class Task(QThread):
             self.failed.emit(error_text(err))
         except Exception as exc:  # never let a worker die silently; no personal data in the text
             log.exception("scan task failed")
-            self.failed.emit(f"Unexpected error ({exc.__class__.__name__}); see the log and try again.")
+            text = self.tr("Unexpected error (%1); see the log and try again.")
+            self.failed.emit(text.replace("%1", exc.__class__.__name__))
         else:
             self.succeeded.emit(result)
