@@ -7,8 +7,6 @@ import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.asymmetric import ec
-
 from kiosk.card.errors import AccessDeniedError, CardProtocolError
 from kiosk.card.lds.oid import encode_oid
 from kiosk.card.lds.security_infos import PaceInfo
@@ -60,8 +58,7 @@ def encrypt_nonce(kpi: bytes, s: bytes, cipher: str) -> bytes:
 
 
 def map_generator(curve: Curve, s: bytes, h: tuple[int, int] | None) -> tuple[int, int]:
-    n = ec.derive_private_key(int.from_bytes(s, "big"), curve.curve).public_key().public_numbers()
-    g2 = curve.add((n.x, n.y), h)
+    g2 = curve.add(curve.base_mul(int.from_bytes(s, "big")), h)
     if g2 is None:
         raise CardProtocolError("Authentication with the card failed (PACE mapping); place the card again.")
     return g2
@@ -107,14 +104,7 @@ def _ga(transmit: Transmit, inner: bytes, last: bool = False) -> bytes:
 
 
 def _keypair(curve: Curve, generator: tuple[int, int] | None = None) -> tuple[int, tuple[int, int]]:
-    sk = ec.generate_private_key(curve.curve)
-    k = sk.private_numbers().private_value
-    if generator is None:
-        n = sk.public_key().public_numbers()
-        return k, (n.x, n.y)
-    pk = curve.mul(k, generator)
-    assert pk is not None
-    return k, pk
+    return curve.keypair(generator)
 
 
 def perform_pace(
@@ -154,8 +144,8 @@ def perform_pace(
     pk_dh_ic = curve.decode(resp)
     if pk_dh_ic == pk_dh:
         raise CardProtocolError(_ECHOED)
-    # K = SK_DH,IFD * PK_DH,IC is ordinary ECDH (x only), so ``cryptography`` does it.
-    shared_x = ecdh_x(curve, ec.derive_private_key(sk_dh, curve.curve), pk_dh_ic)
+    # K = SK_DH,IFD * PK_DH,IC is ordinary ECDH (x only): ``cryptography`` does it where it can.
+    shared_x = ecdh_x(curve, sk_dh, pk_dh_ic)
     ks_enc, ks_mac = session_keys(shared_x, info)
 
     t_ifd = auth_token(ks_mac, info, pk_dh_ic_bytes)

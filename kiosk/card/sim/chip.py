@@ -244,19 +244,16 @@ class Chip:
                 return encode(0x7C, encode(0x80, z)), SW_OK
             if self.pace_step == 2:
                 pk_map_ifd = curve.decode(find(inner, 0x81) or b"")
-                sk = ec.generate_private_key(curve.curve)
-                n = sk.public_key().public_numbers()
-                h = curve.mul(sk.private_numbers().private_value, pk_map_ifd)
+                k, pk_map_ic = curve.keypair()
+                h = curve.mul(k, pk_map_ifd)
                 st["g2"] = pace.map_generator(curve, st["s"], h)  # type: ignore[arg-type]
                 self.pace_step = 3
-                return encode(0x7C, encode(0x82, curve.encode((n.x, n.y)))), SW_OK
+                return encode(0x7C, encode(0x82, curve.encode(pk_map_ic))), SW_OK
             if self.pace_step == 3:
                 pk_dh_ifd_bytes = find(inner, 0x83) or b""
                 pk_dh_ifd = curve.decode(pk_dh_ifd_bytes)
-                sk = ec.generate_private_key(curve.curve)
-                k = sk.private_numbers().private_value
-                pk_dh_ic = curve.mul(k, st["g2"])  # type: ignore[arg-type]
-                shared = ecdh_x(curve, sk, pk_dh_ifd)
+                k, pk_dh_ic = curve.keypair(st["g2"])  # type: ignore[arg-type]
+                shared = ecdh_x(curve, k, pk_dh_ifd)
                 ks_enc, ks_mac = pace.session_keys(shared, info)
                 st.update(ks_enc=ks_enc, ks_mac=ks_mac, pk_ifd=pk_dh_ifd_bytes, pk_ic=curve.encode(pk_dh_ic))
                 self.pace_step = 4
