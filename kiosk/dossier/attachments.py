@@ -13,6 +13,7 @@ import errno
 import hashlib
 import io
 import os
+import re
 import secrets
 import struct
 from collections.abc import Callable
@@ -29,6 +30,25 @@ from kiosk.fileutil import fsync_dir
 MAGIC = b"MCKATT01"
 CHUNK_SIZE = 1 << 20
 TAG = 16
+# The profile's tmp/ folder is shared (the scan page spool parks its pages there too): the
+# store's garbage collection may only remove names it made itself.
+TMP_PREFIX = "store-"
+_LEGACY_TMP = re.compile(r"[0-9a-f]{32}\.part")  # written before TMP_PREFIX existed
+
+
+def temp_path(tmp_dir: Path, attachment_id: str) -> Path:
+    return tmp_dir / f"{TMP_PREFIX}{attachment_id}.part"
+
+
+def is_store_temp(path: Path) -> bool:
+    """Whether ``path`` (in the tmp folder) is a temp file of this store, never another
+    component's (a scan spool's pages are ``scan-*.part``)."""
+    name = path.name
+    if name.startswith(TMP_PREFIX) and name.endswith(".part"):
+        return True
+    return _LEGACY_TMP.fullmatch(name) is not None
+
+
 _HEADER = struct.Struct(">8sI")
 
 
@@ -77,7 +97,7 @@ def write_encrypted(
     digest = hashlib.sha256()
     size = 0
     final_path = attachment_path(attachments_dir, attachment_id)
-    tmp_path = tmp_dir / f"{attachment_id}.part"
+    tmp_path = temp_path(tmp_dir, attachment_id)
     try:
         final_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(tmp_path, "wb") as out:

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kiosk.citizen import Citizen
 from kiosk.dossier import codes, lifecycle
-from kiosk.dossier.attachments import attachment_path, open_decrypting, write_encrypted
+from kiosk.dossier.attachments import attachment_path, is_store_temp, open_decrypting, write_encrypted
 from kiosk.dossier.errors import (
     WRONG_KEY_MESSAGE,
     AccessDeniedError,
@@ -1079,11 +1079,13 @@ class Store:
         )
 
     def collect_garbage(self, min_age_s: float = GARBAGE_MIN_AGE_S) -> int:
-        """Delete temp files and attachment files no dossier refers to (left by a crash)."""
+        """Delete the store's own temp files and attachment files no dossier refers to (left
+        by a crash). Other files in the shared tmp folder (a scan in progress parks its pages
+        there, possibly in another officer's process) are never touched."""
         cutoff = time.time() - min_age_s
         removed = 0
         for p in self.profile.tmp_dir.glob("*.part"):
-            if p.stat().st_mtime <= cutoff:
+            if is_store_temp(p) and p.stat().st_mtime <= cutoff:
                 p.unlink(missing_ok=True)
                 removed += 1
         known = {r[0] for r in self._read("SELECT id FROM attachments")}

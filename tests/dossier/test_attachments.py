@@ -152,12 +152,39 @@ def test_garbage_collection_removes_orphans_only(store, profile):
     d = store.create_dossier("CT01", {}, {})
     store.add_attachment(d.uuid, "kept", io.BytesIO(b"abc"), filename="x", mime="text/plain")
     _write(profile, b"orphan from a crash")
-    (profile.tmp_dir / "dead.part").write_bytes(b"\0" * 10)
+    (profile.tmp_dir / ("store-" + "ab" * 16 + ".part")).write_bytes(b"\0" * 10)
+    (profile.tmp_dir / ("cd" * 16 + ".part")).write_bytes(b"\0" * 10)  # an older version's name
+    foreign = profile.tmp_dir / "scan-0a1b2c3d4e5f-0011223344556677.part"
+    foreign.write_bytes(b"\0" * 10)
     assert len(list(profile.attachments_dir.glob("*/*.enc"))) == 2
     assert store.collect_garbage(min_age_s=3600) == 0
-    assert store.collect_garbage(min_age_s=0) == 2
+    assert store.collect_garbage(min_age_s=0) == 3
     assert len(list(profile.attachments_dir.glob("*/*.enc"))) == 1
-    assert list(profile.tmp_dir.iterdir()) == []
+    assert list(profile.tmp_dir.iterdir()) == [foreign]  # not the store's: never removed
+
+
+def test_opening_the_store_keeps_a_scan_in_progress(store, profile, data_key):
+    """Another officer's login (Store.open runs the garbage collection) must not destroy the
+    pages a scan has parked in the shared tmp folder, however long the scan has been open."""
+    import os
+
+    import numpy as np
+
+    from kiosk.scan.page import Page
+    from kiosk.scan.spool import PageSpool
+
+    pixels = np.arange(30 * 20 * 3, dtype=np.uint8).reshape(30, 20, 3)
+    with PageSpool(profile.tmp_dir) as spool:
+        spool.append(Page(pixels, 200, source="sane"))
+        parked = list(profile.tmp_dir.glob("*.part"))
+        assert len(parked) == 1
+        old = parked[0].stat().st_mtime - 24 * 3600
+        os.utime(parked[0], (old, old))
+        from kiosk.dossier.store import Store
+
+        Store.open(profile, data_key).close()
+        assert store.collect_garbage(min_age_s=0) == 0
+        assert np.array_equal(spool[0].pixels, pixels)
 
 
 def test_disk_full_during_attachment_write_is_clear_and_leaves_nothing(store, profile, data_key):
