@@ -404,6 +404,13 @@ MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP(
         "KioskError", "The timestamp server did not answer; check its address or sign without it."
     ),
+    QT_TRANSLATE_NOOP("KioskError", "The signed content was changed after signing."),
+    QT_TRANSLATE_NOOP("KioskError", "The signature value does not match the signer's certificate."),
+    QT_TRANSLATE_NOOP("KioskError", "The signature covers only part of the file."),
+    QT_TRANSLATE_NOOP(
+        "KioskError",
+        "The pages or the document structure were changed after signing; the file is not what was signed.",
+    ),
     # -- Sync: device, transport, and the intake server's reasons shown for a quarantined dossier
     QT_TRANSLATE_NOOP(
         "KioskError",

@@ -1068,152 +1068,172 @@
         <translation>Máy chủ cấp dấu thời gian không phản hồi; hãy kiểm tra địa chỉ hoặc ký không kèm dấu thời gian.</translation>
     </message>
     <message>
+        <location filename="../../ui/error_texts.py" line="407" />
+        <source>The signed content was changed after signing.</source>
+        <translation>Nội dung đã ký bị thay đổi sau khi ký.</translation>
+    </message>
+    <message>
         <location filename="../../ui/error_texts.py" line="408" />
+        <source>The signature value does not match the signer's certificate.</source>
+        <translation>Giá trị chữ ký không khớp với chứng thư số của người ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_texts.py" line="409" />
+        <source>The signature covers only part of the file.</source>
+        <translation>Chữ ký chỉ bao phủ một phần của tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_texts.py" line="410" />
+        <source>The pages or the document structure were changed after signing; the file is not what was signed.</source>
+        <translation>Các trang hoặc cấu trúc tài liệu đã bị thay đổi sau khi ký; tệp không còn là tài liệu đã được ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_texts.py" line="415" />
         <source>The device signing key was written by a newer version of the kiosk; update it or enrol again.</source>
         <translation>Khóa ký của thiết bị do phiên bản ki-ốt mới hơn tạo ra; hãy cập nhật ứng dụng hoặc đăng ký lại thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="412" />
+        <location filename="../../ui/error_texts.py" line="419" />
         <source>The server answered HTTP %1.</source>
         <translation>Máy chủ trả về mã lỗi HTTP %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="413" />
+        <location filename="../../ui/error_texts.py" line="420" />
         <source>The server's TLS certificate is not trusted; check the CA bundle set at enrolment.</source>
         <translation>Chứng chỉ TLS của máy chủ không được tin cậy; hãy kiểm tra tệp chứng chỉ gốc (CA bundle) đã đặt khi đăng ký thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="416" />
+        <location filename="../../ui/error_texts.py" line="423" />
         <source>The server at %1 cannot be reached (%2).</source>
         <translation>Không kết nối được máy chủ %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="417" />
+        <location filename="../../ui/error_texts.py" line="424" />
         <source>A base64 field of the envelope is malformed.</source>
         <translation>Một trường base64 của gói hồ sơ niêm phong bị sai định dạng.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="418" />
+        <location filename="../../ui/error_texts.py" line="425" />
         <source>A sealed file is truncated.</source>
         <translation>Một tệp niêm phong bị cắt cụt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="419" />
+        <location filename="../../ui/error_texts.py" line="426" />
         <source>A sealed file failed its integrity check (tampered or truncated).</source>
         <translation>Một tệp niêm phong không qua được bước kiểm tra toàn vẹn (bị sửa đổi hoặc bị cắt cụt).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="420" />
+        <location filename="../../ui/error_texts.py" line="427" />
         <source>The dossier key cannot be unwrapped with this server key.</source>
         <translation>Không giải mã được khóa hồ sơ bằng khóa của máy chủ này.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="421" />
+        <location filename="../../ui/error_texts.py" line="428" />
         <source>The manifest is not valid JSON.</source>
         <translation>Bản kê (manifest) không phải JSON hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="422" />
+        <location filename="../../ui/error_texts.py" line="429" />
         <source>The manifest is not a JSON object.</source>
         <translation>Bản kê (manifest) không phải đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="423" />
+        <location filename="../../ui/error_texts.py" line="430" />
         <source>Manifest schema %1 is not supported (expected 1).</source>
         <translation>Không hỗ trợ lược đồ bản kê (manifest) %1 (cần lược đồ 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="424" />
+        <location filename="../../ui/error_texts.py" line="431" />
         <source>The manifest must list between 1 and 1000 files.</source>
         <translation>Bản kê (manifest) phải liệt kê từ 1 đến 1000 tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="425" />
+        <location filename="../../ui/error_texts.py" line="432" />
         <source>The manifest lacks a required field or has a wrong type.</source>
         <translation>Bản kê (manifest) thiếu trường bắt buộc hoặc có trường sai kiểu dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="426" />
+        <location filename="../../ui/error_texts.py" line="433" />
         <source>The manifest chunk size is too small.</source>
         <translation>Kích thước khối trong bản kê (manifest) quá nhỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="427" />
+        <location filename="../../ui/error_texts.py" line="434" />
         <source>The manifest file ids must be f0, f1, ... in order.</source>
         <translation>Mã tệp trong bản kê (manifest) phải lần lượt là f0, f1, ...</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="428" />
+        <location filename="../../ui/error_texts.py" line="435" />
         <source>A manifest file's sealed size does not match its plaintext size.</source>
         <translation>Kích thước sau niêm phong của một tệp trong bản kê (manifest) không khớp với kích thước gốc.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="429" />
+        <location filename="../../ui/error_texts.py" line="436" />
         <source>The manifest signature does not verify with the device's enrolled key.</source>
         <translation>Chữ ký của bản kê (manifest) không khớp với khóa thiết bị đã đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="430" />
+        <location filename="../../ui/error_texts.py" line="437" />
         <source>The manifest names another device.</source>
         <translation>Bản kê (manifest) ghi tên một thiết bị khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="431" />
+        <location filename="../../ui/error_texts.py" line="438" />
         <source>The Idempotency-Key must be the dossier UUID.</source>
         <translation>Khóa Idempotency-Key phải là mã UUID của hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="432" />
+        <location filename="../../ui/error_texts.py" line="439" />
         <source>The envelope is sealed to a key this server does not hold.</source>
         <translation>Gói hồ sơ được niêm phong bằng khóa mà máy chủ này không có.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="433" />
+        <location filename="../../ui/error_texts.py" line="440" />
         <source>The server already holds different content for this dossier UUID.</source>
         <translation>Máy chủ đã có nội dung khác cho hồ sơ mang cùng mã UUID này.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="434" />
+        <location filename="../../ui/error_texts.py" line="441" />
         <source>The server already holds different content for this dossier UUID (official code %1).</source>
         <translation>Máy chủ đã có nội dung khác cho hồ sơ mang cùng mã UUID này (mã hồ sơ chính thức %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="437" />
+        <location filename="../../ui/error_texts.py" line="444" />
         <source>No dossier with this UUID was received from this device.</source>
         <translation>Máy chủ chưa nhận hồ sơ nào có mã UUID này từ thiết bị này.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="438" />
+        <location filename="../../ui/error_texts.py" line="445" />
         <source>The dossier has no file with this id.</source>
         <translation>Hồ sơ không có tệp nào với mã này.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="439" />
+        <location filename="../../ui/error_texts.py" line="446" />
         <source>A chunk must hold between 1 byte and %1 bytes.</source>
         <translation>Mỗi khối dữ liệu phải có từ 1 đến %1 byte.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="440" />
+        <location filename="../../ui/error_texts.py" line="447" />
         <source>The chunk runs past the end of the file.</source>
         <translation>Khối dữ liệu vượt quá cuối tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="441" />
+        <location filename="../../ui/error_texts.py" line="448" />
         <source>A file does not match the SHA-256 in its signed manifest.</source>
         <translation>Một tệp không khớp mã SHA-256 ghi trong bản kê (manifest) đã ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="442" />
+        <location filename="../../ui/error_texts.py" line="449" />
         <source>A chunk needs Upload-Offset, Chunk-SHA256 and X-Manifest-SHA256.</source>
         <translation>Khối dữ liệu cần có các trường Upload-Offset, Chunk-SHA256 và X-Manifest-SHA256.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="443" />
+        <location filename="../../ui/error_texts.py" line="450" />
         <source>Upload-Offset and Content-Length must be integers.</source>
         <translation>Upload-Offset và Content-Length phải là số nguyên.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="444" />
+        <location filename="../../ui/error_texts.py" line="451" />
         <source>The chunk length does not match Content-Length.</source>
         <translation>Độ dài khối dữ liệu không khớp với Content-Length.</translation>
     </message>

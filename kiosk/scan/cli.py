@@ -293,6 +293,8 @@ def _verify(args: argparse.Namespace) -> int:
                         "modified_after": s.modified_after,
                         "signing_time": s.signing_time.isoformat() if s.signing_time else None,
                         "timestamped": s.timestamped,
+                        "ok": s.ok,
+                        "problems": s.problems,
                     }
                     for s in report.signatures
                 ],
@@ -311,6 +313,8 @@ def _verify(args: argparse.Namespace) -> int:
             f"time {s.signing_time.isoformat() if s.signing_time else 'unknown'}"
             f"{'; timestamped' if s.timestamped else ''}"
         )
+        for problem in s.problems:
+            print(f"  {problem}")
     if not report.signatures:
         return 3
     return 0 if report.ok else 2

@@ -14,6 +14,8 @@ from PIL import Image
 from kiosk.scan.capture.importer import jpeg_stream_bytes
 from kiosk.scan.pdfa import check_legal
 from kiosk.scan.samples import a4_page
+from kiosk.scan.verify import CHANGED_AFTER
+from tests.scan.forge import incremental_update, replace_page_one
 from tests.scan.hsm import Token
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,6 +127,20 @@ def test_import_sign_verify(tmp_path: Path, token: Token) -> None:
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("VALID: ChuKySo1 signed by Common Name: Nguyen Van Can Bo")
     assert "covers entire file" in out.stdout and "; trusted;" in out.stdout
+
+    # An incremental update that swaps page 1 keeps the signed bytes intact, yet is refused.
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(incremental_update(signed.read_bytes(), replace_page_one))
+    out = kiosk("verify", str(forged), "--trust", str(ca), tmp=tmp_path)
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert out.stdout.startswith("INVALID: ChuKySo1 signed by Common Name: Nguyen Van Can Bo")
+    assert "changes after signing: page content or structure" in out.stdout
+    assert "The pages or the document structure were changed after signing" in out.stdout
+    assert "Traceback" not in out.stderr
+    out = kiosk("verify", str(forged), "--json", tmp=tmp_path)
+    (entry,) = json.loads(out.stdout)
+    assert out.returncode == 2 and entry["ok"] is False and entry["intact"] is True
+    assert entry["problems"] == [CHANGED_AFTER]
 
     out = kiosk("verify", str(pdf), tmp=tmp_path)
     assert out.returncode == 3 and "no signature" in out.stdout

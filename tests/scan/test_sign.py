@@ -13,7 +13,8 @@ from kiosk.scan.page import Page
 from kiosk.scan.pdfa import PdfMetadata, build_pdfa, check_legal
 from kiosk.scan.samples import a4_page
 from kiosk.scan.sign import VN_TZ, SignOptions, TokenSpec, list_token_keys, parse_key_id, sign_pdf
-from kiosk.scan.verify import verify_pdf
+from kiosk.scan.verify import CHANGED_AFTER, verify_pdf
+from tests.scan.forge import incremental_update, replace_page_one
 from tests.scan.hsm import SIGNER_CN, Token
 
 
@@ -144,3 +145,97 @@ def test_unreachable_timestamp_server(unsigned: bytes, token: Token) -> None:
 def test_pin_never_in_repr(token: Token) -> None:
     spec = TokenSpec(token.module, parse_key_id(token.key_id), "98765432")
     assert "98765432" not in repr(spec)
+
+
+def test_page_content_replaced_after_signing_is_invalid(signed: bytes, token: Token) -> None:
+    forged = incremental_update(signed, replace_page_one)
+    (sig,) = verify_pdf(forged, trust_roots=[token.ca_der]).signatures
+    # The signed revision is untouched, so only the update analysis can catch it.
+    assert sig.intact and sig.valid and sig.trusted
+    assert sig.modified_after == "page content or structure"
+    assert not sig.ok
+    assert sig.problems == [
+        "The pages or the document structure were changed after signing; the file is not what was signed."
+    ]
+    assert sig.problems[0] == CHANGED_AFTER
+
+
+def test_annotation_added_after_signing_is_invalid(signed: bytes, token: Token) -> None:
+    from pyhanko.pdf_utils import generic
+
+    def cover(writer) -> None:  # type: ignore[no-untyped-def]
+        page = writer.root["/Pages"]["/Kids"][0]
+        note = generic.DictionaryObject(
+            {
+                generic.NameObject("/Type"): generic.NameObject("/Annot"),
+                generic.NameObject("/Subtype"): generic.NameObject("/Square"),
+                generic.NameObject("/Rect"): generic.ArrayObject(
+                    [generic.FloatObject(v) for v in (0, 0, 595, 700)]
+                ),
+                generic.NameObject("/IC"): generic.ArrayObject([generic.FloatObject(1)] * 3),
+                generic.NameObject("/F"): generic.NumberObject(4),
+            }
+        )
+        annots = page["/Annots"]
+        annots.append(writer.add_object(note))
+        writer.update_container(annots if isinstance(annots, generic.IndirectObject) else page)
+        writer.update_container(page)
+
+    (sig,) = verify_pdf(incremental_update(signed, cover), trust_roots=[token.ca_der]).signatures
+    assert sig.intact and sig.valid
+    assert not sig.ok
+    assert sig.modified_after == "page content or structure"
+    assert not sig.ok and sig.problems == [CHANGED_AFTER]
+
+
+def test_second_signature_keeps_the_first_valid(
+    signed: bytes, token: Token, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PAdES allows later signatures (and DSS/timestamps) as incremental updates.
+    import kiosk.scan.sign as sign_module
+
+    monkeypatch.setattr(sign_module, "FIELD_NAME", "ChuKySo2")
+    twice = sign_pdf(signed, TokenSpec(token.module, parse_key_id(token.key_id), token.pin))
+    first, second = verify_pdf(twice, trust_roots=[token.ca_der]).signatures
+    assert first.field_name == "ChuKySo1" and first.coverage == "entire revision"
+    assert first.modified_after == "signatures or timestamps"
+    assert first.ok and first.problems == []
+    assert second.ok and second.coverage == "entire file"
+
+
+def test_filling_a_form_field_after_signing_is_invalid(token: Token) -> None:
+    # A text field filled after signing changes what the document says: not a signature addition.
+    base = build_pdfa([Page(a4_page(200), 200)], PdfMetadata("HS-KY", "Giấy khai sinh", 2, "canbo"))
+    with pikepdf.open(io.BytesIO(base)) as pdf:
+        field = pdf.make_indirect(
+            pikepdf.Dictionary(
+                FT=pikepdf.Name.Tx,
+                T=pikepdf.String("GhiChu"),
+                V=pikepdf.String("dung"),
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.Widget,
+                Rect=[50, 50, 200, 70],
+                F=4,
+                P=pdf.pages[0].obj,
+            )
+        )
+        pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([field]))
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([field]))
+        buf = io.BytesIO()
+        pdf.save(buf)
+    spec = TokenSpec(token.module, parse_key_id(token.key_id), token.pin)
+    signed = sign_pdf(buf.getvalue(), spec)
+    assert verify_pdf(signed, trust_roots=[token.ca_der]).ok
+
+    def fill(writer) -> None:  # type: ignore[no-untyped-def]
+        from pyhanko.pdf_utils import generic
+
+        for ref in writer.root["/AcroForm"]["/Fields"]:
+            obj = ref.get_object()
+            if obj.get("/FT") == "/Tx":
+                obj["/V"] = generic.TextStringObject("sai")
+                writer.update_container(obj)
+
+    (sig,) = verify_pdf(incremental_update(signed, fill), trust_roots=[token.ca_der]).signatures
+    assert sig.intact and sig.valid and not sig.ok
+    assert sig.modified_after == "page content or structure"

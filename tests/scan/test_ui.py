@@ -13,6 +13,8 @@ from kiosk.dossier.store import Store
 from kiosk.profile import Profile
 from kiosk.scan.page import Page
 from kiosk.scan.samples import a4_page, blank_page
+from kiosk.scan.verify import CHANGED_AFTER
+from tests.scan.forge import incremental_update, replace_page_one
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +165,12 @@ def test_sign_and_verify_in_the_screen(app: QApplication, token, tmp_path: Path)
     screen.verify_file(str(signed))
     assert screen.wait()
     assert screen.status_label.text().startswith("Valid signature")
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(incremental_update(screen.result.pdf, replace_page_one))
+    screen.verify_file(str(forged))
+    assert screen.wait()
+    assert screen.status_label.text().startswith("INVALID signature by Common Name: Nguyen Van Can Bo")
+    assert screen.status_label.text().endswith(CHANGED_AFTER)
     screen.verify_file(str(tmp_path / "missing.pdf"))
     assert screen.wait()
     assert screen.status_label.text() == "The file cannot be read; check that it still exists."

@@ -753,6 +753,7 @@ class ScanScreen(QWidget):
                 .replace("%3", sig.coverage)
                 .replace("%4", trust)
             )
+            lines.extend(error_text(problem) for problem in sig.problems)
         self._set_status(" ".join(lines))
 
     def attach(self) -> None:
