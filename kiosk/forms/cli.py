@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.errors import KioskError, UsageError
 
 if TYPE_CHECKING:
+    from kiosk.forms.catalogue import Catalogue
     from kiosk.forms.prefill import FilledForm
 
 
@@ -27,11 +28,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser(
-        "check", help="check a folder of form definition files against the schema (for provinces)"
+        "check",
+        help="check a province's folder of form definitions (and holidays) before deploying it; "
+        "exits 1 when a file is wrong",
     )
     p.add_argument(
-        "dir", nargs="?", metavar="DIR", help="folder of *.yaml definitions (default: the bundled catalogue)"
+        "dir",
+        nargs="?",
+        metavar="DIR",
+        help="folder of *.yaml definitions checked on top of the installed catalogue "
+        "(default: the installed catalogue plus the profile's forms folder)",
     )
+    p.add_argument("--dir", dest="dir_option", metavar="DIR", help="the same as DIR")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("render", help="pre-fill a form (or a bundle) from a data file and write the PDF")
@@ -67,10 +75,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_validate)
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    from kiosk.forms.catalogue import load_catalogue
+def _profile_root(args: argparse.Namespace) -> Path:
+    from kiosk.profile import Profile
 
-    cat = load_catalogue()
+    return Profile.open(getattr(args, "profile", None)).root
+
+
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    """The installed catalogue with the profile's updated forms; skipped files are reported."""
+    from kiosk.forms.catalogue import load_catalogue, profile_forms_dir
+
+    cat = load_catalogue(overrides=profile_forms_dir(_profile_root(args)))
+    for issue in cat.issues:
+        print(f"warning: form definition skipped: {issue}", file=sys.stderr)
+    return cat
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    cat = _catalogue(args)
     forms: list[dict[str, Any]] = [
         {
             "id": f.id,
@@ -109,12 +131,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fill(form_id: str, data: str) -> list[FilledForm]:
-    from kiosk.forms.catalogue import load_catalogue
+def _fill(args: argparse.Namespace) -> list[FilledForm]:
     from kiosk.forms.data_file import load_data_file
     from kiosk.forms.prefill import prefill, prefill_bundle
 
-    cat = load_catalogue()
+    form_id, data = args.form_id, args.data
+    cat = _catalogue(args)
     if any(b.id == form_id for b in cat.bundles):
         bundle = cat.get_bundle(form_id)
         forms = [cat.get(bf.form) for bf in bundle.forms]
@@ -134,7 +156,7 @@ def _fill(form_id: str, data: str) -> list[FilledForm]:
 def cmd_render(args: argparse.Namespace) -> int:
     from kiosk.forms.render import render_pdf
 
-    filled = _fill(args.form_id, args.data)
+    filled = _fill(args)
     out = Path(args.out)
     if not out.parent.is_dir():
         raise KioskError(f"The folder {out.parent} does not exist; create it or choose another --out.")
@@ -153,7 +175,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from kiosk.forms.validate import validate
 
-    filled = _fill(args.form_id, args.data)
+    filled = _fill(args)
     result: list[dict[str, Any]] = []
     errors = 0
     for f in filled:
@@ -178,6 +200,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
     from kiosk.forms.data_file import DataFileError
     from kiosk.forms.receipt import ReceiptComponent, ReceiptData, render_receipt
+    from kiosk.forms.workdays import load_calendar, profile_holidays_path
 
     try:
         raw = json.loads(Path(args.data).read_text(encoding="utf-8"))
@@ -204,25 +227,49 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise KioskError(f"The folder {out.parent} does not exist; create it or choose another --out.")
-    render_receipt(data, out, thermal=args.thermal)
+    calendar = load_calendar(override=profile_holidays_path(_profile_root(args)))
+    render_receipt(data, out, thermal=args.thermal, calendar=calendar)
     print(out)
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from kiosk.forms.catalogue import load_catalogue
+    from kiosk.forms.catalogue import load_catalogue, profile_forms_dir
+    from kiosk.forms.workdays import HOLIDAYS_IN_FORMS_DIR, HolidayDataError, load_calendar
 
-    directory = Path(args.dir) if args.dir else None
-    if directory is not None and not directory.is_dir():
+    if args.dir and args.dir_option and Path(args.dir) != Path(args.dir_option):
+        raise UsageError("Give the folder once: either DIR or --dir DIR.")
+    given = args.dir or args.dir_option
+    directory = Path(given) if given else profile_forms_dir(_profile_root(args))
+    if given and not directory.is_dir():
         raise UsageError(f"The folder {directory} does not exist.")
-    cat = load_catalogue(directory)
-    print(f"OK: {len(cat.forms)} form(s), {len(cat.bundles)} bundle(s)")
+    cat = load_catalogue(overrides=directory)
+    problems = [str(i) for i in cat.issues]
+    holidays = directory / HOLIDAYS_IN_FORMS_DIR
+    if holidays.is_file():
+        try:
+            load_calendar(holidays)
+        except HolidayDataError as exc:
+            problems.append(str(exc))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(
+            f"{len(problems)} problem(s): fix the file(s) above before deploying the folder.", file=sys.stderr
+        )
+        return 1
+    if given:
+        n_forms = sum(1 for f in cat.forms if f.source and f.source.parent == directory)
+        n_bundles = sum(1 for b in cat.bundles if b.source and b.source.parent == directory)
+        print(f"OK: {n_forms} form(s), {n_bundles} bundle(s)")
+    else:
+        print(f"OK: {len(cat.forms)} form(s), {len(cat.bundles)} bundle(s)")
     return 0
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
     out = []
-    for f in _fill(args.form_id, args.data):
+    for f in _fill(args):
         out.append(
             {
                 "form": f.form.id,

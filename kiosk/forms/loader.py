@@ -373,13 +373,19 @@ def _build_form(path: Path, data: dict[str, Any], lines: dict[PathKey, int]) -> 
 
     eff_from = _date(data["effective_from"], path, lines, "effective_from")
     assert eff_from is not None
+    eff_to = _date(data.get("effective_to"), path, lines, "effective_to")
+    if eff_to is not None and eff_to < eff_from:
+        raise fail(
+            ("effective_to",),
+            f"{eff_to.isoformat()} is before effective_from {eff_from.isoformat()}",
+        )
     return FormDef(
         id=data["id"],
         version=data["version"],
         title=_text(data["title"]),
         legal_basis=data["legal_basis"],
         effective_from=eff_from,
-        effective_to=_date(data.get("effective_to"), path, lines, "effective_to"),
+        effective_to=eff_to,
         roles=roles,
         fields=tuple(fields),
         layout=tuple(data["layout"]),

@@ -169,14 +169,21 @@ def _codes(code: str, qr_size: float, bar_width: float, bar_height: float) -> tu
     return qr, bar
 
 
-def _body(data: ReceiptData, s: dict[str, ParagraphStyle], width: float, *, thermal: bool) -> list[Flowable]:
+def _body(
+    data: ReceiptData,
+    s: dict[str, ParagraphStyle],
+    width: float,
+    *,
+    thermal: bool,
+    calendar: WorkCalendar | None = None,
+) -> list[Flowable]:
     if not data.dossier_code.strip():
         raise ReceiptError("The receipt needs a dossier code (provisional or official).")
     if data.processing_days < 0:
         raise ReceiptError("The processing time cannot be negative.")
     if data.return_method not in RETURN_METHODS:
         raise ReceiptError(f"Unknown return method '{data.return_method}'; use in_person, post or online.")
-    appointment = data.appointment()
+    appointment = data.appointment(calendar)
     e = escape
     code_label = "Mã hồ sơ (tạm thời, mã chính thức cấp sau khi đồng bộ)" if data.provisional else "Mã hồ sơ"
     place = f"{e(data.place)}, " if data.place else ""
@@ -335,8 +342,17 @@ THERMAL_WIDTH = 80 * mm
 THERMAL_MARGIN = 4 * mm
 
 
-def render_receipt(data: ReceiptData, out: Path | str | BinaryIO, *, thermal: bool = False) -> None:
-    """Write the receipt PDF: A4, or one continuous 80 mm wide page for a thermal printer."""
+def render_receipt(
+    data: ReceiptData,
+    out: Path | str | BinaryIO,
+    *,
+    thermal: bool = False,
+    calendar: WorkCalendar | None = None,
+) -> None:
+    """Write the receipt PDF: A4, or one continuous 80 mm wide page for a thermal printer.
+
+    ``calendar`` counts the working days (default: the installed public-holiday calendar).
+    """
     target: Any = str(out) if isinstance(out, Path | str) else out
     meta = {
         "title": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
@@ -350,7 +366,7 @@ def render_receipt(data: ReceiptData, out: Path | str | BinaryIO, *, thermal: bo
     if thermal:
         s = _styles(8.5)
         width = THERMAL_WIDTH - 2 * THERMAL_MARGIN - 12
-        story = _body(data, s, width, thermal=True)
+        story = _body(data, s, width, thermal=True, calendar=calendar)
         height = 2 * THERMAL_MARGIN + 12 + 6 * mm
         for f in story:
             _, h = f.wrap(width, 10_000)
@@ -377,4 +393,4 @@ def render_receipt(data: ReceiptData, out: Path | str | BinaryIO, *, thermal: bo
             bottomMargin=15 * mm,
             **meta,
         )
-        doc.build(_body(data, s, width, thermal=False))
+        doc.build(_body(data, s, width, thermal=False, calendar=calendar))

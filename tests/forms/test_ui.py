@@ -250,3 +250,18 @@ def test_page_follows_the_app_context(app, catalogue, tmp_path) -> None:
     assert page.form_screen is not None and page.form_screen.session.roles["household_head"] is not None
     ctx.end_citizen_session()
     assert page.form_screen is None
+
+
+def test_page_uses_the_profile_forms_folder(app, tmp_path) -> None:
+    from types import SimpleNamespace
+
+    from kiosk.forms.catalogue import profile_forms_dir
+
+    from .test_catalogue import MINIMAL
+
+    forms = profile_forms_dir(tmp_path)
+    forms.mkdir()
+    (forms / "x1.yaml").write_text(MINIMAL.replace("Tờ khai thử", "Tờ khai của tỉnh"), encoding="utf-8")
+    page = FormsPage(SimpleNamespace(profile=SimpleNamespace(root=tmp_path), kiosk_mode=False, language="vi"))
+    page.picker.search.setText("tờ khai của tỉnh")
+    assert [page.picker.list.item(i).data(256) for i in range(page.picker.list.count())] == ["X1"]
