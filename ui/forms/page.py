@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.citizen import Citizen
-from kiosk.forms.catalogue import Catalogue, load_catalogue
+from kiosk.forms.catalogue import Catalogue, load_catalogue, profile_forms_dir
 from kiosk.forms.session import FormSession
 from ui.forms.form_screen import FormScreen
 from ui.forms.service_picker import ServicePicker
@@ -39,7 +39,9 @@ class FormsPage(QWidget):
         self.ctx = ctx
         self.kiosk_mode = kiosk_mode if kiosk_mode is not None else bool(getattr(ctx, "kiosk_mode", False))
         self.language = str(language or getattr(ctx, "language", "vi"))
-        self.catalogue = catalogue or load_catalogue()
+        profile = getattr(ctx, "profile", None)  # its forms folder holds the province's updated forms
+        overrides = profile_forms_dir(profile.root) if profile else None
+        self.catalogue = catalogue or load_catalogue(overrides=overrides)
         self.stack = QStackedWidget()
         self.picker = ServicePicker(self.catalogue, language=self.language, kiosk_mode=self.kiosk_mode)
         self.picker.chosen.connect(self.open_item)
