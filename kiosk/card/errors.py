@@ -51,6 +51,10 @@ class ParseError(CardError):
     """A data group or structure on the chip is malformed."""
 
 
+class UnsupportedKeyError(ParseError):
+    """A well-formed key on a curve or of a type this app cannot compute with (e.g. brainpoolP224r1)."""
+
+
 class StatusWordError(CardProtocolError):
     def __init__(self, sw: int, what: str) -> None:
         super().__init__(f"The card refused {what} (status {sw:04X}); lift the card and place it again.")

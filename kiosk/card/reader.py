@@ -31,6 +31,7 @@ from kiosk.card.errors import (
     KeyInputError,
     NotAnIdCardError,
     ParseError,
+    UnsupportedKeyError,
 )
 from kiosk.card.keys import AccessKey
 from kiosk.card.lds.com import Com, parse_com
@@ -47,7 +48,7 @@ from kiosk.card.pcsc.errors import Meaning, error_for
 from kiosk.card.pcsc.transport import PcscTransport, Stats, Transport, readers_with_card
 from kiosk.card.protocol.apdu import Command
 from kiosk.card.protocol.bac import BacKeys, perform_bac
-from kiosk.card.protocol.chip_auth import find_chip_auth, perform_chip_auth
+from kiosk.card.protocol.chip_auth import ChipAuthUnsupportedError, find_chip_auth, perform_chip_auth
 from kiosk.card.protocol.pace import PASSWORD_CAN, PASSWORD_MRZ, PaceUnsupportedError, perform_pace
 from kiosk.card.verification import Check, Status, Verification, not_checked
 from kiosk.citizen import Citizen, CitizenDataError, Provenance
@@ -287,6 +288,8 @@ _EC_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
 def active_authentication(ch: Channel, dg15: bytes, dg14: Dg14 | None) -> Check:
     try:
         pub = parse_dg15(dg15)
+    except UnsupportedKeyError as exc:
+        return not_checked(str(exc))
     except ParseError:
         return Check(Status.FAILED, "The card's Active Authentication key (DG15) is malformed.")
     challenge = os.urandom(8)
@@ -322,7 +325,10 @@ def active_authentication(ch: Channel, dg15: bytes, dg14: Dg14 | None) -> Check:
 
 def chip_authentication(ch: Channel, dg14: Dg14 | None, dg14_hash: Status | None) -> Check:
     """Run CA and confirm the new keys with one protected SELECT (the chip proves its key)."""
-    info = find_chip_auth(dg14.infos) if dg14 is not None else None
+    try:
+        info = find_chip_auth(dg14.infos) if dg14 is not None else None
+    except ChipAuthUnsupportedError as exc:
+        return not_checked(str(exc))
     if info is None:
         if dg14 is not None and dg14.chip_authentication:
             return not_checked("The card's Chip Authentication variant is not supported.")

@@ -456,3 +456,19 @@ def test_a_busy_virtual_slot_is_reported(sim_card) -> None:
     second = SimulatedCard.from_profile(path("citizen_elder_bac"))
     with pytest.raises(SlotBusyError, match="slot 1"):
         second.attach(1, timeout=2)
+
+
+def test_keys_on_a_curve_cryptography_lacks_are_not_checked_and_the_read_completes(
+    sim_card, trust_dir
+) -> None:
+    from kiosk.card.lds.dg15 import UNSUPPORTED_AA_KEY
+    from kiosk.card.protocol.chip_auth import UNSUPPORTED_CA_KEY
+
+    card = sim_card("citizen_demo", unsupported_curve_keys=True)
+    result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
+    v = result.verification
+    assert v.chip_authentication.to_json() == {"status": "not_checked", "reason": UNSUPPORTED_CA_KEY}
+    assert v.active_authentication.to_json() == {"status": "not_checked", "reason": UNSUPPORTED_AA_KEY}
+    assert v.passive_authentication.status is Status.VERIFIED
+    assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
+    assert result.citizen.get("place_of_residence") is not None  # DG13 kept

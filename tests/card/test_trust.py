@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
-from asn1crypto import cms
+from asn1crypto import cms, keys
 from asn1crypto import x509 as asn1_x509
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from kiosk.card.cert.passive import passive_authentication
+from kiosk.card.cert.passive import (
+    UNSUPPORTED_CSCA,
+    UNSUPPORTED_DSC_KEY,
+    UNSUPPORTED_HASH,
+    passive_authentication,
+)
 from kiosk.card.cert.trust import CscaMasterList, TrustStore, TrustStoreError, install
 from kiosk.card.lds.sod import parse_sod
-from kiosk.card.sim.pki import build_sod, load_signer
-from kiosk.card.verification import Status
+from kiosk.card.sim.pki import Signer, build_sod, load_signer
+from kiosk.card.verification import Check, Status
 
 DGS = {1: b"dg1 bytes", 2: b"dg2 bytes", 13: b"dg13 bytes"}
 
@@ -83,3 +90,38 @@ def test_forged_signature_fails_even_without_trust_store() -> None:
     sod = parse_sod(bytes(raw))
     check, _ = passive_authentication(sod, DGS, None)
     assert check.status is Status.FAILED
+
+
+def _with_bp224_key(cert_der: bytes) -> x509.Certificate:
+    """The same certificate with its key swapped for one on brainpoolP224r1 (the issuer's
+    signature no longer matches, which does not matter: the key cannot even be loaded)."""
+    from kiosk.card.sim.profile import _bp224_spki
+
+    cert = asn1_x509.Certificate.load(cert_der)
+    cert["tbs_certificate"]["subject_public_key_info"] = keys.PublicKeyInfo.load(_bp224_spki())
+    return x509.load_der_x509_certificate(cert.dump(force=True))
+
+
+def test_a_document_signer_key_cryptography_cannot_load_is_not_checked() -> None:
+    demo = load_signer("demo")
+    dsc = _with_bp224_key(demo.dsc.public_bytes(serialization.Encoding.DER))
+    sod = parse_sod(build_sod(DGS, Signer(demo.csca, dsc, demo.dsc_key)))
+    check, per_dg = passive_authentication(sod, DGS, TrustStore([demo.csca]))
+    assert check == Check(Status.NOT_CHECKED, UNSUPPORTED_DSC_KEY)
+    assert per_dg == {1: Status.VERIFIED, 2: Status.VERIFIED, 13: Status.VERIFIED}
+
+
+def test_a_trusted_csca_key_cryptography_cannot_load_is_not_checked() -> None:
+    demo = load_signer("demo")
+    csca = _with_bp224_key(demo.csca.public_bytes(serialization.Encoding.DER))
+    sod = parse_sod(build_sod(DGS, demo))
+    assert passive_authentication(sod, DGS, TrustStore([csca]))[0] == Check(
+        Status.NOT_CHECKED, UNSUPPORTED_CSCA
+    )
+
+
+def test_an_unknown_hash_algorithm_is_not_checked_not_a_crash() -> None:
+    sod = dataclasses.replace(parse_sod(build_sod(DGS, load_signer("demo"))), hash_algorithm="1.2.3.4")
+    check, per_dg = passive_authentication(sod, DGS, TrustStore([load_signer("demo").csca]))
+    assert check == Check(Status.NOT_CHECKED, UNSUPPORTED_HASH)
+    assert per_dg == {}

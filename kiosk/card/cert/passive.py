@@ -31,6 +31,23 @@ def _hash_algo(name: str) -> hashes.HashAlgorithm:
     return _HASHES[name]()
 
 
+UNSUPPORTED_HASH = (
+    "The chip's security object uses a hash algorithm this app cannot check, so the data cannot be confirmed."
+)
+UNSUPPORTED_DSC_KEY = (
+    "The document signer's key uses an algorithm or curve this app cannot check, so the data "
+    "cannot be confirmed."
+)
+UNSUPPORTED_SIGNATURE = (
+    "The chip's security object uses a signature algorithm this app cannot check, so the data "
+    "cannot be confirmed."
+)
+UNSUPPORTED_CSCA = (
+    "The trusted country certificate uses an algorithm or curve this app cannot check, so the "
+    "document signer cannot be confirmed."
+)
+
+
 def check_hashes(sod: Sod, data_groups: dict[int, bytes]) -> dict[int, Status]:
     out: dict[int, Status] = {}
     for n, raw in data_groups.items():
@@ -81,13 +98,30 @@ def _verify_signature(pub: object, signature: bytes, data: bytes, signer: cms.Si
         raise UnsupportedAlgorithm("signer key type")
 
 
-def verify_sod_signature(sod: Sod) -> tuple[x509.Certificate | None, str | None]:
-    """Check the SOD's own signature; returns (DSC, failure reason or None)."""
+def verify_sod_signature(sod: Sod) -> tuple[x509.Certificate | None, Check | None]:
+    """Check the SOD's own signature; returns (DSC, the failed / not-checked verdict or None).
+
+    What this app cannot compute (a curve or algorithm ``cryptography`` lacks) is "not
+    checked", never a crash and never "failed": the chip may well be genuine.
+    """
     signer = sod.signed_data["signer_infos"][0]
-    dsc = _signer_certificate(sod, signer)
+    try:
+        dsc = _signer_certificate(sod, signer)
+    except ValueError:
+        return None, Check(
+            Status.FAILED, "The document signer certificate in the chip's security object is malformed."
+        )
     if dsc is None:
-        return None, "The document signer certificate is missing from the chip's security object."
+        return None, Check(
+            Status.FAILED, "The document signer certificate is missing from the chip's security object."
+        )
+    try:
+        dsc_key = dsc.public_key()
+    except (UnsupportedAlgorithm, ValueError):
+        return dsc, not_checked(UNSUPPORTED_DSC_KEY)
     algo = signer["digest_algorithm"]["algorithm"].native
+    if algo not in _HASHES:
+        return dsc, not_checked(UNSUPPORTED_SIGNATURE)
     signed_attrs = signer["signed_attrs"]
     try:
         if signed_attrs.native is not None and len(signed_attrs):
@@ -98,21 +132,32 @@ def verify_sod_signature(sod: Sod) -> tuple[x509.Certificate | None, str | None]
             if digest is None or not hmac.compare_digest(
                 digest, hashlib.new(algo, sod.encap_content).digest()
             ):
-                return dsc, "The security object's content does not match its signed digest."
+                return dsc, Check(
+                    Status.FAILED, "The security object's content does not match its signed digest."
+                )
             data = b"\x31" + signed_attrs.dump()[1:]
         else:
             data = sod.encap_content
-        _verify_signature(dsc.public_key(), signer["signature"].native, data, signer)
+        _verify_signature(dsc_key, signer["signature"].native, data, signer)
     except InvalidSignature:
-        return dsc, "The security object's signature is invalid: the data may have been altered."
-    except (UnsupportedAlgorithm, ValueError, KeyError, TypeError) as exc:
-        return dsc, f"The security object uses an unsupported signature algorithm ({exc.__class__.__name__})."
+        return dsc, Check(
+            Status.FAILED, "The security object's signature is invalid: the data may have been altered."
+        )
+    except UnsupportedAlgorithm:
+        return dsc, not_checked(UNSUPPORTED_SIGNATURE)
+    except (ValueError, KeyError, TypeError) as exc:
+        return dsc, Check(
+            Status.FAILED,
+            f"The security object uses an unsupported signature algorithm ({exc.__class__.__name__}).",
+        )
     return dsc, None
 
 
 def passive_authentication(
     sod: Sod, data_groups: dict[int, bytes], trust: TrustStore | None
 ) -> tuple[Check, dict[int, Status]]:
+    if sod.hash_algorithm not in _HASHES:
+        return not_checked(UNSUPPORTED_HASH), {}
     dg_status = check_hashes(sod, data_groups)
     bad = sorted(n for n, s in dg_status.items() if s is Status.FAILED)
     if bad:
@@ -122,8 +167,8 @@ def passive_authentication(
             f"The data in {names} does not match what the issuer signed: it may have been altered.",
         ), dg_status
     dsc, failure = verify_sod_signature(sod)
-    if failure:
-        return Check(Status.FAILED, failure), dg_status
+    if failure is not None:
+        return failure, dg_status
     assert dsc is not None
     if trust is None or not trust.anchors:
         return not_checked(
@@ -137,15 +182,21 @@ def passive_authentication(
             "The document was signed by a certificate that does not chain to any installed "
             "trusted country certificate.",
         ), dg_status
+    unsupported = False
     for csca in issuers:
         try:
             dsc.verify_directly_issued_by(csca)
-        except (InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm):
+        except UnsupportedAlgorithm:
+            unsupported = True
+            continue
+        except (InvalidSignature, ValueError, TypeError):
             continue
         return Check(
             Status.VERIFIED,
             "The data was signed by the issuing authority and has not been changed since.",
         ), dg_status
+    if unsupported:
+        return not_checked(UNSUPPORTED_CSCA), dg_status
     return Check(
         Status.FAILED,
         "The document signer certificate's signature does not verify against the trusted "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_der_public_key
 
@@ -34,6 +35,9 @@ class ChipAuthUnsupportedError(CardProtocolError):
     pass
 
 
+UNSUPPORTED_CA_KEY = "The card's Chip Authentication key uses an algorithm or curve this app cannot check."
+
+
 @dataclass(frozen=True)
 class ChipAuthInfo:
     oid: str
@@ -46,9 +50,14 @@ class ChipAuthInfo:
 
 
 def find_chip_auth(infos: SecurityInfos) -> ChipAuthInfo | None:
-    """The first ECDH ChipAuthenticationInfo with a matching public key, if the card has one."""
+    """The first ECDH ChipAuthenticationInfo with a matching public key, if the card has one.
+
+    Raises :class:`ChipAuthUnsupportedError` when the card offers ECDH Chip Authentication
+    but its key is on a curve ``cryptography`` cannot load (e.g. brainpoolP224r1).
+    """
     protocols: list[tuple[str, int | None]] = []
     keys: dict[int | None, ec.EllipticCurvePublicKey] = {}
+    unsupported = False
     for info in infos.others:
         try:
             (_, seq), *_ = list(iter_tlv(info.raw))
@@ -65,12 +74,17 @@ def find_chip_auth(infos: SecurityInfos) -> ChipAuthInfo | None:
                 pub = load_der_public_key(items[1][2])
                 if isinstance(pub, ec.EllipticCurvePublicKey):
                     keys[key_id] = pub
+        except UnsupportedAlgorithm:
+            unsupported = True
+            continue
         except (TLVError, ValueError, TypeError, IndexError):
             continue
     for oid, key_id in protocols:
         pub_key = keys.get(key_id) or (next(iter(keys.values())) if len(keys) == 1 else None)
         if pub_key is not None:
             return ChipAuthInfo(oid, key_id, pub_key)
+    if protocols and unsupported:
+        raise ChipAuthUnsupportedError(UNSUPPORTED_CA_KEY)
     return None
 
 
@@ -99,4 +113,10 @@ def perform_chip_auth(transmit: Transmit, info: ChipAuthInfo) -> SecureMessaging
     return SecureMessaging(cipher, ks_enc, ks_mac, 0)
 
 
-__all__ = ["ChipAuthInfo", "decode_oid", "find_chip_auth", "perform_chip_auth"]
+__all__ = [
+    "ChipAuthInfo",
+    "ChipAuthUnsupportedError",
+    "decode_oid",
+    "find_chip_auth",
+    "perform_chip_auth",
+]

@@ -66,7 +66,8 @@ def _cert(
 def _pki_dir() -> Path:
     base = os.environ.get("KIOSK_DEMO_PKI") or os.path.join(
         # per user; os.getuid exists only on POSIX (Windows' temp folder is per user already)
-        tempfile.gettempdir(), f"kiosk-demo-pki-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+        tempfile.gettempdir(),
+        f"kiosk-demo-pki-{os.getuid() if hasattr(os, 'getuid') else 'user'}",
     )
     return Path(base)
 

@@ -55,6 +55,10 @@ class SimOptions:
     aa_rsa: bool = False  # RSA-2048 Active Authentication (ISO 9796-2) instead of ECDSA
     chip_authentication: bool = True
     ca_wrong_key: bool = False  # the chip holds a different CA private key than DG14 says (a clone)
+    # DG14's CA key and DG15's AA key on brainpoolP224r1, which ``cryptography`` cannot load
+    # (as some issuers' chips do); the chip itself then answers neither CA nor AA.
+    unsupported_curve_keys: bool = False
+    hide_dgs: list[int] = field(default_factory=list)  # signed in the SOD, then refused (6A82), not in EF.COM
     parents_shape: str = "two"  # "two" SEQUENCEs or "one" with both names
     emrtd: bool = True  # False: some other smart card (no LDS application)
 
@@ -156,6 +160,22 @@ def _face(profile: dict[str, Any], base: Path, opts: SimOptions) -> tuple[bytes,
     return raw, w, h
 
 
+def _bp224_spki() -> bytes:
+    """A SubjectPublicKeyInfo on brainpoolP224r1, built by hand (``cryptography`` lacks the curve)."""
+    from asn1crypto import keys
+
+    from kiosk.card.protocol.ecc import CURVES
+
+    curve = CURVES[11]
+    _, point = curve.keypair()
+    return keys.PublicKeyInfo(
+        {
+            "algorithm": {"algorithm": "ec", "parameters": ("named", "brainpoolp224r1")},
+            "public_key": curve.encode(point),
+        }
+    ).dump()
+
+
 def _tamper(raw: bytes) -> bytes:
     """Change the case of one ASCII letter in the second half: still parses, hash no longer matches."""
     out = bytearray(raw)
@@ -226,6 +246,8 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
         ca_spki = ca_key.public_key().public_bytes(
             serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
         )
+        if opts.unsupported_curve_keys:
+            ca_spki, ca_key = _bp224_spki(), None
         ca_infos = encode(
             0x30, encode(0x06, encode_oid(ID_CA + ".2.2")) + encode(0x02, b"\x01") + encode(0x02, b"\x01")
         ) + encode(0x30, encode(0x06, encode_oid(ID_PK + ".2")) + ca_spki + encode(0x02, b"\x01"))
@@ -238,6 +260,8 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
         spki = aa_key.public_key().public_bytes(
             serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
         )
+        if opts.unsupported_curve_keys:
+            spki, aa_key = _bp224_spki(), None
         dgs[15] = encode_dg15(spki)
         aa_info = encode(
             0x30,
@@ -251,6 +275,8 @@ def build_card(source: str | Path | dict[str, Any], options: SimOptions | None =
     sod = build_sod(dgs, signer)
     if opts.tamper_dg in dgs:
         dgs[opts.tamper_dg] = _tamper(dgs[opts.tamper_dg])
+    for n in opts.hide_dgs:  # a clone hiding what would expose it; EF.COM is not signed
+        dgs.pop(n, None)
     files = {dg_fid(n): raw for n, raw in dgs.items()}
     files[FID_COM] = encode_com(sorted([*dgs, 3] if kind == "cccd" else dgs))
     files[FID_SOD] = sod
