@@ -140,16 +140,10 @@ def _fill(args: argparse.Namespace) -> list[FilledForm]:
     if any(b.id == form_id for b in cat.bundles):
         bundle = cat.get_bundle(form_id)
         forms = [cat.get(bf.form) for bf in bundle.forms]
-        roles, fields = load_data_file(data)
+        roles, fields = load_data_file(data, bundle, forms)
         return prefill_bundle(bundle, forms, roles, fields)
     form = cat.get(form_id)  # an unknown id is reported before the data file is read
-    roles, fields = load_data_file(data)
-    known = {r.id for r in form.roles}
-    unknown = sorted({k.split("[", 1)[0] for k in roles} - known)
-    if unknown:
-        raise UsageError(
-            f"Role '{unknown[0]}' is not a role of form {form.id}; use: {', '.join(sorted(known))}."
-        )
+    roles, fields = load_data_file(data, form)
     return [prefill(form, roles, fields)]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -209,10 +209,33 @@ def _derive(out: FilledForm, f: FieldDef) -> None:
         out.values[f.id], out.provenance[f.id], out.sources[f.id] = typed, Provenance.TYPED, "typed"
 
 
+def _holds(form: FormDef, key: str) -> bool:
+    """``form`` has a field ``key``, or ``key`` is a row cell ``group[i].column`` of one of its tables."""
+    if key in form.field_ids:
+        return True
+    m = re.match(r"^([A-Za-z][A-Za-z0-9_-]*)\[\d+\]\.(.+)$", key)
+    if m is None:
+        return False
+    return any(g.id == m.group(1) and any(c.id == m.group(2) for c in g.columns) for g in form.groups)
+
+
 def bundle_inputs(
-    bundle: BundleDef, form_index: int, roles: Mapping[str, Citizen], typed: Mapping[str, Any]
+    bundle: BundleDef,
+    form_index: int,
+    roles: Mapping[str, Citizen],
+    typed: Mapping[str, Any],
+    *,
+    forms: Sequence[FormDef] | None = None,
 ) -> tuple[dict[str, Citizen], dict[str, Any]]:
-    """The roles and typed values one form of a bundle receives from the single data entry."""
+    """The roles and typed values one form of a bundle receives from the single data entry.
+
+    Typed keys follow ``assets/forms/README.md`` (and the form screen's
+    :meth:`FormSession.typed_key`): a ``shared_fields`` key reaches every form; another plain
+    key reaches the one form that has that field, never a form where the same field means
+    something else (an addressee); ``FORM_ID:key`` or ``FORM_ID.key`` reaches that form only;
+    bundle fields reach forms through the bundle's ``fields`` mapping. ``forms`` are the
+    bundle's forms in order (without them a plain key cannot be routed and reaches every form).
+    """
     people = dict(roles)
     for person, mapping in bundle.persons.items():
         if person in people:
@@ -233,13 +256,25 @@ def bundle_inputs(
     for form_role, bundle_role in bf.roles.items():
         if bundle_role in people:
             form_roles[form_role] = people[bundle_role]
-    # Shared keys (phone, email...) reach every form; "FORM_ID:field" keys reach one form only.
-    form_typed: dict[str, Any] = {k: v for k, v in typed.items() if ":" not in k}
+    form_ids = {b.form for b in bundle.forms}
+    me = forms[form_index] if forms is not None else None
+    form_typed: dict[str, Any] = {}
+    for k, v in typed.items():
+        if ":" in k or k.partition(".")[0] in form_ids:
+            continue  # one form's own value, taken below
+        others = [f for f in forms or () if f is not me]
+        if (
+            me is None
+            or k in bundle.shared_fields
+            or (_holds(me, k) and not any(_holds(f, k) for f in others))
+        ):
+            form_typed[k] = v
     for form_field, bundle_field in bf.fields.items():
         if bundle_field in typed:
             form_typed[form_field] = typed[bundle_field]
-    own = f"{bundle.forms[form_index].form}:"
-    form_typed.update({k[len(own) :]: v for k, v in typed.items() if k.startswith(own)})
+    for sep in (".", ":"):
+        own = f"{bf.form}{sep}"
+        form_typed.update({k[len(own) :]: v for k, v in typed.items() if k.startswith(own)})
     return form_roles, form_typed
 
 
@@ -253,6 +288,6 @@ def prefill_bundle(
     roles, typed = dict(roles or {}), dict(typed or {})
     out = []
     for i, form in enumerate(forms):
-        r, t = bundle_inputs(bundle, i, roles, typed)
+        r, t = bundle_inputs(bundle, i, roles, typed, forms=forms)
         out.append(prefill(form, r, t))
     return out

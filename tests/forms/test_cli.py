@@ -77,8 +77,12 @@ def test_render_and_validate(tmp_path: Path) -> None:
     assert filled["provenance"]["child_name"] == "typed" and filled["conflicts"] == []
     assert json.loads(r.stdout)["ok"] is True
 
+    data["fields"]["phone"] = "12345"  # the birth form has no phone: refused, not dropped
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = kiosk(tmp_path, "validate", "birth_registration", "--data", str(f))
+    assert r.returncode == 2 and f"{f}: field 'phone': not a field of form birth_registration" in r.stderr
+    del data["fields"]["phone"]
     data["fields"]["child_dob"] = "14/04/1980"  # before the parents were born
-    data["fields"]["phone"] = "12345"
     f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     r = kiosk(tmp_path, "validate", "birth_registration", "--data", str(f), "--json")
     assert r.returncode == 1
