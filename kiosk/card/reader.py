@@ -322,6 +322,13 @@ def active_authentication(ch: Channel, dg15: bytes, dg14: Dg14 | None) -> Check:
 
 # -- chip authentication -----------------------------------------------------------------------
 
+HIDDEN_DG14 = (
+    "The chip refuses its Chip Authentication data (DG14), which the signed data lists: it may be a copy."
+)
+HIDDEN_DG15 = (
+    "The chip refuses its Active Authentication key (DG15), which the signed data lists: it may be a copy."
+)
+
 
 def chip_authentication(ch: Channel, dg14: Dg14 | None, dg14_hash: Status | None) -> Check:
     """Run CA and confirm the new keys with one protected SELECT (the chip proves its key)."""
@@ -463,13 +470,18 @@ def _read_card(
             com = None
         present = set(com.data_groups) if com else {1, 2, 13, 14, 15}
 
-        def read_dg(n: int) -> bytes | None:
-            if n not in present:
+        attempted: set[int] = set()
+        refused: set[int] = set()
+
+        def read_dg(n: int, *, listed: bool = False) -> bytes | None:
+            if n not in present and not listed:
                 return None
+            attempted.add(n)
             try:
                 raw[n] = ch.read_file(dg_fid(n), progress(f"DG{n}"))
                 return raw[n]
             except (FileNotFoundOnCard, FileAccessDenied):
+                refused.add(n)
                 return None
 
         dg1 = read_dg(1)
@@ -510,14 +522,8 @@ def _read_card(
                 else:
                     citizen.face, citizen.face_mime = photo_jpeg, "image/jpeg"
                     emit(ReadEvent("photo", photo_jpeg=photo_jpeg))
-        dg14_raw = read_dg(14)
-        dg14 = None
-        if dg14_raw is not None:
-            try:
-                dg14 = parse_dg14(dg14_raw)
-            except ParseError:
-                log.warning("DG14 is malformed; chip authentication skipped")
-        dg15_raw = read_dg(15)
+        read_dg(14)
+        read_dg(15)
 
         ver = Verification()
         ver.mrz_check_digits = mrz_check(mrz)
@@ -526,17 +532,48 @@ def _read_card(
             ver.consistency = Check(
                 Status.FAILED, "The Vietnamese data group (DG13) is malformed; only the MRZ data is shown."
             )
+        sod = None
         try:
             sod = parse_sod(ch.read_file(FID_SOD, progress("EF.SOD")))
-            ver.passive_authentication, ver.data_group_hashes = passive_authentication(sod, raw, trust)
         except FileNotFoundOnCard:
             ver.passive_authentication = Check(Status.FAILED, "The card has no security object (EF.SOD).")
         except ParseError:
             ver.passive_authentication = Check(
                 Status.FAILED, "The card's security object (EF.SOD) is malformed."
             )
-        ver.chip_authentication = chip_authentication(ch, dg14, ver.data_group_hashes.get(14))
-        if dg15_raw is not None and ch.sm is None:
+        hidden: set[int] = set()
+        if sod is not None:
+            # EF.COM is not signed, and a refusal (6A82, possibly sent without secure messaging)
+            # proves nothing: a clone hides DG14/DG15 to dodge CA/AA. The signed SOD says
+            # which data groups the chip was issued with.
+            for n in (14, 15):
+                if n in sod.hashes and n not in attempted:
+                    read_dg(n, listed=True)
+            wanted = {1, 13, 14, 15} | ({2} if read_photo else set())
+            hidden = {n for n in sod.hashes if n in refused and n in wanted}
+            ver.passive_authentication, ver.data_group_hashes = passive_authentication(sod, raw, trust)
+            ver.data_group_hashes.update(dict.fromkeys(hidden, Status.FAILED))
+            hidden_data = sorted(hidden - {14, 15})
+            if hidden_data:
+                names = ", ".join(f"DG{n}" for n in hidden_data)
+                ver.passive_authentication = Check(
+                    Status.FAILED,
+                    f"The chip refuses {names}, which the signed data lists: it may be a copy.",
+                )
+        dg14_raw, dg15_raw = raw.get(14), raw.get(15)
+        dg14 = None
+        if dg14_raw is not None:
+            try:
+                dg14 = parse_dg14(dg14_raw)
+            except ParseError:
+                log.warning("DG14 is malformed; chip authentication skipped")
+        if 14 in hidden:
+            ver.chip_authentication = Check(Status.FAILED, HIDDEN_DG14)
+        else:
+            ver.chip_authentication = chip_authentication(ch, dg14, ver.data_group_hashes.get(14))
+        if 15 in hidden:
+            ver.active_authentication = Check(Status.FAILED, HIDDEN_DG15)
+        elif dg15_raw is not None and ch.sm is None:
             ver.active_authentication = not_checked(
                 "Not run: the secure channel ended when Chip Authentication failed."
             )

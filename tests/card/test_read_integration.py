@@ -472,3 +472,39 @@ def test_keys_on_a_curve_cryptography_lacks_are_not_checked_and_the_read_complet
     assert v.passive_authentication.status is Status.VERIFIED
     assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
     assert result.citizen.get("place_of_residence") is not None  # DG13 kept
+
+
+@pytest.mark.parametrize(
+    ("hidden", "check", "message"),
+    [
+        (14, "chip_authentication", "HIDDEN_DG14"),
+        (15, "active_authentication", "HIDDEN_DG15"),
+    ],
+)
+def test_a_clone_hiding_a_signed_dg_fails_that_check(
+    sim_card, trust_dir, hidden: int, check: str, message: str
+) -> None:
+    import kiosk.card.reader as reader
+
+    # The clone answers 6A82 and leaves the DG out of EF.COM; only the signed SOD still lists it.
+    card = sim_card("citizen_demo", hide_dgs=[hidden])
+    assert dg_fid(hidden) not in card.image.files
+    result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
+    v = result.verification
+    assert getattr(v, check).to_json() == {"status": "failed", "reason": getattr(reader, message)}
+    assert v.data_group_hashes[hidden] is Status.FAILED
+    assert v.passive_authentication.status is Status.VERIFIED  # what was read is genuine
+    assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
+
+
+def test_a_hidden_signed_dg13_fails_passive_authentication(sim_card, trust_dir) -> None:
+    card = sim_card("citizen_demo")
+    del card.image.files[dg_fid(13)]  # refused (6A82) although EF.COM and the SOD list it
+    result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
+    v = result.verification
+    assert v.passive_authentication.to_json() == {
+        "status": "failed",
+        "reason": "The chip refuses DG13, which the signed data lists: it may be a copy.",
+    }
+    assert v.data_group_hashes[13] is Status.FAILED
+    assert result.citizen.get("id_number") == "079190001234"  # the MRZ data is still shown

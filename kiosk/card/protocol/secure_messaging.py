@@ -96,7 +96,11 @@ class SecureMessaging:
         """Check and decrypt a protected response; returns (plaintext, status word)."""
         self.ssc += 1
         if sw not in (0x9000, 0x6282) and not data:
-            return b"", sw  # the chip dropped secure messaging (e.g. 6987/6988): plain status
+            # An unprotected error status. ISO 7816-4 allows it for SM errors (6987/6988), and
+            # field chips send 6A82/6982/6700 plain too (JMRTD accepts them all), so refusing
+            # would lock out genuine cards. It carries no data, and the reader never trusts a
+            # refusal for a file the signed SOD lists (a hidden DG14/DG15 fails CA/AA).
+            return b"", sw
         try:
             dos = {t: (v, raw) for t, v, raw in iter_tlv(data, with_raw=True)}
         except TLVError as exc:
