@@ -3,111 +3,117 @@
 <context>
     <name>DossierDetailScreen</name>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="51" />
+        <location filename="../../ui/dossier/detail.py" line="54" />
         <source>Dossier summary</source>
         <translation>Tóm tắt hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="53" />
-        <location filename="../../ui/dossier/detail.py" line="54" />
+        <location filename="../../ui/dossier/detail.py" line="56" />
+        <location filename="../../ui/dossier/detail.py" line="57" />
         <source>Show full ID numbers</source>
         <translation>Hiện đầy đủ số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="56" />
+        <location filename="../../ui/dossier/detail.py" line="59" />
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="56" />
+        <location filename="../../ui/dossier/detail.py" line="59" />
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="56" />
+        <location filename="../../ui/dossier/detail.py" line="59" />
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="56" />
+        <location filename="../../ui/dossier/detail.py" line="59" />
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="57" />
-        <location filename="../../ui/dossier/detail.py" line="71" />
+        <location filename="../../ui/dossier/detail.py" line="60" />
+        <location filename="../../ui/dossier/detail.py" line="78" />
         <source>Persons</source>
         <translation>Người liên quan</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="60" />
+        <location filename="../../ui/dossier/detail.py" line="63" />
         <source>Paper</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="60" />
+        <location filename="../../ui/dossier/detail.py" line="63" />
         <source>Kind</source>
         <translation>Loại bản</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="60" />
+        <location filename="../../ui/dossier/detail.py" line="63" />
         <source>Count</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="60" />
+        <location filename="../../ui/dossier/detail.py" line="63" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="60" />
-        <location filename="../../ui/dossier/detail.py" line="73" />
+        <location filename="../../ui/dossier/detail.py" line="63" />
+        <location filename="../../ui/dossier/detail.py" line="80" />
         <source>Papers</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="63" />
+        <location filename="../../ui/dossier/detail.py" line="66" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="63" />
+        <location filename="../../ui/dossier/detail.py" line="66" />
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="63" />
+        <location filename="../../ui/dossier/detail.py" line="66" />
         <source>To</source>
         <translation>Đến</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="63" />
+        <location filename="../../ui/dossier/detail.py" line="66" />
         <source>By</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="63" />
+        <location filename="../../ui/dossier/detail.py" line="66" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="64" />
-        <location filename="../../ui/dossier/detail.py" line="75" />
+        <location filename="../../ui/dossier/detail.py" line="67" />
+        <location filename="../../ui/dossier/detail.py" line="83" />
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="67" />
+        <location filename="../../ui/dossier/detail.py" line="69" />
+        <location filename="../../ui/dossier/detail.py" line="70" />
+        <source>Digitise papers for this dossier</source>
+        <translation>Số hóa giấy tờ của hồ sơ này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier/detail.py" line="74" />
         <source>Dossier message</source>
         <translation>Thông báo hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="82" />
+        <location filename="../../ui/dossier/detail.py" line="90" />
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier/detail.py" line="97" />
+        <location filename="../../ui/dossier/detail.py" line="110" />
         <source>Dossier %1 · procedure %2 · state %3 · official code %4 · portal status %5</source>
         <translation>Hồ sơ %1 · thủ tục %2 · trạng thái %3 · mã chính thức %4 · trạng thái trên Cổng %5</translation>
     </message>

@@ -58,394 +58,414 @@
         <translation>Số hóa giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="200" />
+        <location filename="../../ui/scan/screen.py" line="201" />
         <source>Scanner or camera</source>
         <translation>Máy quét hoặc camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="202" />
+        <location filename="../../ui/scan/screen.py" line="203" />
         <source>Paper source</source>
         <translation>Nguồn giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="204" />
+        <location filename="../../ui/scan/screen.py" line="205" />
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="205" />
+        <location filename="../../ui/scan/screen.py" line="206" />
         <source>200 dpi (papers)</source>
         <translation>200 dpi (giấy tờ)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="206" />
+        <location filename="../../ui/scan/screen.py" line="207" />
         <source>300 dpi (maps, drawings)</source>
         <translation>300 dpi (bản đồ, bản vẽ)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="209" />
+        <location filename="../../ui/scan/screen.py" line="210" />
         <source>Find scanners</source>
         <translation>Tìm máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="211" />
+        <location filename="../../ui/scan/screen.py" line="212" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="212" />
+        <location filename="../../ui/scan/screen.py" line="213" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="212" />
+        <location filename="../../ui/scan/screen.py" line="213" />
         <source>Cancel scan</source>
         <translation>Hủy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="215" />
+        <location filename="../../ui/scan/screen.py" line="216" />
         <source>Import files...</source>
         <translation>Nhập tệp...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="215" />
-        <location filename="../../ui/scan/screen.py" line="521" />
+        <location filename="../../ui/scan/screen.py" line="216" />
+        <location filename="../../ui/scan/screen.py" line="595" />
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="234" />
+        <location filename="../../ui/scan/screen.py" line="235" />
         <source>Pages and camera</source>
         <translation>Các trang và camera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="236" />
+        <location filename="../../ui/scan/screen.py" line="237" />
         <source>Scanned pages</source>
         <translation>Các trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="252" />
+        <location filename="../../ui/scan/screen.py" line="253" />
         <source>Rotate left</source>
         <translation>Xoay trái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="252" />
+        <location filename="../../ui/scan/screen.py" line="253" />
         <source>Rotate page left</source>
         <translation>Xoay trang sang trái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="255" />
+        <location filename="../../ui/scan/screen.py" line="256" />
         <source>Rotate right</source>
         <translation>Xoay phải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="255" />
+        <location filename="../../ui/scan/screen.py" line="256" />
         <source>Rotate page right</source>
         <translation>Xoay trang sang phải</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="258" />
+        <location filename="../../ui/scan/screen.py" line="259" />
         <source>Move earlier</source>
         <translation>Chuyển lên trước</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="258" />
+        <location filename="../../ui/scan/screen.py" line="259" />
         <source>Move page earlier</source>
         <translation>Chuyển trang lên trước</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="261" />
+        <location filename="../../ui/scan/screen.py" line="262" />
         <source>Move later</source>
         <translation>Chuyển xuống sau</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="261" />
+        <location filename="../../ui/scan/screen.py" line="262" />
         <source>Move page later</source>
         <translation>Chuyển trang xuống sau</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="264" />
+        <location filename="../../ui/scan/screen.py" line="265" />
         <source>Delete page</source>
         <translation>Xóa trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="266" />
+        <location filename="../../ui/scan/screen.py" line="267" />
         <source>Re-scan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="283" />
-        <location filename="../../ui/scan/screen.py" line="613" />
+        <location filename="../../ui/scan/screen.py" line="284" />
+        <source>Dossier the PDF is attached to</source>
+        <translation>Hồ sơ được đính kèm tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="287" />
+        <location filename="../../ui/scan/screen.py" line="686" />
         <source>Dossier component</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="286" />
+        <location filename="../../ui/scan/screen.py" line="291" />
         <source>Component item number</source>
         <translation>Số thứ tự thành phần</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="287" />
-        <location filename="../../ui/scan/screen.py" line="288" />
+        <location filename="../../ui/scan/screen.py" line="292" />
+        <location filename="../../ui/scan/screen.py" line="293" />
         <source>Text layer (OCR)</source>
         <translation>Lớp văn bản (OCR)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="291" />
+        <location filename="../../ui/scan/screen.py" line="296" />
         <source>Colour mode</source>
         <translation>Chế độ màu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="292" />
+        <location filename="../../ui/scan/screen.py" line="297" />
         <source>Colour (keeps red seals)</source>
         <translation>Màu (giữ màu đỏ của con dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="293" />
+        <location filename="../../ui/scan/screen.py" line="298" />
         <source>Grey (text only)</source>
         <translation>Xám (chỉ văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="294" />
+        <location filename="../../ui/scan/screen.py" line="299" />
         <source>Black and white (text only)</source>
         <translation>Đen trắng (chỉ văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="295" />
+        <location filename="../../ui/scan/screen.py" line="300" />
         <source>Make PDF</source>
         <translation>Tạo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="297" />
+        <location filename="../../ui/scan/screen.py" line="302" />
         <source>Attach to dossier</source>
         <translation>Đính kèm vào hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="300" />
+        <location filename="../../ui/scan/screen.py" line="305" />
         <source>Sign...</source>
         <translation>Ký số...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="300" />
+        <location filename="../../ui/scan/screen.py" line="305" />
         <source>Sign with the token</source>
         <translation>Ký số bằng thiết bị ký (token)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="302" />
+        <location filename="../../ui/scan/screen.py" line="307" />
         <source>Check a signed PDF...</source>
         <translation>Kiểm tra PDF đã ký...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="302" />
-        <location filename="../../ui/scan/screen.py" line="722" />
+        <location filename="../../ui/scan/screen.py" line="307" />
+        <location filename="../../ui/scan/screen.py" line="795" />
         <source>Check a signed PDF</source>
         <translation>Kiểm tra PDF đã ký</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="310" />
+        <location filename="../../ui/scan/screen.py" line="316" />
         <source>Component:</source>
         <translation>Thành phần:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="312" />
+        <location filename="../../ui/scan/screen.py" line="318" />
         <source>Item:</source>
         <translation>Số thứ tự:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="325" />
+        <location filename="../../ui/scan/screen.py" line="331" />
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="328" />
+        <location filename="../../ui/scan/screen.py" line="334" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="331" />
+        <location filename="../../ui/scan/screen.py" line="337" />
         <source>Resulting file and legal-format check</source>
         <translation>Tệp kết quả và kiểm tra định dạng theo quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="404" />
+        <location filename="../../ui/scan/screen.py" line="365" />
+        <source>No dossier: save the reception, or open a dossier and digitise its papers.</source>
+        <translation>Chưa có hồ sơ: hãy lưu hồ sơ tiếp nhận, hoặc mở một hồ sơ và số hóa giấy tờ của hồ sơ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="368" />
+        <source>Dossier %1</source>
+        <translation>Hồ sơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="390" />
+        <source>The pages not attached to dossier %1 were discarded.</source>
+        <translation>Các trang chưa đính kèm vào hồ sơ %1 đã được loại bỏ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan/screen.py" line="476" />
         <source>Scanning page %1</source>
         <translation>Đang quét trang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="405" />
+        <location filename="../../ui/scan/screen.py" line="477" />
         <source>Cleaning and recognising page %1 of %2</source>
         <translation>Đang làm sạch và nhận dạng trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="435" />
+        <location filename="../../ui/scan/screen.py" line="507" />
         <source>Looking for scanners...</source>
         <translation>Đang tìm máy quét...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="444" />
+        <location filename="../../ui/scan/screen.py" line="516" />
         <source>Camera: %1</source>
         <translation>Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="446" />
+        <location filename="../../ui/scan/screen.py" line="518" />
         <source>No scanner or camera found; import files instead.</source>
         <translation>Không tìm thấy máy quét hoặc camera; hãy nhập tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="448" />
+        <location filename="../../ui/scan/screen.py" line="520" />
         <source>%1 device(s) found.</source>
         <translation>Tìm thấy %1 thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="463" />
+        <location filename="../../ui/scan/screen.py" line="535" />
         <source>Flatbed</source>
         <translation>Mặt kính</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="464" />
+        <location filename="../../ui/scan/screen.py" line="536" />
         <source>Document feeder</source>
         <translation>Khay nạp giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="465" />
+        <location filename="../../ui/scan/screen.py" line="537" />
         <source>Feeder, both sides</source>
         <translation>Khay nạp giấy, hai mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="499" />
+        <location filename="../../ui/scan/screen.py" line="571" />
         <source>Scanning...</source>
         <translation>Đang quét...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="511" />
+        <location filename="../../ui/scan/screen.py" line="585" />
         <source>%1 page(s) scanned.</source>
         <translation>Đã quét %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="516" />
+        <location filename="../../ui/scan/screen.py" line="590" />
         <source>Cancelling...</source>
         <translation>Đang hủy...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="523" />
+        <location filename="../../ui/scan/screen.py" line="597" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
         <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="539" />
+        <location filename="../../ui/scan/screen.py" line="613" />
         <source>%1 page(s) imported.</source>
         <translation>Đã nhập %1 trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="561" />
+        <location filename="../../ui/scan/screen.py" line="635" />
         <source>Page %1</source>
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="631" />
+        <location filename="../../ui/scan/screen.py" line="704" />
         <source>Making the PDF...</source>
         <translation>Đang tạo PDF...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="639" />
+        <location filename="../../ui/scan/screen.py" line="712" />
         <source>Legal format OK: PDF/A-%1, %2 dpi, colour: %3, text layer: %4.</source>
         <translation>Đúng định dạng quy định: PDF/A-%1, %2 dpi, màu: %3, lớp văn bản: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="643" />
-        <location filename="../../ui/scan/screen.py" line="644" />
+        <location filename="../../ui/scan/screen.py" line="716" />
+        <location filename="../../ui/scan/screen.py" line="717" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="643" />
-        <location filename="../../ui/scan/screen.py" line="644" />
+        <location filename="../../ui/scan/screen.py" line="716" />
+        <location filename="../../ui/scan/screen.py" line="717" />
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="647" />
+        <location filename="../../ui/scan/screen.py" line="720" />
         <source>Legal format NOT met: %1</source>
         <translation>CHƯA đúng định dạng quy định: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="650" />
+        <location filename="../../ui/scan/screen.py" line="723" />
         <source>%1 pages, %2 KB. </source>
         <translation>%1 trang, %2 KB. </translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="652" />
+        <location filename="../../ui/scan/screen.py" line="725" />
         <source>No text layer: OCR is not available on this computer.</source>
         <translation>Không có lớp văn bản: máy này chưa cài OCR.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="654" />
+        <location filename="../../ui/scan/screen.py" line="727" />
         <source>PDF ready.</source>
         <translation>Đã tạo xong PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="664" />
-        <location filename="../../ui/scan/screen.py" line="669" />
+        <location filename="../../ui/scan/screen.py" line="737" />
+        <location filename="../../ui/scan/screen.py" line="742" />
         <source>Blank pages</source>
         <translation>Trang trắng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="665" />
+        <location filename="../../ui/scan/screen.py" line="738" />
         <source>Pages %1 look blank. Remove them?</source>
         <translation>Các trang %1 có vẻ là trang trắng. Xóa các trang này?</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="689" />
+        <location filename="../../ui/scan/screen.py" line="762" />
         <source>Token PIN</source>
         <translation>Mã PIN token</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="689" />
+        <location filename="../../ui/scan/screen.py" line="762" />
         <source>PIN of your signing token:</source>
         <translation>Mã PIN của thiết bị ký số:</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="710" />
+        <location filename="../../ui/scan/screen.py" line="783" />
         <source>Signing...</source>
         <translation>Đang ký số...</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="736" />
+        <location filename="../../ui/scan/screen.py" line="809" />
         <source>The file cannot be read; check that it still exists.</source>
         <translation>Không đọc được tệp; kiểm tra xem tệp còn tồn tại không.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="743" />
+        <location filename="../../ui/scan/screen.py" line="816" />
         <source>The PDF has no signature.</source>
         <translation>Tệp PDF chưa có chữ ký số.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="747" />
+        <location filename="../../ui/scan/screen.py" line="820" />
         <source>Valid signature</source>
         <translation>Chữ ký hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="747" />
+        <location filename="../../ui/scan/screen.py" line="820" />
         <source>INVALID signature</source>
         <translation>Chữ ký KHÔNG hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="748" />
+        <location filename="../../ui/scan/screen.py" line="821" />
         <source>trusted</source>
         <translation>được tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="748" />
+        <location filename="../../ui/scan/screen.py" line="821" />
         <source>signer not in the trusted list</source>
         <translation>người ký không có trong danh sách tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="750" />
+        <location filename="../../ui/scan/screen.py" line="823" />
         <source>%1 by %2; covers %3; %4.</source>
         <translation>%1 của %2; phạm vi: %3; %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan/screen.py" line="781" />
+        <location filename="../../ui/scan/screen.py" line="855" />
         <source>Attached to the dossier.</source>
         <translation>Đã đính kèm vào hồ sơ.</translation>
     </message>
@@ -453,7 +473,7 @@
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../ui/scan/tasks.py" line="43" />
+        <location filename="../../ui/scan/tasks.py" line="42" />
         <source>Unexpected error (%1); see the log and try again.</source>
         <translation>Lỗi không mong đợi (%1); xem nhật ký rồi thử lại.</translation>
     </message>

@@ -89,3 +89,17 @@ def attach_pdf(
         ),
     )
     return Attached(att_id, filename, report.pages, report.ok, report.signed, len(pdf))
+
+
+def paper_components(dossier: Any) -> list[tuple[str, int]]:
+    """The papers of ``dossier`` still to digitise, as (name, item number).
+
+    Components that already carry a file (the filled forms' PDFs, the receipt, earlier scans)
+    are left out; the item number is the paper's position in the dossier, which the file name
+    (dossier code + item number) repeats.
+    """
+    out: list[tuple[str, int]] = []
+    for position, component in enumerate(getattr(dossier, "components", None) or [], start=1):
+        if component.attachment_id is None and component.name.strip():
+            out.append((component.name, position))
+    return out

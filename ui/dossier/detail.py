@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.dossier import lifecycle
 from kiosk.dossier.model import PORTAL_STATUS, Dossier
 from kiosk.privacy import mask_id
 from ui.dossier.tasks import run_task
@@ -41,6 +43,7 @@ def _fill(t: QTableWidget, rows: list[list[str]]) -> None:
 
 class DossierDetailScreen(QWidget):
     loaded = Signal(str)
+    digitise_requested = Signal(str)  # dossier uuid: open the scan screen for its papers
 
     def __init__(self, store: Any, *, kiosk_mode: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +66,10 @@ class DossierDetailScreen(QWidget):
             [self.tr("Time"), self.tr("From"), self.tr("To"), self.tr("By"), self.tr("Reason")],
             self.tr("History"),
         )
+        self.digitise_button = QPushButton(self.tr("Digitise papers for this dossier"))
+        accessible(self.digitise_button, self.tr("Digitise papers for this dossier"), kiosk_mode=kiosk_mode)
+        self.digitise_button.setEnabled(False)
+        self.digitise_button.clicked.connect(self._digitise)
         self.message = QLabel("")
         self.message.setAccessibleName(self.tr("Dossier message"))
         layout = QVBoxLayout(self)
@@ -72,6 +79,7 @@ class DossierDetailScreen(QWidget):
         layout.addWidget(self.persons)
         layout.addWidget(QLabel(self.tr("Papers")))
         layout.addWidget(self.components)
+        layout.addWidget(self.digitise_button)
         layout.addWidget(QLabel(self.tr("History")))
         layout.addWidget(self.history)
         layout.addWidget(self.message)
@@ -88,8 +96,13 @@ class DossierDetailScreen(QWidget):
         self._render()
         self.loaded.emit(d.uuid)
 
+    def _digitise(self) -> None:
+        if self.dossier is not None:
+            self.digitise_requested.emit(self.dossier.uuid)
+
     def _render(self) -> None:
         d = self.dossier
+        self.digitise_button.setEnabled(d is not None and d.state in lifecycle.EDITABLE)
         if d is None:
             return
         status = f"{d.portal_status} {PORTAL_STATUS.get(d.portal_status, '')}" if d.portal_status else "-"
@@ -131,6 +144,7 @@ class DossierDetailScreen(QWidget):
 
     def clear(self) -> None:
         self.dossier = None
+        self.digitise_button.setEnabled(False)
         self.reveal.setChecked(False)
         self.header.clear()
         for t in (self.persons, self.components, self.history):

@@ -173,6 +173,7 @@ class ScanScreen(QWidget):
         self._task: Task | None = None
         self._cancel: CancelToken | None = None
         self._rescan_row: int | None = None
+        self._drop_when_idle = False  # the citizen left while a worker was still running
         self.result: Digitised | None = None
         self._build()
         self.set_dossier(dossier, components)
@@ -278,9 +279,13 @@ class ScanScreen(QWidget):
         root.addLayout(middle, 1)
 
         out = QGridLayout()
+        self.dossier_label = QLabel(self)
+        self.dossier_label.setWordWrap(True)
+        self.dossier_label.setAccessibleName(self.tr("Dossier the PDF is attached to"))
         self.component_box = QComboBox(self)
         self.component_box.setEditable(True)
         self._sized(self.component_box, self.tr("Dossier component"))
+        self.component_box.activated.connect(self._component_chosen)
         self.item_spin = QSpinBox(self)
         self.item_spin.setRange(1, 99)
         self._sized(self.item_spin, self.tr("Component item number"))
@@ -307,12 +312,13 @@ class ScanScreen(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.component_box.setMinimumContentsLength(18)
-        out.addWidget(QLabel(self.tr("Component:"), self), 0, 0)
-        out.addWidget(self.component_box, 0, 1)
-        out.addWidget(QLabel(self.tr("Item:"), self), 0, 2)
-        out.addWidget(self.item_spin, 0, 3)
-        out.addWidget(self.colour_box, 1, 1)
-        out.addWidget(self.ocr_check, 1, 2, 1, 2)
+        out.addWidget(self.dossier_label, 0, 0, 1, 4)
+        out.addWidget(QLabel(self.tr("Component:"), self), 1, 0)
+        out.addWidget(self.component_box, 1, 1)
+        out.addWidget(QLabel(self.tr("Item:"), self), 1, 2)
+        out.addWidget(self.item_spin, 1, 3)
+        out.addWidget(self.colour_box, 2, 1)
+        out.addWidget(self.ocr_check, 2, 2, 1, 2)
         out.setColumnStretch(1, 1)
         actions = QHBoxLayout()
         for b in (self.make_button, self.sign_button, self.attach_button, self.verify_button):
@@ -340,12 +346,75 @@ class ScanScreen(QWidget):
     def pages(self) -> list[Page]:
         return [self._pages[i] for i in range(len(self._pages))]
 
-    def set_dossier(self, dossier: Any, components: Sequence[str] = ()) -> None:
+    @property
+    def dossier(self) -> Any:
+        return self._dossier
+
+    def set_dossier(self, dossier: Any, components: Sequence[str | tuple[str, int]] = ()) -> None:
+        """Attach to ``dossier``; ``components`` are paper names, or (name, item number) pairs."""
         self._dossier = dossier
         self.component_box.clear()
-        for name in components:
-            self.component_box.addItem(name)
+        for entry in components:
+            name, item = (entry, None) if isinstance(entry, str) else entry
+            self.component_box.addItem(name, item)
+        self.item_spin.setValue(1)
+        if self.component_box.count():
+            self._component_chosen(0)
+        if dossier is None:
+            self.dossier_label.setText(
+                self.tr("No dossier: save the reception, or open a dossier and digitise its papers.")
+            )
+        else:
+            self.dossier_label.setText(self.tr("Dossier %1").replace("%1", self._dossier_code()))
         self._update_buttons()
+
+    def open_dossier(self, uuid: str) -> bool:
+        """Load the dossier from the store (a kiosk may open only its current citizen's)."""
+        from kiosk.scan.attach import paper_components
+
+        if self._store is None:
+            return False
+        try:
+            dossier = self._store.get_dossier(uuid)
+        except KioskError as err:
+            self._set_status(error_text(err))
+            return False
+        discarded = ""
+        if self._dossier is not None and self._dossier.uuid != uuid and len(self._pages):
+            # Pages scanned for another dossier must not be filed under this one by mistake.
+            discarded = self._dossier_code()
+            self._discard_pages()
+        self.set_dossier(dossier, paper_components(dossier))
+        if discarded:
+            self._set_status(
+                self.tr("The pages not attached to dossier %1 were discarded.").replace("%1", discarded)
+            )
+        return True
+
+    def clear(self) -> None:
+        """The citizen's session ended: forget their dossier and every page scanned for it."""
+        self.set_dossier(None)
+        if self._busy():
+            self._drop_when_idle = True
+            self.cancel()
+        self._discard_pages()
+        self._set_status("")
+
+    def _discard_pages(self) -> None:
+        self._pages.clear()
+        self.result = None
+        self._rescan_row = None
+        self.result_label.clear()
+        self._refresh_thumbs()
+
+    def _dossier_code(self) -> str:
+        d = self._dossier
+        return str(getattr(d, "official_code", None) or getattr(d, "provisional_code", None) or "HS")
+
+    def _component_chosen(self, index: int) -> None:
+        item = self.component_box.itemData(index)
+        if isinstance(item, int):
+            self.item_spin.setValue(item)
 
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)
@@ -395,6 +464,9 @@ class ScanScreen(QWidget):
 
     def _task_finished(self) -> None:
         self._cancel = None
+        if self._drop_when_idle:
+            self._drop_when_idle = False
+            self._discard_pages()
         self._update_buttons()
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
@@ -500,6 +572,8 @@ class ScanScreen(QWidget):
         self._run(work, self._scan_done, items=self._page_arrived)
 
     def _page_arrived(self, page: Page) -> None:
+        if self._drop_when_idle:
+            return
         if self._rescan_row is not None and 0 <= self._rescan_row < len(self._pages):
             self._pages.set(self._rescan_row, page)
             self._refresh_thumbs(select=self._rescan_row)
@@ -607,9 +681,8 @@ class ScanScreen(QWidget):
 
     # ------------------------------------------------------------------ output
     def _meta(self) -> PdfMetadata:
-        code = getattr(self._dossier, "provisional_code", None) or "HS"
         return PdfMetadata(
-            dossier_code=code,
+            dossier_code=self._dossier_code(),
             component=self.component_box.currentText().strip() or self.tr("Dossier component"),
             item_number=self.item_spin.value(),
             operator=self._operator,
@@ -783,5 +856,13 @@ class ScanScreen(QWidget):
         self._pages.clear()
         self.result = None
         self._refresh_thumbs()
-        self.item_spin.setValue(self.item_spin.value() + 1)
+        following = self.component_box.currentIndex() + 1
+        if 0 < following < self.component_box.count():
+            self.component_box.setCurrentIndex(following)  # the next paper of the dossier
+        if 0 < following < self.component_box.count() and isinstance(
+            self.component_box.itemData(following), int
+        ):
+            self._component_chosen(following)
+        else:
+            self.item_spin.setValue(self.item_spin.value() + 1)
         self.attached.emit(attachment_id)
