@@ -189,11 +189,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    from dataclasses import fields as dc_fields
-    from datetime import datetime
-
     from kiosk.forms.data_file import DataFileError
-    from kiosk.forms.receipt import ReceiptComponent, ReceiptData, render_receipt
+    from kiosk.forms.receipt import ReceiptError, receipt_from_json, render_receipt
     from kiosk.forms.workdays import load_calendar, profile_holidays_path
 
     try:
@@ -204,20 +201,10 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         ) from exc
     if not isinstance(raw, dict):
         raise DataFileError(f"The receipt file {args.data} must hold a JSON object.")
-    known = {f.name for f in dc_fields(ReceiptData)}
-    unknown = sorted(set(raw) - known)
-    if unknown:
-        raise DataFileError(f"Unknown receipt key '{unknown[0]}'; allowed: {', '.join(sorted(known))}.")
     try:
-        for key in ("received_at", "appointment_at"):
-            if raw.get(key):
-                raw[key] = datetime.fromisoformat(raw[key])
-        raw["components"] = [ReceiptComponent(**c) for c in raw.get("components", [])]
-        data = ReceiptData(**raw)
-    except (TypeError, ValueError) as exc:
-        raise DataFileError(
-            f"The receipt file {args.data} is incomplete or has a wrong value ({exc})."
-        ) from exc
+        data = receipt_from_json(raw, str(args.data))
+    except ReceiptError as exc:
+        raise DataFileError(str(exc)) from exc  # a wrong data file: exit 2 like the other commands
     out = Path(args.out)
     if not out.parent.is_dir():
         raise KioskError(f"The folder {out.parent} does not exist; create it or choose another --out.")

@@ -83,6 +83,145 @@ class ReceiptData:
         return datetime.combine(day, self.received_at.time())
 
 
+_TEXT_KEYS = frozenset(
+    {
+        "agency",
+        "unit",
+        "dossier_code",
+        "applicant_name",
+        "procedure_name",
+        "address",
+        "phone",
+        "email",
+        "return_method",
+        "register_book",
+        "fees",
+        "officer_name",
+        "place",
+    }
+)
+_INT_KEYS = frozenset({"processing_days", "dossier_count"})
+_TIME_KEYS = frozenset({"received_at", "appointment_at"})
+_REQUIRED = (
+    "agency",
+    "unit",
+    "dossier_code",
+    "applicant_name",
+    "procedure_name",
+    "received_at",
+    "processing_days",
+)
+_JSON_TYPE = {
+    str: "text",
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "an object",
+}
+
+
+def _json_type(value: Any) -> str:
+    return "null" if value is None else _JSON_TYPE.get(type(value), type(value).__name__)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def receipt_from_json(raw: Any, where: str = "receipt") -> ReceiptData:
+    """A receipt description (``kiosk form receipt --data``) checked key by key, each error one sentence."""
+    if not isinstance(raw, dict):
+        raise ReceiptError(f"{where}: expected a JSON object.")
+    known = sorted(_TEXT_KEYS | _INT_KEYS | _TIME_KEYS | {"components", "provisional"})
+    for key in raw:
+        if key not in known:
+            raise ReceiptError(f"{where}: unknown receipt key '{key}'; allowed: {', '.join(known)}.")
+    for key in _REQUIRED:
+        if raw.get(key) in (None, ""):
+            raise ReceiptError(f"{where}: '{key}' is missing.")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in _TEXT_KEYS:
+            if not isinstance(value, str):
+                raise ReceiptError(f"{where}: '{key}' must be text, not {_json_type(value)}.")
+            values[key] = value
+        elif key in _INT_KEYS:
+            if not _whole(value):
+                raise ReceiptError(
+                    f"{where}: '{key}' must be a whole number (e.g. 3), not {_json_type(value)}."
+                )
+            values[key] = value
+        elif key in _TIME_KEYS:
+            if value is None and key == "appointment_at":
+                continue
+            try:
+                if not isinstance(value, str):
+                    raise ValueError
+                values[key] = datetime.fromisoformat(value)
+            except ValueError:
+                raise ReceiptError(
+                    f"{where}: '{key}' must be a date and time written YYYY-MM-DDTHH:MM."
+                ) from None
+        elif key == "provisional":
+            if not isinstance(value, bool):
+                raise ReceiptError(f"{where}: 'provisional' must be true or false, not {_json_type(value)}.")
+            values[key] = value
+    components = raw.get("components", [])
+    if not isinstance(components, list):
+        raise ReceiptError(f"{where}: 'components' must be a list of {{name, copy_kind, count}}.")
+    values["components"] = []
+    for i, comp in enumerate(components, 1):
+        if not isinstance(comp, dict):
+            raise ReceiptError(f"{where}: component {i} must be an object {{name, copy_kind, count}}.")
+        extra = sorted(set(comp) - {"name", "copy_kind", "count"})
+        if extra:
+            raise ReceiptError(
+                f"{where}: component {i}: unknown key '{extra[0]}'; allowed: copy_kind, count, name."
+            )
+        if not isinstance(comp.get("name"), str) or not comp["name"].strip():
+            raise ReceiptError(f"{where}: component {i} needs a 'name' (text).")
+        kind = comp.get("copy_kind", "original")
+        count = comp.get("count", 1)
+        if not isinstance(kind, str):
+            raise ReceiptError(f"{where}: component {i}: 'copy_kind' must be text, not {_json_type(kind)}.")
+        if not _whole(count):
+            raise ReceiptError(
+                f"{where}: component {i}: 'count' must be a whole number (e.g. 1), not {_json_type(count)}."
+            )
+        values["components"].append(ReceiptComponent(comp["name"], kind, count))
+    data = ReceiptData(**values)
+    check_receipt(data)
+    return data
+
+
+def check_receipt(data: ReceiptData) -> None:
+    """What would print a wrong receipt: every problem is refused with one sentence."""
+    if not data.dossier_code.strip():
+        raise ReceiptError("The receipt needs a dossier code (provisional or official).")
+    if not _whole(data.processing_days) or not _whole(data.dossier_count):
+        raise ReceiptError("The processing time and the number of dossiers must be whole numbers.")
+    if data.processing_days < 0:
+        raise ReceiptError("The processing time cannot be negative.")
+    if data.dossier_count < 1:
+        raise ReceiptError("The number of dossiers must be at least 1.")
+    if data.return_method not in RETURN_METHODS:
+        raise ReceiptError(f"Unknown return method '{data.return_method}'; use in_person, post or online.")
+    for i, comp in enumerate(data.components, 1):
+        if comp.copy_kind not in COPY_KINDS:
+            raise ReceiptError(
+                f"Component {i} has an unknown copy kind '{comp.copy_kind}'; "
+                f"use one of: {', '.join(COPY_KINDS)}."
+            )
+        if not _whole(comp.count) or comp.count < 1:
+            raise ReceiptError(f"Component {i}: the number of copies must be a whole number of at least 1.")
+    if data.appointment_at is not None and data.appointment_at < data.received_at:
+        raise ReceiptError(
+            f"The appointment ({data.appointment_at:%d/%m/%Y %H:%M}) is before the reception "
+            f"({data.received_at:%d/%m/%Y %H:%M})."
+        )
+
+
 def _when(dt: datetime) -> str:
     return f"{dt.hour:02d} giờ {dt.minute:02d} phút, ngày {dt:%d/%m/%Y}"
 
@@ -177,12 +316,7 @@ def _body(
     thermal: bool,
     calendar: WorkCalendar | None = None,
 ) -> list[Flowable]:
-    if not data.dossier_code.strip():
-        raise ReceiptError("The receipt needs a dossier code (provisional or official).")
-    if data.processing_days < 0:
-        raise ReceiptError("The processing time cannot be negative.")
-    if data.return_method not in RETURN_METHODS:
-        raise ReceiptError(f"Unknown return method '{data.return_method}'; use in_person, post or online.")
+    check_receipt(data)
     appointment = data.appointment(calendar)
     e = escape
     code_label = "Mã hồ sơ (tạm thời, mã chính thức cấp sau khi đồng bộ)" if data.provisional else "Mã hồ sơ"
@@ -312,7 +446,7 @@ def _components(data: ReceiptData, s: dict[str, ParagraphStyle], width: float, *
         head = ["TT", "Tên giấy tờ", "Hình thức (bản chính, bản sao, bản chụp)", "Số lượng"]
     rows: list[list[Any]] = [[Paragraph(h, s["cell_head"]) for h in head]]
     for i, comp in enumerate(data.components, 1):
-        kind = COPY_KINDS.get(comp.copy_kind, comp.copy_kind)
+        kind = COPY_KINDS[comp.copy_kind]
         rows.append(
             [
                 Paragraph(str(i), s["cell"]),

@@ -151,11 +151,16 @@ def test_receipt_command(tmp_path: Path) -> None:
     data["colour"] = "red"
     f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     r = kiosk(tmp_path, "receipt", "--data", str(f), "--out", str(out))
-    assert r.returncode == 2 and "Unknown receipt key 'colour'" in r.stderr
+    assert r.returncode == 2 and f"{f}: unknown receipt key 'colour'; allowed: address," in r.stderr
     del data["colour"], data["applicant_name"]
     f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     r = kiosk(tmp_path, "receipt", "--data", str(f), "--out", str(out))
-    assert r.returncode == 2 and "incomplete or has a wrong value" in r.stderr
+    assert r.returncode == 2 and f"{f}: 'applicant_name' is missing." in r.stderr
+    data["applicant_name"], data["processing_days"] = "Đặng Thị Ứng", "3"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = kiosk(tmp_path, "receipt", "--data", str(f), "--out", str(out))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"{f}: 'processing_days' must be a whole number (e.g. 3), not text." in r.stderr
 
 
 def test_check_command(tmp_path: Path) -> None:

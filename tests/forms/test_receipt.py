@@ -121,3 +121,66 @@ def test_thermal_barcode_bars_are_printable() -> None:
 def test_bad_receipt_data(kw, msg) -> None:
     with pytest.raises(ReceiptError, match=msg):
         render_receipt(sample(**kw), io.BytesIO())
+
+
+RAW = {
+    "agency": "UBND XÃ A",
+    "unit": "BỘ PHẬN MỘT CỬA",
+    "dossier_code": "000.00.01.H26-261120-0007",
+    "applicant_name": "Đặng Thị Ứng",
+    "procedure_name": "Đăng ký khai tử",
+    "received_at": "2026-02-12T10:30",
+    "processing_days": 3,
+    "components": [{"name": "Giấy báo tử", "copy_kind": "certified_copy", "count": 1}],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"processing_days": "3"}, "'processing_days' must be a whole number (e.g. 3), not text."),
+        ({"processing_days": 2.5}, "'processing_days' must be a whole number (e.g. 3), not a number."),
+        ({"processing_days": True}, "'processing_days' must be a whole number (e.g. 3), not true/false."),
+        ({"dossier_count": "2"}, "'dossier_count' must be a whole number (e.g. 3), not text."),
+        ({"dossier_count": 0}, "The number of dossiers must be at least 1."),
+        ({"applicant_name": 5}, "'applicant_name' must be text, not a number."),
+        ({"received_at": "12/02/2026"}, "'received_at' must be a date and time written YYYY-MM-DDTHH:MM."),
+        ({"received_at": 20260212}, "'received_at' must be a date and time written YYYY-MM-DDTHH:MM."),
+        ({"provisional": "yes"}, "'provisional' must be true or false, not text."),
+        ({"components": {"name": "x"}}, "'components' must be a list of {name, copy_kind, count}."),
+        (
+            {"components": [{"name": "Giấy", "copy_kind": "scan"}]},
+            "Component 1 has an unknown copy kind 'scan'",
+        ),
+        ({"components": [{"name": "Giấy", "count": "1"}]}, "component 1: 'count' must be a whole number"),
+        ({"components": [{"name": "Giấy", "count": 0}]}, "Component 1: the number of copies must be a whole"),
+        ({"components": [{"name": "Giấy", "pages": 2}]}, "component 1: unknown key 'pages'"),
+        ({"components": [{"copy_kind": "copy"}]}, "component 1 needs a 'name' (text)."),
+        (
+            {"appointment_at": "2026-02-11T08:00"},
+            "The appointment (11/02/2026 08:00) is before the reception (12/02/2026 10:30).",
+        ),
+    ],
+)
+def test_receipt_json_is_checked_key_by_key(change: dict, message: str) -> None:
+    from kiosk.forms.receipt import receipt_from_json
+
+    with pytest.raises(ReceiptError) as ei:
+        receipt_from_json({**RAW, **change}, "r.json")
+    assert message in str(ei.value)
+
+
+def test_receipt_json_builds_the_data() -> None:
+    from kiosk.forms.receipt import receipt_from_json
+
+    data = receipt_from_json({**RAW, "appointment_at": "2026-03-02T08:00", "provisional": True}, "r.json")
+    assert data.processing_days == 3 and data.received_at == datetime(2026, 2, 12, 10, 30)
+    assert data.appointment() == datetime(2026, 3, 2, 8, 0) and data.provisional is True
+    assert data.components == [ReceiptComponent("Giấy báo tử", "certified_copy", 1)]
+
+
+def test_render_refuses_what_would_print_a_wrong_receipt() -> None:
+    with pytest.raises(ReceiptError, match="unknown copy kind 'scan'"):
+        render_receipt(sample(components=[ReceiptComponent("Giấy", "scan", 1)]), io.BytesIO())
+    with pytest.raises(ReceiptError, match="before the reception"):
+        render_receipt(sample(appointment_at=datetime(2026, 2, 1, 8, 0)), io.BytesIO())
