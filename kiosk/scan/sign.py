@@ -182,11 +182,34 @@ def _stamp_text(signer_name: str, options: SignOptions, when: datetime) -> str:
     return "\n".join(lines)
 
 
-def signature_box(page_width: float, page_height: float) -> tuple[int, int, int, int]:
-    """The block at the top right of the page, in PDF points (x1, y1, x2, y2)."""
-    x2 = page_width - MARGIN_PT
-    y2 = page_height - MARGIN_PT
+def signature_box(
+    page_width: float, page_height: float, origin: tuple[float, float] = (0.0, 0.0)
+) -> tuple[int, int, int, int]:
+    """The block at the top right of the page, in PDF points (x1, y1, x2, y2); ``origin`` is the
+    lower left corner of the page's visible box (not always 0, 0)."""
+    x2 = origin[0] + page_width - MARGIN_PT
+    y2 = origin[1] + page_height - MARGIN_PT
     return (round(x2 - BOX_W_PT), round(y2 - BOX_H_PT), round(x2), round(y2))
+
+
+def _first_page_box(writer: Any) -> tuple[float, float, float, float]:
+    """Page 1's visible box (CropBox, else MediaBox), wherever the page tree puts it: pages may
+    sit in nested /Pages nodes and inherit both boxes from an ancestor."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.rw_common import find_inherited_value_in_tree
+
+    try:
+        page_ref, _resources = writer.find_page_for_modification(0)
+        page = page_ref.get_object()
+        box = find_inherited_value_in_tree(page, "/CropBox", "/Parent")
+        if box is None:
+            box = find_inherited_value_in_tree(page, "/MediaBox", "/Parent")
+        x1, y1, x2, y2 = (float(v) for v in box)
+    except (PdfError, KeyError, TypeError, ValueError) as exc:
+        raise SignError(
+            "The PDF's first page has no page size; assemble the PDF again before signing."
+        ) from exc
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
 def sign_pdf(data: bytes, token: TokenSpec, options: SignOptions | None = None) -> bytes:
@@ -211,9 +234,8 @@ def sign_pdf(data: bytes, token: TokenSpec, options: SignOptions | None = None) 
         raise SignError("The file is not a readable PDF; assemble the PDF again before signing.") from exc
     if writer.prev.encrypted:
         raise SignError("The PDF is encrypted; sign the unencrypted PDF/A produced by the scan.")
-    first = writer.root["/Pages"]["/Kids"][0]
-    box = first["/MediaBox"]
-    width, height = float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
+    x1, y1, x2, y2 = _first_page_box(writer)
+    width, height = x2 - x1, y2 - y1
     with open_token_session(token) as session:
         probe = PKCS11Signer(session, key_id=token.key_id, cert_id=token.key_id)
         try:
@@ -247,7 +269,7 @@ def sign_pdf(data: bytes, token: TokenSpec, options: SignOptions | None = None) 
             timestamper=timestamper,
             stamp_style=style,
             new_field_spec=fields.SigFieldSpec(
-                sig_field_name=FIELD_NAME, on_page=0, box=signature_box(width, height)
+                sig_field_name=FIELD_NAME, on_page=0, box=signature_box(width, height, (x1, y1))
             ),
         )
         out = io.BytesIO()

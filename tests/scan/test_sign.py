@@ -239,3 +239,44 @@ def test_filling_a_form_field_after_signing_is_invalid(token: Token) -> None:
     (sig,) = verify_pdf(incremental_update(signed, fill), trust_roots=[token.ca_der]).signatures
     assert sig.intact and sig.valid and not sig.ok
     assert sig.modified_after == "page content or structure"
+
+
+def test_nested_page_tree_with_inherited_page_size(unsigned: bytes, token: Token) -> None:
+    # Page 1 under an intermediate /Pages node, its MediaBox inherited from the root node and not
+    # starting at 0, 0 (what other PDF tools write): the block still lands at its top right.
+    with pikepdf.open(io.BytesIO(unsigned)) as pdf:
+        root_pages = pdf.Root.Pages
+        page = pdf.pages[0].obj
+        x1, y1, x2, y2 = (float(v) for v in page.MediaBox)
+        del page["/MediaBox"]
+        root_pages.MediaBox = pikepdf.Array([x1 + 100, y1 + 50, x2 + 100, y2 + 50])
+        inner = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Pages, Kids=pikepdf.Array([page]), Count=1, Parent=root_pages
+            )
+        )
+        page.Parent = inner
+        root_pages.Kids = pikepdf.Array([inner])
+        buf = io.BytesIO()
+        pdf.save(buf)
+    nested = buf.getvalue()
+    with pikepdf.open(io.BytesIO(nested)) as pdf:
+        assert pdf.Root.Pages.Kids[0].Type == pikepdf.Name.Pages and "/MediaBox" not in pdf.Root.Pages.Kids[0]
+
+    signed = sign_pdf(nested, TokenSpec(token.module, parse_key_id(token.key_id), token.pin))
+    assert verify_pdf(signed, trust_roots=[token.ca_der]).ok
+    with pikepdf.open(io.BytesIO(signed)) as pdf:
+        (widget,) = [a for a in pdf.pages[0].obj.Annots if a.get("/FT") == pikepdf.Name.Sig]
+        wx1, wy1, wx2, wy2 = (float(v) for v in widget.Rect)
+    right, top = x2 + 100, y2 + 50
+    assert right - 19 <= wx2 <= right and top - 19 <= wy2 <= top  # 18 pt margin, rounded
+    assert wx1 > x1 + 100 + (x2 - x1) / 2 and wy1 > y1 + 50 + (y2 - y1) * 0.85
+
+
+def test_page_without_size_is_a_clear_error(unsigned: bytes, token: Token) -> None:
+    with pikepdf.open(io.BytesIO(unsigned)) as pdf:
+        del pdf.pages[0].obj["/MediaBox"]
+        buf = io.BytesIO()
+        pdf.save(buf)
+    with pytest.raises(SignError, match="first page has no page size"):
+        sign_pdf(buf.getvalue(), TokenSpec(token.module, parse_key_id(token.key_id), token.pin))
