@@ -359,6 +359,41 @@ def chip_authentication(ch: Channel, dg14: Dg14 | None, dg14_hash: Status | None
     )
 
 
+# -- what CA/AA prove depends on passive authentication ------------------------------------------
+
+# A forger who signs their own SOD also writes DG14/DG15 with keys they hold, so CA/AA then
+# prove nothing; without a confirmed issuer they prove only that the chip matches its data.
+CHIP_KEY_UNSIGNED = (
+    "Not conclusive: the issuer's signature on the chip's data did not verify, so the key the "
+    "chip proved it holds may be a forger's own."
+)
+CA_UNANCHORED = (
+    "The chip proved it holds the private key listed in its DG14, but the issuer's signature on "
+    "that data could not be confirmed: the chip matches the data read, its origin is unknown."
+)
+AA_UNANCHORED = (
+    "The chip proved it holds the private key listed in its DG15, but the issuer's signature on "
+    "that data could not be confirmed: the chip matches the data read, its origin is unknown."
+)
+
+
+def qualify_chip_checks(ver: Verification) -> None:
+    """Never call a chip genuine on the strength of keys the issuer's signature does not cover."""
+    pa = ver.passive_authentication.status
+    if pa is Status.VERIFIED:
+        return
+    for name, unanchored in (
+        ("chip_authentication", CA_UNANCHORED),
+        ("active_authentication", AA_UNANCHORED),
+    ):
+        if getattr(ver, name).status is not Status.VERIFIED:
+            continue
+        if pa is Status.FAILED:
+            setattr(ver, name, not_checked(CHIP_KEY_UNSIGNED))
+        else:
+            setattr(ver, name, Check(Status.VERIFIED, unanchored))
+
+
 # -- the read -------------------------------------------------------------------------------------
 
 
@@ -591,6 +626,7 @@ def _read_card(
                 "The card does not offer Active Authentication (no DG15)."
             )
 
+        qualify_chip_checks(ver)
         if ver.passive_authentication.status is Status.VERIFIED:
             _reprovenance(citizen, Provenance.CHIP_VERIFIED)
         emit(ReadEvent("verification", verification=ver))

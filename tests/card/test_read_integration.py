@@ -13,7 +13,7 @@ from kiosk.card.channel import EXTENDED_CHUNK, SHORT_SM_CHUNK
 from kiosk.card.errors import AccessDeniedError, CardError, CardRemovedError, KeyInputError, NotAnIdCardError
 from kiosk.card.keys import AccessKey
 from kiosk.card.lds.files import FID_CARD_ACCESS, FID_COM, FID_SOD, dg_fid
-from kiosk.card.reader import ReadEvent, read_card
+from kiosk.card.reader import AA_UNANCHORED, CA_UNANCHORED, CHIP_KEY_UNSIGNED, ReadEvent, read_card
 from kiosk.card.sim.testing import profile_path
 from kiosk.card.verification import Status
 from kiosk.citizen import Provenance
@@ -201,9 +201,13 @@ def test_tampered_dg13_fails_passive_authentication_but_data_is_shown(sim_card, 
 def test_foreign_signer_fails_with_trust_store(sim_card, trust_dir) -> None:
     card = sim_card("citizen_demo", foreign_signer=True)
     result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
-    pa = result.verification.passive_authentication
+    v = result.verification
+    pa = v.passive_authentication
     assert pa.status is Status.FAILED and "does not chain" in pa.reason
     assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
+    # A forger signing their own SOD holds the DG14/DG15 keys: CA/AA must not call it genuine.
+    assert v.chip_authentication.to_json() == {"status": "not_checked", "reason": CHIP_KEY_UNSIGNED}
+    assert v.active_authentication.to_json() == {"status": "not_checked", "reason": CHIP_KEY_UNSIGNED}
 
 
 def test_no_trust_store_is_never_verified(sim_card, tmp_path) -> None:
@@ -212,8 +216,13 @@ def test_no_trust_store_is_never_verified(sim_card, tmp_path) -> None:
     empty.mkdir()
     for trust in (None, empty):
         result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust)
-        assert result.verification.passive_authentication.status is Status.NOT_CHECKED
+        v = result.verification
+        assert v.passive_authentication.status is Status.NOT_CHECKED
         assert {fv.provenance for fv in result.citizen.fields.values()} == {Provenance.CHIP_UNVERIFIED}
+        # The chip matches its data, but nothing anchors that data: no "genuine" in the reason.
+        assert v.chip_authentication.to_json() == {"status": "verified", "reason": CA_UNANCHORED}
+        assert v.active_authentication.to_json() == {"status": "verified", "reason": AA_UNANCHORED}
+        assert "genuine" not in CA_UNANCHORED + AA_UNANCHORED and "copy" not in CA_UNANCHORED
 
 
 def test_not_an_id_card(sim_card) -> None:
