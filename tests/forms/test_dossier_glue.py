@@ -77,3 +77,61 @@ def test_forms_attached_encrypted_to_a_real_store(tmp_path, catalogue) -> None:
         assert any("(Mẫu TP/HT-2020-KT)" in n for n in names)
     finally:
         store.close()
+
+
+DEATH_TYPED = {
+    ("death_registration", "addressee"): "UBND xã A",
+    ("death_registration", "applicant_relation"): "Con",
+    ("death_registration", "death_place"): "Nhà riêng",
+    ("death_registration", "death_notice_no"): "12/GBT",
+    ("death_registration", "death_date"): "01/11/2025",
+    ("death_registration", "phone"): "0912345678",
+    ("death_registration", "email"): "thinh.vuong@example.vn",
+    ("CT01", "addressee"): "Công an xã A",
+    ("CT01", "request"): "Xóa đăng ký thường trú",
+    ("funeral_allowance", "addressee"): "UBND xã A",
+}
+
+
+def test_a_saved_bundle_gives_back_its_values_and_contacts(tmp_path, catalogue) -> None:
+    """save_dossier keeps a bundle's values as "FORM.key": the receipt and the re-filled forms read them."""
+    import os
+
+    from kiosk.dossier.store import Store
+    from kiosk.forms.dossier_glue import RECEIPT_NAME
+    from kiosk.forms.session import FormSession
+    from kiosk.profile import Profile
+    from kiosk.reception import ReceiptOptions, receive_dossier
+
+    store = Store.open(Profile.open(tmp_path / "profile"), os.urandom(32))
+    try:
+        session = FormSession.start(catalogue, "bundle_death")
+        session.set_person("applicant", father())
+        session.set_person("deceased", elder())
+        for (form_id, key), value in DEATH_TYPED.items():
+            session.set_typed(form_id, key, value)
+        outcome = receive_dossier(store, session, ReceiptOptions(agency="UBND XÃ A"))
+        saved = store.get_dossier(outcome.dossier.uuid)
+        assert "phone" not in saved.fields and saved.fields["funeral_allowance.phone"] == "0912345678"
+        receipt = receipt_for_dossier(saved, agency="UBND XÃ A", unit="BỘ PHẬN MỘT CỬA", catalogue=catalogue)
+        assert receipt.phone == "0912345678" and receipt.email == "thinh.vuong@example.vn"
+        assert receipt.applicant_name == father().get("full_name")
+        assert receipt.address == father().get("place_of_residence")
+        # Each form once (the attached PDFs are those forms), never the receipt itself.
+        assert [c.name for c in receipt.components] == [
+            "Tờ khai đăng ký khai tử (Mẫu TP/HT-2020-KT)",
+            "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)",
+            "Tờ khai đề nghị hỗ trợ chi phí mai táng (Mẫu số 04)",
+        ]
+        assert RECEIPT_NAME in [c.name for c in saved.components]
+        text = pdf_text(outcome.receipt_pdf or b"")
+        assert "0912345678" in text and "thinh.vuong@example.vn" in text
+        # The typed values come back into every form that held them.
+        refilled = {f.form.id: f for f in filled_for_dossier(saved, catalogue)}
+        assert refilled["death_registration"].values["death_date"] == "01/11/2025"
+        assert refilled["funeral_allowance"].values["death_date"] == "01/11/2025"
+        assert refilled["CT01"].values["request"] == "Xóa đăng ký thường trú"
+        assert refilled["death_registration"].values["deceased_id"] == "001045006789"
+        assert all(not f.conflicts for f in refilled.values())
+    finally:
+        store.close()
