@@ -99,6 +99,8 @@ META_UPSERT = (
 )
 SUBKEY_INFO = b"mot-cua-kiosk subkey v1 "
 _IDENTITY_META = frozenset({"device_id", "store_uid", "outbox_last_success"})
+KIOSK_SCOPE_MESSAGE = "This kiosk can only open the dossier of the citizen it is serving."
+OWNER_SCOPE_MESSAGE = "This account can only open the dossiers it created."
 
 
 def now_iso(now: datetime | None = None) -> str:
@@ -360,6 +362,7 @@ class Store:
         if key in _RESERVED_META or key.startswith("seq:") or key in _IDENTITY_META:
             raise AccessDeniedError("That store setting is internal.")
         self._deny_kiosk("change store settings")
+        self._deny_community("change store settings")
         with self._tx() as c:
             c.execute(META_UPSERT, (key, value))
 
@@ -370,6 +373,7 @@ class Store:
 
     def update_settings(self, **values: Any) -> dict[str, Any]:
         self._deny_kiosk("change store settings")
+        self._deny_community("change store settings")
         with self._tx() as c:
             row = c.execute("SELECT value FROM meta WHERE key='settings'").fetchone()
             current = json.loads(row[0]) if row else {}
@@ -442,15 +446,53 @@ class Store:
             self._sync_only = True
             self.role = "sync"
 
+    @property
+    def restricted(self) -> bool:
+        """A kiosk, community or sync handle (not an officer's full view of the store)."""
+        return self._kiosk_scope is not None or self._owner_scope is not None or self._sync_only
+
     def _check_access(self, dossier_uuid: str, *, sync_ok: bool = False) -> None:
         if self._sync_only and not sync_ok:
             raise AccessDeniedError("The sync service cannot open or change dossier contents.")
         if self._kiosk_scope is not None and dossier_uuid not in self._kiosk_scope:
-            raise AccessDeniedError("This kiosk can only open the dossier of the citizen it is serving.")
+            raise AccessDeniedError(KIOSK_SCOPE_MESSAGE)
         if self._owner_scope is not None:
             rows = self._read("SELECT created_by FROM dossiers WHERE uuid=?", (dossier_uuid,))
-            if rows and rows[0][0] != self._owner_scope:
-                raise AccessDeniedError("This account can only open the dossiers it created.")
+            # An unknown id gets the same answer as someone else's: no existence oracle.
+            if not rows or rows[0][0] != self._owner_scope:
+                raise AccessDeniedError(OWNER_SCOPE_MESSAGE)
+
+    def _owner_filter(self, column: str = "d.created_by") -> tuple[str, tuple[Any, ...]]:
+        """SQL condition (and its argument) limiting a community handle to its own dossiers."""
+        if self._owner_scope is None:
+            return "1", ()
+        return f"{column} = ?", (self._owner_scope,)
+
+    def _own_uuids(self) -> set[str] | None:
+        """The dossiers this handle may reach by listing (None: every one)."""
+        if self._kiosk_scope is not None:
+            return set(self._kiosk_scope)
+        if self._owner_scope is not None:
+            return {
+                r[0] for r in self._read("SELECT uuid FROM dossiers WHERE created_by=?", (self._owner_scope,))
+            }
+        return None
+
+    def _deny_community(self, what: str) -> None:
+        if self._owner_scope is not None:
+            raise AccessDeniedError(f"A community team account cannot {what}; ask the unit's administrator.")
+
+    def _claimed_actor(self, actor: str | None) -> str | None:
+        """The name recorded for an action: always the handle's own account. A different
+        name is refused, so no account can attribute log entries, dossiers or consents to
+        another officer (a bare handle without an account may still name one)."""
+        if actor is None or actor == self.actor:
+            return self.actor
+        if self.actor is None and not self.restricted:
+            return actor
+        raise AccessDeniedError(
+            "Actions are recorded under the account that is logged in; another name cannot be given."
+        )
 
     def _deny_kiosk_role(self, what: str) -> None:
         if self._kiosk_scope is not None:
@@ -473,7 +515,9 @@ class Store:
     def log_event(
         self, action: str, *, dossier_uuid: str | None = None, actor: str | None = None, detail: str = ""
     ) -> None:
-        """Record one processing event (read, view, print, export, sync, purge...)."""
+        """Record one processing event (read, view, print, export, sync, purge...) under the
+        handle's own account (``actor``, if given, must be that account)."""
+        actor = self._claimed_actor(actor)
         with self._tx() as c:
             self._log(c, action, dossier_uuid, detail, actor)
 
@@ -487,7 +531,11 @@ class Store:
         self._deny_kiosk("read the processing log")
         with self._lock:
             return processing_log.entries(
-                self._require_open(), dossier_uuid=dossier_uuid, dossier_uuids=dossier_uuids, limit=limit
+                self._require_open(),
+                dossier_uuid=dossier_uuid,
+                dossier_uuids=dossier_uuids,
+                limit=limit,
+                created_by=self._owner_scope,
             )
 
     # -- dossiers ---------------------------------------------------------------------------
@@ -533,7 +581,7 @@ class Store:
                     cz.drop_face()
                 redactor.register(cz.secrets())
             prepared.append((new_uuid(), procedure_id, roles, self._data_blob(roles, fields)))
-        actor = officer or self.actor
+        actor = self._claimed_actor(officer)
         with self._tx() as c:
             for d_uuid, procedure_id, roles, data in prepared:
                 ts = now_iso()
@@ -824,9 +872,14 @@ class Store:
 
     def count_dossiers(self, state: DossierState | None = None) -> int:
         self._deny_kiosk("count dossiers")
+        own, args = self._owner_filter("created_by")
         if state is None:
-            return int(self._read("SELECT count(*) FROM dossiers")[0][0])
-        return int(self._read("SELECT count(*) FROM dossiers WHERE state = ?", (S(state).value,))[0][0])
+            return int(self._read(f"SELECT count(*) FROM dossiers WHERE {own}", args)[0][0])
+        return int(
+            self._read(f"SELECT count(*) FROM dossiers WHERE state = ? AND {own}", (S(state).value, *args))[
+                0
+            ][0]
+        )
 
     def update_dossier(
         self,
@@ -1068,7 +1121,12 @@ class Store:
 
     def open_attachment(self, attachment_id: str) -> BinaryIO:
         """Streaming decryption; reading to the end verifies the SHA-256 (error on mismatch)."""
-        d_uuid, key, sha, size, _fn, _mime = self._attachment_row(attachment_id)
+        try:
+            d_uuid, key, sha, size, _fn, _mime = self._attachment_row(attachment_id)
+        except NotFoundError:
+            if self.restricted:  # the same answer as for someone else's attachment
+                self._check_access("")
+            raise
         self._check_access(d_uuid)
         self.log_event("open_attachment", dossier_uuid=d_uuid, detail=f"attachment={attachment_id}")
         return self._open_file(attachment_id, key, sha, size)
@@ -1099,6 +1157,7 @@ class Store:
     def purge_dossier(self, uuid: str, *, reason: str | None = None) -> None:
         """Erase the personal data and attachments; the row stays with codes and history."""
         self._deny_kiosk("purge dossiers")
+        self._check_access(uuid)
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             lifecycle.check(cur, S.purged)
@@ -1119,10 +1178,11 @@ class Store:
         """Retention: purge synced/archived dossiers older than the grace period."""
         self._deny_kiosk("purge dossiers")
         cutoff = now_iso((now or datetime.now(UTC)) - timedelta(days=grace_days))
+        own, args = self._owner_filter("created_by")
         rows = self._read(
             "SELECT uuid FROM dossiers WHERE state IN ('synced', 'archived', 'withdrawn') "
-            "AND coalesce(synced_at, updated_at) <= ?",
-            (cutoff,),
+            f"AND coalesce(synced_at, updated_at) <= ? AND {own}",
+            (cutoff, *args),
         )
         done = []
         for (u,) in rows:
@@ -1145,18 +1205,20 @@ class Store:
     def outbox_due(self, now: datetime | None = None, limit: int = 20) -> list[OutboxEntry]:
         """Due entries, oldest first; an 'uploading' entry is due again once its lease ran out."""
         self._deny_kiosk_role("use the sync queue")
+        own, args = self._owner_filter()
         rows = self._read(
             "SELECT o.dossier_uuid, o.revision, o.status, o.attempts, o.enqueued_at, o.next_attempt_at, "
             "o.last_error, d.provisional_code FROM outbox o JOIN dossiers d ON d.uuid = o.dossier_uuid "
-            "WHERE o.status IN ('queued', 'uploading') AND o.next_attempt_at <= ? "
+            f"WHERE o.status IN ('queued', 'uploading') AND o.next_attempt_at <= ? AND {own} "
             "ORDER BY o.enqueued_at LIMIT ?",
-            (now_iso(now), int(limit)),
+            (now_iso(now), *args, int(limit)),
         )
         return [OutboxEntry(*r) for r in rows]
 
     def outbox_mark_attempt(self, uuid: str) -> OutboxEntry:
         """Committed before the request is sent: attempts+1, state uploading."""
         self._deny_kiosk_role("use the sync queue")
+        self._check_access(uuid, sync_ok=True)
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             self._outbox_entry(c, uuid)
@@ -1175,6 +1237,7 @@ class Store:
     def outbox_mark_synced(self, uuid: str, official_code: str, revision: int) -> None:
         """The server accepted ``revision``; if the dossier changed meanwhile it stays queued."""
         self._deny_kiosk_role("use the sync queue")
+        self._check_access(uuid, sync_ok=True)
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             row = c.execute("SELECT revision FROM outbox WHERE dossier_uuid=?", (uuid,)).fetchone()
@@ -1200,6 +1263,7 @@ class Store:
     def outbox_defer(self, uuid: str, next_attempt_at: datetime, error: str) -> None:
         """A transient failure: back to queued until ``next_attempt_at``."""
         self._deny_kiosk_role("use the sync queue")
+        self._check_access(uuid, sync_ok=True)
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             self._outbox_entry(c, uuid)
@@ -1212,6 +1276,7 @@ class Store:
 
     def outbox_quarantine(self, uuid: str, reason: str) -> None:
         self._deny_kiosk_role("use the sync queue")
+        self._check_access(uuid, sync_ok=True)
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             self._outbox_entry(c, uuid)
@@ -1220,6 +1285,7 @@ class Store:
     def outbox_requeue(self, uuid: str) -> None:
         """Retry a quarantined dossier (after the officer fixed the cause)."""
         self._deny_kiosk_role("use the sync queue")
+        self._check_access(uuid, sync_ok=True)
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             self._apply_transition(c, uuid, cur, S.queued, reason="requeued")
@@ -1228,15 +1294,20 @@ class Store:
     def outbox_stats(self) -> dict[str, Any]:
         self._deny_kiosk_role("use the sync queue")
         counts = {s: 0 for s in ("queued", "uploading", "quarantined")}
-        for status, n in self._read("SELECT status, count(*) FROM outbox GROUP BY status"):
+        own, args = self._owner_filter()
+        mine = f"o.dossier_uuid IN (SELECT d.uuid FROM dossiers d WHERE {own})" if args else "1"
+        for status, n in self._read(
+            f"SELECT status, count(*) FROM outbox o WHERE {mine} GROUP BY status", args
+        ):
             counts[status] = int(n)
-        oldest = self._read("SELECT min(enqueued_at) FROM outbox WHERE status IN ('queued', 'uploading')")[0][
-            0
-        ]
+        oldest = self._read(
+            f"SELECT min(enqueued_at) FROM outbox o WHERE status IN ('queued', 'uploading') AND {mine}", args
+        )[0][0]
         return {**counts, "last_success": self._meta("outbox_last_success"), "oldest_queued_at": oldest}
 
     def outbox_entry(self, uuid: str) -> OutboxEntry:
         self._deny_kiosk_role("use the sync queue")
+        self._check_access(uuid, sync_ok=True)
         with self._lock:
             return self._outbox_entry(self._require_open(), uuid)
 
@@ -1276,6 +1347,7 @@ class Store:
             # The sync service may export what is in the outbox, nothing else.
             if not self._read("SELECT 1 FROM outbox WHERE dossier_uuid=?", (uuid,)):
                 raise AccessDeniedError("The sync service can only export dossiers waiting in the outbox.")
+            self._check_access(uuid, sync_ok=True)
         else:
             self._check_access(uuid)
         d = self._load(uuid)
@@ -1312,10 +1384,21 @@ class Store:
     def dossiers_of_subject(self, id_number: str) -> list[str]:
         """Uuids of dossiers naming this ID number in any role (data-subject requests)."""
         self._deny_kiosk("search dossiers")
+        return self._subject_uuids(id_number)
+
+    def _subject_uuids(self, id_number: str) -> list[str]:
+        """dossiers_of_subject within what this handle may reach (a kiosk: its session's)."""
         needle = fold(id_number)
-        rows = self._read("SELECT uuid, text FROM dossier_search WHERE text LIKE ?", (f"%{needle}%",))
+        own, args = self._owner_filter()
+        rows = self._read(
+            "SELECT s.uuid, s.text FROM dossier_search s JOIN dossiers d ON d.uuid = s.uuid "
+            f"WHERE s.text LIKE ? AND {own}",
+            (f"%{needle}%", *args),
+        )
         out = []
         for u, _text in rows:
+            if self._kiosk_scope is not None and u not in self._kiosk_scope:
+                continue
             d = self._load(u)
             if any(
                 c.get("id_number") == id_number or c.get("old_id_number") == id_number
@@ -1345,6 +1428,7 @@ class Store:
     def _key_for_wrapping(self) -> bytes:
         """The data key, for :mod:`kiosk.security.keys` to wrap for a new officer."""
         self._deny_kiosk("manage keys")
+        self._deny_community("manage keys")
         return self._data_key
 
 

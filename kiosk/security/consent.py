@@ -5,6 +5,10 @@ when the unit's settings say so), so at first it belongs to the citizen *session
 card is read it is linked to the citizen through ``subject_ref``, an HMAC of the ID number
 under a key inside the encrypted store (the ID itself is not repeated here).
 Consents are never deleted: a withdrawal is recorded next to the grant.
+
+A restricted handle reaches only the consents of whom it serves: a kiosk those of its
+current citizen session and its dossiers, a community team account those of its session and
+of the dossiers it created, the sync service none. Lists are filtered, single records refused.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from kiosk.dossier.errors import AccessDeniedError
 from kiosk.errors import KioskError
 
 if TYPE_CHECKING:
@@ -62,9 +67,48 @@ class ConsentRecord:
         return self.withdrawn_at is None
 
 
+CONSENT_SCOPE_MESSAGE = "This account can only reach the consents of the citizen it is serving."
+
+
 def subject_ref(store: Store, id_number: str) -> str:
+    """The pseudonym of a citizen in the consent table; an officer's handle only (a restricted
+    one could use it to probe the consents of citizens it does not serve)."""
+    if store.restricted:
+        raise AccessDeniedError(CONSENT_SCOPE_MESSAGE)
+    return _subject_ref(store, id_number)
+
+
+def _subject_ref(store: Store, id_number: str) -> str:
     key = bytes.fromhex(store._meta("log_key") or "")
     return hmac.new(key, b"consent subject|" + id_number.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _reach(store: Store) -> tuple[str, tuple[Any, ...]]:
+    """SQL condition (and arguments) on the consents table: what this handle may reach."""
+    if not store.restricted:
+        return "1", ()
+    if store._sync_only:
+        raise AccessDeniedError("The sync service cannot read or record consents.")
+    own = store._own_uuids() or set()
+    marks = ", ".join("?" for _ in own)
+    in_own = f" OR dossier_uuid IN ({marks})" if own else ""
+    return f"(session_id = ?{in_own})", (store.citizen_session_id or "", *sorted(own))
+
+
+def _check_targets(
+    store: Store, session_id: str | None, id_number: str | None, dossier_uuid: str | None
+) -> None:
+    """A restricted handle may record and link consents only for whom it serves."""
+    if not store.restricted:
+        return
+    _reach(store)  # the sync service: refused
+    if session_id is not None and session_id != store.citizen_session_id:
+        raise AccessDeniedError(CONSENT_SCOPE_MESSAGE)
+    if dossier_uuid is not None:
+        store._check_access(dossier_uuid)
+    if id_number is not None and not store._subject_uuids(id_number):
+        # Only the ID number of a person in one of its own dossiers (read from the card).
+        raise AccessDeniedError(CONSENT_SCOPE_MESSAGE)
 
 
 def consent_required(store: Store, mode: str) -> bool:
@@ -91,8 +135,10 @@ def record_consent(
         raise KioskError("A consent needs the version of the text the citizen was shown.")
     if not (session_id or id_number or dossier_uuid):
         raise KioskError("A consent must name the session, the citizen or the dossier it belongs to.")
+    _check_targets(store, session_id, id_number, dossier_uuid)
+    recorder = store._claimed_actor(given_by)
     cid = uuidlib.uuid4().hex
-    ref = subject_ref(store, id_number) if id_number else None
+    ref = _subject_ref(store, id_number) if id_number else None
     from kiosk.dossier.store import now_iso
 
     ts = now_iso()
@@ -110,7 +156,7 @@ def record_consent(
                 purpose.value,
                 text_version,
                 ts,
-                given_by or store.actor,
+                recorder,
                 method.value,
                 json.dumps(items),
             ),
@@ -123,7 +169,8 @@ def link_consents(
     store: Store, session_id: str, *, id_number: str | None = None, dossier_uuid: str | None = None
 ) -> int:
     """Attach the session's consents to the citizen (after the card read) and/or the dossier."""
-    ref = subject_ref(store, id_number) if id_number else None
+    _check_targets(store, session_id, id_number, dossier_uuid)
+    ref = _subject_ref(store, id_number) if id_number else None
     with store._tx() as c:
         return int(
             c.execute(
@@ -139,6 +186,8 @@ def withdraw_consent(
 ) -> ConsentRecord:
     from kiosk.dossier.store import now_iso
 
+    get_consent(store, consent_id)  # refused unless this handle may reach it
+    recorder = store._claimed_actor(withdrawn_by)
     with store._tx() as c:
         row = c.execute(
             "SELECT dossier_uuid, purpose, withdrawn_at FROM consents WHERE id=?", (consent_id,)
@@ -148,7 +197,7 @@ def withdraw_consent(
         if row[2] is None:
             c.execute(
                 "UPDATE consents SET withdrawn_at=?, withdrawn_by=?, withdrawal_method=? WHERE id=?",
-                (now_iso(), withdrawn_by or store.actor, Method(method).value, consent_id),
+                (now_iso(), recorder, Method(method).value, consent_id),
             )
             store._log(c, "consent_withdraw", row[0], f"purpose={row[1]}")
     return get_consent(store, consent_id)
@@ -167,8 +216,11 @@ def _record(row: Any) -> ConsentRecord:
 
 
 def get_consent(store: Store, consent_id: str) -> ConsentRecord:
-    rows = store._read(f"SELECT {_COLS} FROM consents WHERE id=?", (consent_id,))
+    reach, args = _reach(store)
+    rows = store._read(f"SELECT {_COLS} FROM consents WHERE id=? AND {reach}", (consent_id, *args))
     if not rows:
+        if store.restricted:  # the same answer whether it exists or belongs to someone else
+            raise AccessDeniedError(CONSENT_SCOPE_MESSAGE)
         raise KioskError("No consent record has that id.")
     return _record(rows[0])
 
@@ -180,20 +232,25 @@ def consents_for(
     id_number: str | None = None,
     dossier_uuid: str | None = None,
 ) -> list[ConsentRecord]:
-    where, args = [], []
+    """Consents of a session, a citizen or a dossier (any of them), limited to what this
+    handle may reach."""
+    reach, reach_args = _reach(store)
+    where: list[str] = []
+    args: list[Any] = []
     if session_id:
         where.append("session_id = ?")
         args.append(session_id)
     if id_number:
         where.append("subject_ref = ?")
-        args.append(subject_ref(store, id_number))
+        args.append(_subject_ref(store, id_number))
     if dossier_uuid:
         where.append("dossier_uuid = ?")
         args.append(dossier_uuid)
     if not where:
         raise KioskError("Say whose consents to list (session, citizen or dossier).")
     rows = store._read(
-        f"SELECT {_COLS} FROM consents WHERE {' OR '.join(where)} ORDER BY given_at", tuple(args)
+        f"SELECT {_COLS} FROM consents WHERE ({' OR '.join(where)}) AND {reach} ORDER BY given_at",
+        (*args, *reach_args),
     )
     return [_record(r) for r in rows]
 

@@ -155,12 +155,23 @@ def entries(
     dossier_uuid: str | None = None,
     dossier_uuids: Iterable[str] = (),
     limit: int = 1000,
+    created_by: str | None = None,
 ) -> list[LogEntry]:
     """Newest first. The log has no per-dossier index (one page fewer written by every
-    entry); asking for several dossiers at once reads it once (data-subject requests)."""
+    entry); asking for several dossiers at once reads it once (data-subject requests).
+    ``created_by``: only entries about dossiers that account created (a community team
+    account sees nothing else, not even entries without a dossier)."""
     wanted = sorted({*dossier_uuids, *([dossier_uuid] if dossier_uuid else [])})
     sql = "SELECT seq, at, action, dossier_uuid, actor, detail, prev_hash, hash FROM processing_log"
+    where: list[str] = []
+    args: list[Any] = []
     if wanted:
-        sql += f" WHERE dossier_uuid IN ({', '.join('?' for _ in wanted)})"
+        where.append(f"dossier_uuid IN ({', '.join('?' for _ in wanted)})")
+        args += wanted
+    if created_by is not None:
+        where.append("dossier_uuid IN (SELECT uuid FROM dossiers WHERE created_by = ?)")
+        args.append(created_by)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY seq DESC LIMIT ?"
-    return [LogEntry(*r) for r in conn.execute(sql, (*wanted, limit))]
+    return [LogEntry(*r) for r in conn.execute(sql, (*args, limit))]

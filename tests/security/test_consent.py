@@ -9,6 +9,8 @@ from tests.dossier.people import citizen
 
 
 def test_kiosk_mode_requires_consent_before_chip_read(store):
+    store.actor = "kiosk"
+    store.restrict_to_kiosk()
     session = store.begin_citizen_session()
     with pytest.raises(ConsentRequiredError, match="consent to read the chip"):
         consent.require_consent_for_chip_read(store, "kiosk", session)
