@@ -9,6 +9,7 @@ import math
 import pytest
 from PIL import Image
 
+from kiosk.card.cert.passive import no_anchor_reason
 from kiosk.card.channel import EXTENDED_CHUNK, SHORT_SM_CHUNK
 from kiosk.card.errors import AccessDeniedError, CardError, CardRemovedError, KeyInputError, NotAnIdCardError
 from kiosk.card.keys import AccessKey
@@ -198,13 +199,21 @@ def test_tampered_dg13_fails_passive_authentication_but_data_is_shown(sim_card, 
     assert {fv.provenance for fv in result.citizen.fields.values()} == {Provenance.CHIP_UNVERIFIED}
 
 
-def test_foreign_signer_fails_with_trust_store(sim_card, trust_dir) -> None:
+def test_foreign_signer_without_its_csca_is_not_checked(sim_card, trust_dir) -> None:
     card = sim_card("citizen_demo", foreign_signer=True)
     result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
     v = result.verification
-    pa = v.passive_authentication
-    assert pa.status is Status.FAILED and "does not chain" in pa.reason
+    assert v.passive_authentication.to_json() == {"status": "not_checked", "reason": no_anchor_reason("UT")}
+    assert {fv.provenance for fv in result.citizen.fields.values()} == {Provenance.CHIP_UNVERIFIED}
     assert result.citizen.get("full_name") == "Phạm Thị Hồng Nhung"
+    assert v.chip_authentication.to_json() == {"status": "verified", "reason": CA_UNANCHORED}
+
+
+def test_chip_checks_are_not_conclusive_when_passive_authentication_fails(sim_card, trust_dir) -> None:
+    card = sim_card("citizen_demo", tamper_dg=1)
+    result = read_card(card.reader, AccessKey.from_can("001234"), trust_dir=trust_dir)
+    v = result.verification
+    assert v.passive_authentication.status is Status.FAILED
     # A forger signing their own SOD holds the DG14/DG15 keys: CA/AA must not call it genuine.
     assert v.chip_authentication.to_json() == {"status": "not_checked", "reason": CHIP_KEY_UNSIGNED}
     assert v.active_authentication.to_json() == {"status": "not_checked", "reason": CHIP_KEY_UNSIGNED}

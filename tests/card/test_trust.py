@@ -15,6 +15,7 @@ from kiosk.card.cert.passive import (
     UNSUPPORTED_CSCA,
     UNSUPPORTED_DSC_KEY,
     UNSUPPORTED_HASH,
+    no_anchor_reason,
     passive_authentication,
 )
 from kiosk.card.cert.trust import CscaMasterList, TrustStore, TrustStoreError, install
@@ -75,7 +76,10 @@ def test_verdicts() -> None:
     assert passive_authentication(sod, DGS, demo)[0].status is Status.VERIFIED
     assert passive_authentication(sod, DGS, None)[0].status is Status.NOT_CHECKED
     assert passive_authentication(sod, DGS, TrustStore())[0].status is Status.NOT_CHECKED
-    assert passive_authentication(sod, DGS, foreign_only)[0].status is Status.FAILED
+    # A trust store without this issuer's CSCA cannot confirm the origin: not checked, not failed.
+    assert passive_authentication(sod, DGS, foreign_only)[0] == Check(
+        Status.NOT_CHECKED, no_anchor_reason("VN")
+    )
     changed = {**DGS, 2: b"other"}
     check, per_dg = passive_authentication(sod, changed, demo)
     assert check.status is Status.FAILED and "DG2" in check.reason
@@ -125,3 +129,29 @@ def test_an_unknown_hash_algorithm_is_not_checked_not_a_crash() -> None:
     check, per_dg = passive_authentication(sod, DGS, TrustStore([load_signer("demo").csca]))
     assert check == Check(Status.NOT_CHECKED, UNSUPPORTED_HASH)
     assert per_dg == {}
+
+
+def test_a_matching_anchor_whose_signature_fails_is_a_failure() -> None:
+    import datetime as dt
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    demo = load_signer("demo")
+    impostor_key = ec.generate_private_key(ec.SECP256R1())
+    now = dt.datetime.now(dt.UTC)
+    impostor = (
+        x509.CertificateBuilder()
+        .subject_name(demo.csca.subject)  # same name as the real CSCA, another key
+        .issuer_name(demo.csca.subject)
+        .public_key(impostor_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .sign(impostor_key, hashes.SHA256())
+    )
+    sod = parse_sod(build_sod(DGS, demo))
+    check, _ = passive_authentication(sod, DGS, TrustStore([impostor]))
+    assert check.status is Status.FAILED and "does not verify" in check.reason
+    # With the real one next to it the document verifies.
+    assert passive_authentication(sod, DGS, TrustStore([impostor, demo.csca]))[0].status is Status.VERIFIED

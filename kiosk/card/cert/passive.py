@@ -11,6 +11,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.x509.oid import NameOID
 
 from kiosk.card.cert.trust import TrustStore
 from kiosk.card.lds.sod import Sod
@@ -46,6 +47,20 @@ UNSUPPORTED_CSCA = (
     "The trusted country certificate uses an algorithm or curve this app cannot check, so the "
     "document signer cannot be confirmed."
 )
+
+
+def no_anchor_reason(country: str) -> str:
+    return (
+        f"The trusted country certificate (CSCA) of issuer {country} that signed this document "
+        "is not installed, so its origin cannot be confirmed."
+    )
+
+
+def _country(cert: x509.Certificate) -> str:
+    names = cert.issuer.get_attributes_for_oid(NameOID.COUNTRY_NAME)
+    value = str(names[0].value) if names else ""
+    # Printed into a sentence: only a plain country code, never arbitrary certificate text.
+    return value if value.isascii() and value.isalpha() and len(value) <= 3 else "(unknown)"
 
 
 def check_hashes(sod: Sod, data_groups: dict[int, bytes]) -> dict[int, Status]:
@@ -177,11 +192,9 @@ def passive_authentication(
         ), dg_status
     issuers = trust.issuers_of(dsc)
     if not issuers:
-        return Check(
-            Status.FAILED,
-            "The document was signed by a certificate that does not chain to any installed "
-            "trusted country certificate.",
-        ), dg_status
+        # Not "failed": a country's new CSCA (rollover) or a country not installed yet is normal;
+        # only a matching anchor whose signature does not verify proves a forgery.
+        return not_checked(no_anchor_reason(_country(dsc))), dg_status
     unsupported = False
     for csca in issuers:
         try:
