@@ -325,9 +325,16 @@ class _Checker:
 
     def operand(self, ref: str) -> date | None:
         if "." in ref:
-            role, cf = ref.split(".", 1)
-            c = self.filled.roles.get(role)
-            v = c.get(cf) if c else None
+            # The date the form will print (typed or from the card) is what the rule is about:
+            # a card's value may have been overridden, and a person without a card has none.
+            on_form = [
+                self.filled.value(f.id) for f in self.filled.form.fields if ref in f.bind and f.type == "date"
+            ]
+            v = next((x for x in on_form if x), None)
+            if v is None and not on_form:
+                role, cf = ref.split(".", 1)
+                c = self.filled.roles.get(role)
+                v = c.get(cf) if c else None
         else:
             v = self.filled.value(ref) or None
         iso = _iso(v) if v else None
@@ -349,6 +356,22 @@ class _Checker:
             ok = years >= (r.years or 18)
         if not ok:
             self.problems.append(Problem(r.field, f"rule_{r.kind}", r.message.vi, r.message.en))
+
+
+def _role_present(filled: FilledForm, role: str, *, multiple: bool) -> bool:
+    """Someone fills ``role``: a card read for them, or (no card) something typed into their fields."""
+    if multiple:
+        if any(k.startswith(f"{role}[") for k in filled.roles):
+            return True
+        groups = [g.id for g in filled.form.groups if g.role == role]
+        return any(filled.rows.get(g, 0) for g in groups)
+    if role in filled.roles:
+        return True
+    return any(
+        filled.values.get(f.id) and filled.sources.get(f.id) == "typed"
+        for f in filled.form.fields
+        if any(b.split(".", 1)[0] == role for b in f.bind)
+    )
 
 
 def validate(filled: FilledForm, *, today: date | None = None) -> list[Problem]:
@@ -384,6 +407,17 @@ def validate(filled: FilledForm, *, today: date | None = None) -> list[Problem]:
                     "dob_after_issue",
                     "Ngày sinh phải trước ngày cấp thẻ căn cước.",
                     "The date of birth must be before the card's date of issue.",
+                )
+            )
+    for rdef in form.roles:
+        if rdef.required and not _role_present(filled, rdef.id, multiple=rdef.multiple):
+            bound = [f.id for f in form.fields if any(b.split(".", 1)[0] == rdef.id for b in f.bind)]
+            ck.problems.append(
+                Problem(
+                    bound[0] if bound else rdef.id,
+                    "role_required",
+                    f"{rdef.label.vi}: bắt buộc; đọc thẻ của người này hoặc nhập thông tin của họ.",
+                    f"{rdef.label.en}: required; read this person's card or type their details.",
                 )
             )
     for r in form.rules:

@@ -169,3 +169,69 @@ def test_conflicts_are_warnings(catalogue) -> None:
     f = prefill(catalogue.get("CT01"), {"applicant": a}, {"full_name": "Nguyễn Văn Bính"})
     ps = [p for p in validate(f, today=TODAY) if p.code == "conflict"]
     assert [(p.field, p.severity) for p in ps] == [("full_name", "warning")]
+
+
+def test_marriage_age_uses_the_date_on_the_form(catalogue) -> None:
+    form = catalogue.get("marriage_registration")
+    groom = make_citizen(
+        id_number="001095000222", full_name="Đỗ Văn Nam", date_of_birth="1995-12-24", sex="M"
+    )
+    typed = {"request_date": "01/12/2026", "bride_name": "Phạm Thị Hoa", "bride_dob": "01/02/2015"}
+    # A bride without a card, her date of birth typed: 11 years old.
+    got = codes(validate(prefill(form, {"groom": groom}, typed), today=TODAY))
+    assert ("bride_dob", "rule_adult_years") in got
+    # A card says 1995 but the form says 2015: the rule checks what the form will print.
+    bride = make_citizen(
+        id_number="001195000111", full_name="Phạm Thị Hoa", date_of_birth="1995-01-01", sex="F"
+    )
+    got = codes(validate(prefill(form, {"bride": bride, "groom": groom}, typed), today=TODAY))
+    assert ("bride_dob", "rule_adult_years") in got and ("bride_dob", "conflict") in got
+    ok = codes(
+        validate(prefill(form, {"bride": bride, "groom": groom}, {"request_date": "01/12/2026"}), today=TODAY)
+    )
+    assert ("bride_dob", "rule_adult_years") not in ok
+
+
+def test_rule_on_a_card_field_uses_the_bound_form_field(tmp_path) -> None:
+    from kiosk.forms.loader import load_definition
+
+    from .test_catalogue import MINIMAL
+
+    p = tmp_path / "x.yaml"
+    p.write_text(
+        MINIMAL.replace(
+            "layout:\n",
+            "  - {id: dob, type: date, bind: applicant.date_of_birth, label: {vi: NS, en: DOB}}\n"
+            "  - {id: day, type: date, label: {vi: Ngày, en: Day}}\n"
+            "rules:\n"
+            "  - {kind: adult_years, a: applicant.date_of_birth, b: day, years: 18, field: dob,\n"
+            "     message: {vi: Chưa đủ tuổi., en: Under age.}}\n"
+            "layout:\n",
+        ),
+        encoding="utf-8",
+    )
+    form = load_definition(p)
+    adult = make_citizen(full_name="An", date_of_birth="1990-01-01")
+    assert ("dob", "rule_adult_years") in codes(
+        validate(prefill(form, {"applicant": adult}, {"dob": "01/01/2015", "day": "01/06/2026"}), today=TODAY)
+    )
+    assert ("dob", "rule_adult_years") not in codes(
+        validate(prefill(form, {"applicant": adult}, {"day": "01/06/2026"}), today=TODAY)
+    )
+
+
+def test_required_roles_are_checked(catalogue) -> None:
+    form = catalogue.get("marriage_registration")
+    bride = make_citizen(
+        id_number="001195000111", full_name="Phạm Thị Hoa", date_of_birth="1995-01-01", sex="F"
+    )
+    problems = validate(prefill(form, {"bride": bride}, {"addressee": "UBND xã A"}), today=TODAY)
+    role = [p for p in problems if p.code == "role_required"]
+    assert [(p.field, p.severity) for p in role] == [("groom_name", "error")]
+    assert role[0].message_en == "Groom: required; read this person's card or type their details."
+    assert role[0].message_vi == "Bên nam: bắt buộc; đọc thẻ của người này hoặc nhập thông tin của họ."
+    # Typed details (a person without a chip card) fill the role too.
+    typed = {"addressee": "UBND xã A", "groom_name": "Đỗ Văn Nam"}
+    assert "role_required" not in {
+        p.code for p in validate(prefill(form, {"bride": bride}, typed), today=TODAY)
+    }
