@@ -10,6 +10,7 @@ from ``KIOSK_NEW_PASSPHRASE`` or ``--new-passphrase-fd N``; a recovery key from
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import mimetypes
 import os
@@ -110,23 +111,32 @@ def cmd_create(args: argparse.Namespace) -> int:
     for f in args.attach or []:
         if not Path(f).is_file():
             raise UsageError(f"The attachment {f} does not exist.")
+    from kiosk.dossier.model import NewAttachment
+
+    then = [DossierState.received] if args.receive or args.queue else []
+    if args.queue:
+        then.append(DossierState.queued)
     _profile, store, session = _unlock(args)
-    with store:
+    with store, contextlib.ExitStack() as files:
         session.require("create")
-        d = store.create_dossier(
-            args.procedure, roles, fields, channel=args.channel, officer=session.username
-        )
+        attachments = []
         for f in args.attach or []:
+            try:
+                fh = files.enter_context(open(f, "rb"))
+            except OSError as exc:
+                raise UsageError(f"The attachment {f} cannot be read ({exc.strerror}).") from exc
             mime = mimetypes.guess_type(f)[0] or "application/octet-stream"
-            with open(f, "rb") as fh:
-                store.add_attachment(d.uuid, Path(f).stem, fh, filename=Path(f).name, mime=mime)
-        if args.receive:
-            store.transition(d.uuid, DossierState.received)
-        if args.queue:
-            if not args.receive:
-                store.transition(d.uuid, DossierState.received)
-            store.transition(d.uuid, DossierState.queued)
-        d = store._load(d.uuid)
+            attachments.append(NewAttachment(Path(f).stem, fh, filename=Path(f).name, mime=mime))
+        # One unit: a full disk half-way leaves no draft behind, so a retry makes no duplicate.
+        d = store.create_dossier(
+            args.procedure,
+            roles,
+            fields,
+            channel=args.channel,
+            officer=session.username,
+            attachments=attachments,
+            then=then,
+        )
         _emit(
             args,
             {

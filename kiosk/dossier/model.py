@@ -46,6 +46,19 @@ PORTAL_STATUS: dict[int, str] = {
 CHANNELS: dict[int, str] = {1: "in person", 2: "online", 3: "post"}
 
 
+@dataclass(frozen=True)
+class NewAttachment:
+    """A file to attach as a new component while the dossier is created (one unit: either
+    the dossier exists with all its attachments or nothing was written)."""
+
+    component: str
+    source: BinaryIO
+    filename: str
+    mime: str
+    copy_kind: str = CopyKind.original
+    count: int = 1
+
+
 @dataclass
 class Component:
     """One paper of the dossier, possibly digitised."""

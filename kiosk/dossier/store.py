@@ -17,7 +17,7 @@ import secrets
 import threading
 import time
 import uuid as uuidlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,7 +29,13 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kiosk.citizen import Citizen
 from kiosk.dossier import codes, lifecycle
-from kiosk.dossier.attachments import attachment_path, is_store_temp, open_decrypting, write_encrypted
+from kiosk.dossier.attachments import (
+    WrittenFile,
+    attachment_path,
+    is_store_temp,
+    open_decrypting,
+    write_encrypted,
+)
 from kiosk.dossier.errors import (
     WRONG_KEY_MESSAGE,
     AccessDeniedError,
@@ -49,6 +55,7 @@ from kiosk.dossier.model import (
     DossierState,
     DossierSummary,
     HistoryEntry,
+    NewAttachment,
     OutboxEntry,
     SyncFile,
     SyncPayload,
@@ -548,14 +555,66 @@ class Store:
         channel: int = 1,
         officer: str | None = None,
         keep_faces: bool = False,
+        attachments: Sequence[NewAttachment] = (),
+        then: Sequence[DossierState] = (),
     ) -> Dossier:
         """Create a draft dossier with a fresh provisional code.
 
         Face images are dropped unless ``keep_faces`` (the form requires the photo).
+        ``attachments`` become its first components and ``then`` the states it moves through
+        (e.g. received, queued), all in one unit: the encrypted files are written first, then
+        the dossier, its components and transitions in one transaction; on any failure (a
+        full disk) nothing is left, so a retry cannot make a duplicate.
         """
-        (d_uuid,) = self.create_many(
-            [(procedure_id, roles, fields)], channel=channel, officer=officer, keep_faces=keep_faces
-        )
+        for a in attachments:
+            self._check_component(a.copy_kind, a.count)
+        if S.purged in {S(t) for t in then}:
+            raise InvalidTransitionError("A new dossier cannot be purged while it is created.")
+        written: list[tuple[NewAttachment, WrittenFile]] = []
+        try:
+            for a in attachments:
+                written.append(
+                    (a, write_encrypted(a.source, self.profile.attachments_dir, self.profile.tmp_dir))
+                )
+
+            def finish(c: Any, d_uuid: str) -> None:
+                ts = now_iso()
+                for pos, (a, w) in enumerate(written, 1):
+                    c.execute(
+                        "INSERT INTO attachments(id, dossier_uuid, filename, mime, size, sha256, file_key, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (w.attachment_id, d_uuid, a.filename, a.mime, w.size, w.sha256, w.key, ts),
+                    )
+                    c.execute(
+                        "INSERT INTO components(id, dossier_uuid, position, name, copy_kind, count, "
+                        "attachment_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            new_uuid(),
+                            d_uuid,
+                            pos,
+                            a.component,
+                            CopyKind(a.copy_kind).value,
+                            a.count,
+                            w.attachment_id,
+                        ),
+                    )
+                    self._log(c, "attach", d_uuid, f"component={pos} attachment={w.attachment_id}")
+                cur = S.draft
+                for to in then:
+                    self._apply_transition(c, d_uuid, cur, S(to))
+                    cur = S(to)
+
+            (d_uuid,) = self.create_many(
+                [(procedure_id, roles, fields)],
+                channel=channel,
+                officer=officer,
+                keep_faces=keep_faces,
+                _finish=finish if (written or then) else None,
+            )
+        except BaseException:
+            for _a, w in written:
+                w.path.unlink(missing_ok=True)
+            raise
         return self._load(d_uuid)
 
     def create_many(
@@ -565,6 +624,7 @@ class Store:
         channel: int = 1,
         officer: str | None = None,
         keep_faces: bool = False,
+        _finish: Callable[[Any, str], None] | None = None,
     ) -> list[str]:
         """Create several draft dossiers in one transaction (imports, community-team
         batches); returns their uuids. All or none are created."""
@@ -610,6 +670,8 @@ class Store:
                     ),
                 )
                 self._log(c, "create", d_uuid, f"procedure={procedure_id} code={code}", actor)
+                if _finish is not None:
+                    _finish(c, d_uuid)
             self._index_pending(c)
         if self._kiosk_scope is not None:
             self._kiosk_scope.update(p[0] for p in prepared)
@@ -1034,6 +1096,16 @@ class Store:
             self._log(c, "sync", uuid, f"portal_status={code}")
 
     # -- components and attachments ---------------------------------------------------------------
+    @staticmethod
+    def _check_component(copy_kind: str, count: int) -> str:
+        try:
+            kind = CopyKind(copy_kind).value
+        except ValueError as exc:
+            raise StoreError("A component's copy kind is original, certified_copy or photocopy.") from exc
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            raise StoreError("A component's count must be a positive whole number.")
+        return kind
+
     def add_component(self, uuid: str, name: str, *, copy_kind: str = "original", count: int = 1) -> str:
         """A paper handed in without a digitised copy."""
         return self._insert_component(uuid, name, copy_kind, count, None)
@@ -1046,12 +1118,7 @@ class Store:
         count: int,
         att: tuple[Any, ...] | None,
     ) -> str:
-        try:
-            kind = CopyKind(copy_kind).value
-        except ValueError as exc:
-            raise StoreError("A component's copy kind is original, certified_copy or photocopy.") from exc
-        if not isinstance(count, int) or count < 1:
-            raise StoreError("A component's count must be a positive whole number.")
+        kind = self._check_component(copy_kind, count)
         self._check_access(uuid)
         comp_id = new_uuid()
         with self._tx() as c:

@@ -221,3 +221,75 @@ def test_disk_full_during_attachment_write_is_clear_and_leaves_nothing(store, pr
 
     with Store.open(profile, data_key) as s:
         assert s.get_dossier(d.uuid).components == [] and s.verify_log().ok
+
+
+def test_create_with_attachments_is_one_unit(store, profile, monkeypatch):
+    """A full disk while the second file is written leaves no draft and no file; the retry
+    makes exactly one dossier with both attachments, already received and queued."""
+    import kiosk.dossier.store as store_mod
+    from kiosk.dossier.errors import DiskFullError
+    from kiosk.dossier.model import DossierState as S
+    from kiosk.dossier.model import NewAttachment
+
+    real = store_mod.write_encrypted
+    calls = []
+
+    def second_fails(source, *a, **kw):
+        calls.append(1)
+        if len(calls) == 2:
+            raise DiskFullError("The disk is full; free some space and try again (nothing was lost).")
+        return real(source, *a, **kw)
+
+    def files():
+        return [
+            NewAttachment("Tờ khai", io.BytesIO(b"form " * 100), filename="ct01.pdf", mime="application/pdf"),
+            NewAttachment("CCCD", io.BytesIO(b"card " * 100), filename="cccd.jpg", mime="image/jpeg"),
+        ]
+
+    monkeypatch.setattr(store_mod, "write_encrypted", second_fails)
+    with pytest.raises(DiskFullError):
+        store.create_dossier("CT01", {"applicant": citizen(0)}, {}, attachments=files(), then=[S.received])
+    assert store.count_dossiers() == 0
+    assert list(profile.attachments_dir.glob("*/*.enc")) == []
+    assert list(profile.tmp_dir.iterdir()) == []
+    # A failure inside the transaction (an impossible state) also leaves nothing.
+    monkeypatch.setattr(store_mod, "write_encrypted", real)
+    with pytest.raises(Exception, match="cannot move"):
+        store.create_dossier("CT01", {"applicant": citizen(0)}, {}, attachments=files(), then=[S.synced])
+    assert store.count_dossiers() == 0 and list(profile.attachments_dir.glob("*/*.enc")) == []
+
+    d = store.create_dossier(
+        "CT01", {"applicant": citizen(0)}, {}, attachments=files(), then=[S.received, S.queued]
+    )
+    assert store.count_dossiers() == 1 and d.state is S.queued and d.revision == 1
+    assert [(c.name, c.filename) for c in d.components] == [("Tờ khai", "ct01.pdf"), ("CCCD", "cccd.jpg")]
+    with store.open_attachment(d.components[1].attachment_id) as fh:
+        assert fh.read() == b"card " * 100
+    assert store.outbox_entry(d.uuid).revision == 1
+    assert store.verify_log().ok
+
+
+def test_cli_create_attach_on_a_full_disk_leaves_no_draft(tmp_path, small_disk, monkeypatch, capsys):
+    import json
+    import os
+
+    from tests.dossier.cli_helpers import InProcess, data_file, init
+
+    prof = small_disk / "p"
+    init(prof)
+    run = InProcess(monkeypatch, capsys)
+    big = tmp_path / "big-scan.pdf"
+    big.write_bytes(os.urandom(600 * 1024))  # more than the disk has
+    args = ["dossier", "create", "--procedure", "CT01", "--data", str(data_file(tmp_path)), "--json"]
+    r = run(prof, *args, "--attach", str(big), "--queue")
+    assert r.returncode == 5 and "disk is full" in r.stderr
+    r = run(prof, "dossier", "list", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == []  # no half-made draft to duplicate on a retry
+    small = tmp_path / "small-scan.pdf"
+    small.write_bytes(os.urandom(20 * 1024))
+    r = run(prof, *args, "--attach", str(small), "--queue")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["attachments"] == 1
+    r = run(prof, "dossier", "list", "--json")
+    assert len(json.loads(r.stdout)) == 1

@@ -4,10 +4,10 @@ import pytest
 
 # The same profile, key and store fixtures as the dossier tests, and the same per-test
 # keyring isolation (autouse).
-from tests.dossier.conftest import data_key, isolated_keyring, profile, store
+from tests.dossier.conftest import data_key, isolated_keyring, profile, small_disk, store
 from tests.dossier.keyrings import MemoryKeyring, pin_keyring
 
-__all__ = ["data_key", "isolated_keyring", "profile", "store"]
+__all__ = ["data_key", "isolated_keyring", "profile", "small_disk", "store"]
 
 
 @pytest.fixture
