@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../ui/card/panel.py" line="55"/>
-        <location filename="../../ui/card/panel.py" line="259"/>
+        <location filename="../../ui/card/panel.py" line="263"/>
         <source>Reading the card… keep it still on the reader.</source>
         <translation>Đang đọc thẻ… hãy giữ yên thẻ trên đầu đọc.</translation>
     </message>
@@ -81,42 +81,42 @@
         <translation>Thẻ này cần MRZ, hoặc số định danh kèm ngày sinh và ngày hết hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="128"/>
+        <location filename="../../ui/card/panel.py" line="132"/>
         <source>Card reader state</source>
         <translation>Trạng thái đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="133"/>
+        <location filename="../../ui/card/panel.py" line="137"/>
         <source>Card reading message</source>
         <translation>Thông báo đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="143"/>
+        <location filename="../../ui/card/panel.py" line="147"/>
         <source>Read the card</source>
         <translation>Đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="144"/>
+        <location filename="../../ui/card/panel.py" line="148"/>
         <source>Read the card now</source>
         <translation>Đọc thẻ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="159"/>
+        <location filename="../../ui/card/panel.py" line="163"/>
         <source>Progress of %1</source>
         <translation>Tiến độ đọc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="171"/>
+        <location filename="../../ui/card/panel.py" line="175"/>
         <source>Photo from the chip (sensitive)</source>
         <translation>Ảnh chân dung từ chip (nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="221"/>
+        <location filename="../../ui/card/panel.py" line="225"/>
         <source>Place the ID card of the person for this part of the form.</source>
         <translation>Hãy đặt thẻ căn cước của người tương ứng với phần này của tờ khai.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/panel.py" line="302"/>
+        <location filename="../../ui/card/panel.py" line="306"/>
         <source>Read with %1 in %2 ms.</source>
         <translation>Đã đọc bằng %1 trong %2 ms.</translation>
     </message>
@@ -346,98 +346,133 @@
 <context>
     <name>VerificationBadges</name>
     <message>
-        <location filename="../../ui/card/badges.py" line="14"/>
+        <location filename="../../ui/card/badges.py" line="19"/>
         <source>Issuer signature</source>
         <translation>Chữ ký cơ quan cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="15"/>
+        <location filename="../../ui/card/badges.py" line="20"/>
         <source>Genuine chip (CA)</source>
         <translation>Chip thật (CA)</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="16"/>
+        <location filename="../../ui/card/badges.py" line="21"/>
         <source>Not a copy (AA)</source>
         <translation>Không phải bản sao (AA)</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="17"/>
+        <location filename="../../ui/card/badges.py" line="22"/>
         <source>MRZ check digits</source>
         <translation>Số kiểm tra MRZ</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="18"/>
+        <location filename="../../ui/card/badges.py" line="23"/>
         <source>Data consistency</source>
         <translation>Dữ liệu thống nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="24"/>
+        <location filename="../../ui/card/badges.py" line="29"/>
         <source>✔ verified</source>
         <translation>✔ đã xác thực</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="25"/>
+        <location filename="../../ui/card/badges.py" line="30"/>
         <source>✘ failed</source>
         <translation>✘ không đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="26"/>
+        <location filename="../../ui/card/badges.py" line="31"/>
         <source>– not checked</source>
         <translation>– chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="34"/>
+        <location filename="../../ui/card/badges.py" line="40"/>
+        <source>The chip matches its data, but the issuer is not confirmed.</source>
+        <translation>Chip khớp với dữ liệu của nó, nhưng chưa xác nhận được cơ quan cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/badges.py" line="44"/>
         <source>Issued by the authority and unchanged.</source>
         <translation>Do cơ quan có thẩm quyền cấp và chưa bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="37"/>
+        <location filename="../../ui/card/badges.py" line="47"/>
         <source>The chip is the original, not a copy.</source>
         <translation>Chip là bản gốc, không phải bản sao.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="40"/>
+        <location filename="../../ui/card/badges.py" line="50"/>
         <source>The chip is genuine.</source>
         <translation>Chip là thật.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="41"/>
+        <location filename="../../ui/card/badges.py" line="51"/>
         <source>The printed code is internally consistent.</source>
         <translation>Mã in trên thẻ nhất quán.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="44"/>
+        <location filename="../../ui/card/badges.py" line="54"/>
         <source>ID number, date of birth and sex agree.</source>
         <translation>Số định danh, ngày sinh và giới tính khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="50"/>
+        <location filename="../../ui/card/badges.py" line="60"/>
         <source>The data may have been altered or the card was not issued by a trusted authority. Check the card by eye before using the data.</source>
         <translation>Dữ liệu có thể đã bị sửa hoặc thẻ không do cơ quan tin cậy cấp. Hãy kiểm tra thẻ bằng mắt trước khi dùng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="55"/>
-        <location filename="../../ui/card/badges.py" line="58"/>
+        <location filename="../../ui/card/badges.py" line="65"/>
+        <location filename="../../ui/card/badges.py" line="68"/>
         <source>The chip may be a copy. Check the card by eye.</source>
         <translation>Chip có thể là bản sao. Hãy kiểm tra thẻ bằng mắt.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="61"/>
+        <location filename="../../ui/card/badges.py" line="71"/>
         <source>The card&apos;s code has errors.</source>
         <translation>Mã trên thẻ có lỗi.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="64"/>
+        <location filename="../../ui/card/badges.py" line="74"/>
         <source>The card&apos;s data disagree with each other. Check by eye.</source>
         <translation>Dữ liệu trên thẻ không khớp nhau. Hãy kiểm tra bằng mắt.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="69"/>
+        <location filename="../../ui/card/badges.py" line="83"/>
+        <source>This app cannot check the algorithm this card uses.</source>
+        <translation>Ứng dụng chưa kiểm tra được thuật toán mà thẻ này dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/badges.py" line="88"/>
         <source>The issuer&apos;s certificate is not installed, so the signature origin cannot be confirmed.</source>
         <translation>Chưa cài chứng thư của cơ quan cấp nên chưa xác nhận được nguồn gốc chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/card/badges.py" line="73"/>
+        <location filename="../../ui/card/badges.py" line="92"/>
+        <source>Not conclusive: the issuer&apos;s signature on the chip&apos;s data did not verify.</source>
+        <translation>Không kết luận được: chữ ký của cơ quan cấp trên dữ liệu chip không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/badges.py" line="98"/>
+        <source>Not run, because the chip check (CA) failed.</source>
+        <translation>Không thực hiện, vì kiểm tra chip (CA) không đạt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/badges.py" line="101"/>
+        <source>The card has no Vietnamese data group (DG13) to compare with.</source>
+        <translation>Thẻ không có nhóm dữ liệu tiếng Việt (DG13) để đối chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/badges.py" line="104"/>
+        <source>Not run yet.</source>
+        <translation>Chưa thực hiện.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/badges.py" line="122"/>
+        <source>The certificate of the country that issued this card is not installed, so its origin cannot be confirmed.</source>
+        <translation>Chưa cài chứng thư của quốc gia đã cấp thẻ này, nên chưa xác nhận được nguồn gốc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/badges.py" line="86"/>
         <source>This card does not offer this check.</source>
         <translation>Thẻ này không hỗ trợ kiểm tra này.</translation>
     </message>

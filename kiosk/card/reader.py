@@ -56,6 +56,15 @@ from kiosk.privacy import redactor
 
 log = logging.getLogger(__name__)
 
+# "Not checked" reasons the window explains in plain words (ui/card/badges.py).
+NO_DG13 = "The document has no Vietnamese data group (DG13) to compare with the MRZ."
+NO_CA = "The card does not offer Chip Authentication (no DG14 keys)."
+NO_AA = "The card does not offer Active Authentication (no DG15)."
+CA_VARIANT_UNSUPPORTED = "The card's Chip Authentication variant is not supported."
+AA_HASH_UNKNOWN = "The card does not say which hash its Active Authentication uses."
+AA_KEY_TYPE_UNSUPPORTED = "The card's Active Authentication key type is not supported."
+AA_NOT_RUN = "Not run: the secure channel ended when Chip Authentication failed."
+
 
 @dataclass(frozen=True)
 class ReadEvent:
@@ -208,7 +217,7 @@ def check_id_number(idn: str, dob_iso: str | None, sex: str | None) -> list[str]
 
 def consistency(mrz: Mrz, dg13: Dg13 | None, citizen: Citizen) -> Check:
     if dg13 is None:
-        return not_checked("The document has no Vietnamese data group (DG13) to compare with the MRZ.")
+        return not_checked(NO_DG13)
     problems: list[str] = []
     idn = citizen.get("id_number")
     if mrz.id_number and idn and mrz.id_number != idn:
@@ -303,7 +312,7 @@ def active_authentication(ch: Channel, dg15: bytes, dg14: Dg14 | None) -> Check:
     elif isinstance(pub, ec.EllipticCurvePublicKey):
         oid = dg14.active_authentication_algorithm if dg14 else None
         if oid not in _EC_HASHES:
-            return not_checked("The card does not say which hash its Active Authentication uses.")
+            return not_checked(AA_HASH_UNKNOWN)
         half = len(sig) // 2
         der = encode_dss_signature(int.from_bytes(sig[:half], "big"), int.from_bytes(sig[half:], "big"))
         try:
@@ -312,7 +321,7 @@ def active_authentication(ch: Channel, dg15: bytes, dg14: Dg14 | None) -> Check:
         except InvalidSignature:
             ok = False
     else:
-        return not_checked("The card's Active Authentication key type is not supported.")
+        return not_checked(AA_KEY_TYPE_UNSUPPORTED)
     if ok:
         return Check(
             Status.VERIFIED, "The chip proved it holds the private key of this document: it is not a copy."
@@ -338,8 +347,8 @@ def chip_authentication(ch: Channel, dg14: Dg14 | None, dg14_hash: Status | None
         return not_checked(str(exc))
     if info is None:
         if dg14 is not None and dg14.chip_authentication:
-            return not_checked("The card's Chip Authentication variant is not supported.")
-        return not_checked("The card does not offer Chip Authentication (no DG14 keys).")
+            return not_checked(CA_VARIANT_UNSUPPORTED)
+        return not_checked(NO_CA)
     try:
         new_sm = perform_chip_auth(ch.transmit, info)
     except CardProtocolError as exc:
@@ -609,9 +618,7 @@ def _read_card(
         if 15 in hidden:
             ver.active_authentication = Check(Status.FAILED, HIDDEN_DG15)
         elif dg15_raw is not None and ch.sm is None:
-            ver.active_authentication = not_checked(
-                "Not run: the secure channel ended when Chip Authentication failed."
-            )
+            ver.active_authentication = not_checked(AA_NOT_RUN)
         elif dg15_raw is not None:
             ver.active_authentication = active_authentication(ch, dg15_raw, dg14)
             if (
@@ -622,9 +629,7 @@ def _read_card(
                     Status.FAILED, "The Active Authentication key is not the one the issuer signed."
                 )
         else:
-            ver.active_authentication = not_checked(
-                "The card does not offer Active Authentication (no DG15)."
-            )
+            ver.active_authentication = not_checked(NO_AA)
 
         qualify_chip_checks(ver)
         if ver.passive_authentication.status is Status.VERIFIED:

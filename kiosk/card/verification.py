@@ -22,17 +22,20 @@ class Check:
         return {"status": self.status.value, "reason": self.reason}
 
 
+NOT_RUN_YET = "Not run yet."
+
+
 def not_checked(reason: str) -> Check:
     return Check(Status.NOT_CHECKED, reason)
 
 
 @dataclass
 class Verification:
-    passive_authentication: Check = field(default_factory=lambda: not_checked("Not run yet."))
-    chip_authentication: Check = field(default_factory=lambda: not_checked("Not run yet."))
-    active_authentication: Check = field(default_factory=lambda: not_checked("Not run yet."))
-    mrz_check_digits: Check = field(default_factory=lambda: not_checked("Not run yet."))
-    consistency: Check = field(default_factory=lambda: not_checked("Not run yet."))
+    passive_authentication: Check = field(default_factory=lambda: not_checked(NOT_RUN_YET))
+    chip_authentication: Check = field(default_factory=lambda: not_checked(NOT_RUN_YET))
+    active_authentication: Check = field(default_factory=lambda: not_checked(NOT_RUN_YET))
+    mrz_check_digits: Check = field(default_factory=lambda: not_checked(NOT_RUN_YET))
+    consistency: Check = field(default_factory=lambda: not_checked(NOT_RUN_YET))
     data_group_hashes: dict[int, Status] = field(default_factory=dict)
 
     CHECKS = (

@@ -175,6 +175,14 @@ def test_vietnamese_translation_is_complete_and_loads(qapp) -> None:
         view = CitizenView()
         labels = [view.form.itemAt(i, view.form.ItemRole.LabelRole).widget().text() for i in range(3)]
         assert labels == ["Số định danh cá nhân", "Họ và tên", "Ngày sinh"]
+        from kiosk.card import reader
+        from ui.card.badges import not_checked_text, plain_reason
+
+        assert not_checked_text(reader.AA_NOT_RUN) == "Không thực hiện, vì kiểm tra chip (CA) không đạt."
+        unanchored = Check(Status.VERIFIED, reader.CA_UNANCHORED)
+        assert plain_reason("chip_authentication", unanchored) == (
+            "Chip khớp với dữ liệu của nó, nhưng chưa xác nhận được cơ quan cấp."
+        )
     finally:
         QCoreApplication.removeTranslator(tr)
 
@@ -195,3 +203,43 @@ def test_key_errors_keep_their_own_sentence(qapp: QApplication) -> None:
         )
     finally:
         install_translations(qapp, "en")
+
+
+def test_badges_show_the_actual_not_checked_reason_and_never_genuine_without_an_issuer(qapp) -> None:
+    from kiosk.card import reader
+    from kiosk.card.cert.passive import NO_TRUST_STORE, UNSUPPORTED_DSC_KEY, no_anchor_reason
+
+    v = Verification()
+    v.passive_authentication = Check(Status.NOT_CHECKED, no_anchor_reason("UT"))
+    v.chip_authentication = Check(Status.VERIFIED, reader.CA_UNANCHORED)
+    v.active_authentication = Check(Status.NOT_CHECKED, reader.AA_NOT_RUN)
+    v.consistency = Check(Status.NOT_CHECKED, reader.NO_DG13)
+    badges = VerificationBadges()
+    badges.show(v)
+    text = {name: reason.text() for name, (_badge, reason) in badges.rows.items()}
+    assert text["passive_authentication"] == (
+        "The certificate of the country that issued this card is not installed, "
+        "so its origin cannot be confirmed."
+    )
+    assert text["chip_authentication"] == "The chip matches its data, but the issuer is not confirmed."
+    assert text["active_authentication"] == "Not run, because the chip check (CA) failed."
+    assert text["consistency"] == "The card has no Vietnamese data group (DG13) to compare with."
+    assert badges.rows["passive_authentication"][1].toolTip() == no_anchor_reason("UT")
+
+    v.passive_authentication = Check(Status.FAILED, "The data in DG1 does not match what the issuer signed.")
+    v.chip_authentication = Check(Status.NOT_CHECKED, reader.CHIP_KEY_UNSIGNED)
+    badges.show(v)
+    assert badges.rows["chip_authentication"][1].text() == (
+        "Not conclusive: the issuer's signature on the chip's data did not verify."
+    )
+    v.passive_authentication = Check(Status.NOT_CHECKED, UNSUPPORTED_DSC_KEY)
+    v.chip_authentication = Check(Status.NOT_CHECKED, reader.NO_CA)
+    badges.show(v)
+    assert (
+        badges.rows["passive_authentication"][1].text()
+        == "This app cannot check the algorithm this card uses."
+    )
+    assert badges.rows["chip_authentication"][1].text() == "This card does not offer this check."
+    v.passive_authentication = Check(Status.NOT_CHECKED, NO_TRUST_STORE)
+    badges.show(v)
+    assert "certificate is not installed" in badges.rows["passive_authentication"][1].text()

@@ -32,6 +32,10 @@ def _hash_algo(name: str) -> hashes.HashAlgorithm:
     return _HASHES[name]()
 
 
+NO_TRUST_STORE = (
+    "The data is consistent with its signature, but no trusted country certificate (CSCA) "
+    "is installed, so its origin cannot be confirmed."
+)
 UNSUPPORTED_HASH = (
     "The chip's security object uses a hash algorithm this app cannot check, so the data cannot be confirmed."
 )
@@ -186,10 +190,7 @@ def passive_authentication(
         return failure, dg_status
     assert dsc is not None
     if trust is None or not trust.anchors:
-        return not_checked(
-            "The data is consistent with its signature, but no trusted country certificate (CSCA) "
-            "is installed, so its origin cannot be confirmed."
-        ), dg_status
+        return not_checked(NO_TRUST_STORE), dg_status
     issuers = trust.issuers_of(dsc)
     if not issuers:
         # Not "failed": a country's new CSCA (rollover) or a country not installed yet is normal;
