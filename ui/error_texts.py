@@ -299,6 +299,7 @@ MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("KioskError", "The holiday file %1 cannot be read (%2)."),
     QT_TRANSLATE_NOOP("KioskError", "The receipt needs a dossier code (provisional or official)."),
     QT_TRANSLATE_NOOP("KioskError", "The processing time cannot be negative."),
+    QT_TRANSLATE_NOOP("KioskError", "The receipt could not be made (%1)."),
     # -- Scan: capture, import, OCR, PDF/A, signing
     QT_TRANSLATE_NOOP("KioskError", "The scan was cancelled."),
     QT_TRANSLATE_NOOP("KioskError", "This scanner has no flatbed source; choose another source."),
