@@ -90,6 +90,10 @@ MESSAGES: tuple[object, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "KioskError",
+        "Scanner support is not installed on this computer; install the Debian packages sane-utils and libsane1 and the Python package python-sane (pip install 'mot-cua-kiosk[sane]'), then list the devices again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "KioskError",
         "The scanner was not found; check that it is switched on and connected, then list the devices again.",
     ),
     QT_TRANSLATE_NOOP(
@@ -402,6 +406,13 @@ MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("KioskError", "The file is not a readable PDF; assemble the PDF again before signing."),
     QT_TRANSLATE_NOOP("KioskError", "The PDF is encrypted; sign the unencrypted PDF/A produced by the scan."),
     QT_TRANSLATE_NOOP("KioskError", "Signing failed (%1); check the token and the key id."),
+    QT_TRANSLATE_NOOP(
+        "KioskError",
+        "The PDF is already signed; sign the unsigned PDF/A, since nothing may change a signed file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "KioskError", "The PDF's first page has no page size; assemble the PDF again before signing."
+    ),
     QT_TRANSLATE_NOOP(
         "KioskError", "The timestamp server did not answer; check its address or sign without it."
     ),

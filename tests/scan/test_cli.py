@@ -176,3 +176,17 @@ def test_capture_into_folder_names_file_by_code_and_item(tmp_path: Path) -> None
     assert [p.name for p in folder.iterdir()] == ["000.00.21.H26-260515-0007_04.pdf"]
     out = kiosk("capture", "--device", "sane:test:1", "--out", str(folder), "--no-ocr", tmp=tmp_path)
     assert out.returncode == 2 and "--dossier-code" in out.stderr
+
+
+def test_devices_without_python_sane_says_how_to_install_it(tmp_path: Path) -> None:
+    # python-sane present but its extension cannot load (package or libsane missing): the
+    # driver process, which inherits PYTHONPATH, finds this stand-in first.
+    shadow = tmp_path / "nosane"
+    shadow.mkdir()
+    (shadow / "sane.py").write_text('raise ModuleNotFoundError("No module named \'_sane\'", name="_sane")\n')
+    path = os.pathsep.join(p for p in (str(shadow), os.environ.get("PYTHONPATH", "")) if p)
+    out = kiosk("devices", env={"PYTHONPATH": path}, tmp=tmp_path)
+    assert out.returncode == 11, out.stderr
+    assert "Scanner support is not installed on this computer" in out.stderr
+    assert "sane-utils" in out.stderr and "python-sane" in out.stderr
+    assert "ModuleNotFoundError" not in out.stderr and "restart the scanner" not in out.stderr

@@ -190,3 +190,46 @@ def test_signing_config_from_settings(tmp_path: Path) -> None:
     assert cfg == SigningConfig(
         module="/x.so", key_id="a1", agency="UBND", tsa_url=None, trust_roots=(b"DER",)
     )
+
+
+def test_cameras_do_not_wait_for_the_scanner_listing(app: QApplication, monkeypatch) -> None:
+    import threading
+
+    import ui.scan.screen as screen_module
+    from kiosk.scan.errors import DriverTimeoutError
+    from ui.scan.screen import ScanScreen
+
+    monkeypatch.setattr(screen_module, "camera_names", lambda: ["Document camera"])
+    release = threading.Event()
+
+    class StuckDriver:
+        name = "sane"
+
+        def list_devices(self):  # type: ignore[no-untyped-def]
+            release.wait(30)
+            raise DriverTimeoutError(
+                "The SANE driver did not respond for 30 seconds and was stopped; check the "
+                "scanner's cable and power, then try again."
+            )
+
+    screen = ScanScreen(backend=StuckDriver())  # type: ignore[arg-type]
+    try:
+        # While the scanner driver hangs, the camera is already there to choose.
+        assert [screen.device_box.itemData(i) for i in range(screen.device_box.count())] == ["camera:0"]
+        assert screen.device_box.itemText(0) == "Camera: Document camera"
+        assert screen.view_stack.currentWidget() is screen.camera
+        assert not screen.refresh_button.isEnabled()
+        screen.add_page(Page(a4_page(200), 200))
+        screen.ocr_check.setChecked(False)
+        screen.make_pdf()  # page work is not held up by the listing either
+        assert screen._task is not None and screen._task.wait(60_000)
+        app.processEvents()
+        app.processEvents()
+        assert screen.result is not None
+    finally:
+        release.set()
+    assert screen.wait()
+    assert screen.status_label.text().startswith("The SANE driver did not respond for 30 seconds")
+    assert screen.device_box.count() == 1 and screen.device_box.currentData() == "camera:0"
+    assert screen.refresh_button.isEnabled()
+    screen.deleteLater()

@@ -171,6 +171,7 @@ class ScanScreen(QWidget):
         self.destroyed.connect(self._pages.close)
         self._devices: list[DeviceInfo] = []
         self._task: Task | None = None
+        self._listing: Task | None = None  # scanner listing, apart from the page work
         self._cancel: CancelToken | None = None
         self._rescan_row: int | None = None
         self._drop_when_idle = False  # the citizen left while a worker was still running
@@ -427,6 +428,7 @@ class ScanScreen(QWidget):
         has_pages = len(self._pages) > 0
         selected = self.thumbs.currentRow() >= 0
         self.scan_button.setEnabled(not busy and self.device_box.count() > 0)
+        self.refresh_button.setEnabled(not self._listing_running())
         self.cancel_button.setEnabled(busy and self._cancel is not None)
         self.make_button.setEnabled(not busy and has_pages)
         self.attach_button.setEnabled(
@@ -485,18 +487,24 @@ class ScanScreen(QWidget):
         """Block until the running task ends (tests and shutdown)."""
         from PySide6.QtCore import QCoreApplication
 
-        task = self._task
-        if task is None:
-            return True
-        ok = task.wait(timeout_ms)
+        ok = True
+        for task in (self._listing, self._task):
+            if task is not None:
+                ok = task.wait(timeout_ms) and ok
         QCoreApplication.processEvents()
         QCoreApplication.processEvents()
         return ok
 
     # ------------------------------------------------------------------ devices
+    def _listing_running(self) -> bool:
+        return self._listing is not None and self._listing.isRunning()
+
     def refresh_devices(self) -> None:
-        if self._busy():
+        if self._listing_running():
             return
+        # Cameras come from Qt Multimedia at once; a scanner driver that fails or hangs while
+        # listing must not keep the document camera out of reach.
+        self._fill_devices()
 
         def work(task: Task) -> list[DeviceInfo]:
             from kiosk.scan.capture.base import default_backend
@@ -504,21 +512,45 @@ class ScanScreen(QWidget):
             backend = self._backend or default_backend()
             return backend.list_devices()
 
+        task = Task(work, self)
+        task.succeeded.connect(self._devices_found)
+        task.failed.connect(self._listing_failed)
+        task.finished.connect(self._update_buttons)
+        self._listing = task
         self._set_status(self.tr("Looking for scanners..."))
-        self._run(work, self._devices_found)
+        task.start()
+        self._update_buttons()
 
-    def _devices_found(self, devices: list[DeviceInfo]) -> None:
-        self._devices = devices
+    def _fill_devices(self) -> None:
+        """Scanners first, then cameras; the chosen device stays chosen if it is still there."""
+        before = self.device_box.currentData()
+        self.device_box.blockSignals(True)
         self.device_box.clear()
-        for d in devices:
+        for d in self._devices:
             self.device_box.addItem(f"{d.label} ({d.id})", d.id)
         for i, name in enumerate(camera_names()):
             self.device_box.addItem(self.tr("Camera: %1").replace("%1", name), f"{CAMERA_PREFIX}{i}")
+        kept = self.device_box.findData(before) if before is not None else -1
+        self.device_box.setCurrentIndex(kept if kept >= 0 else 0 if self.device_box.count() else -1)
+        self.device_box.blockSignals(False)
+        now = self.device_box.currentData()
+        camera_kept = now == before and str(now).startswith(CAMERA_PREFIX)
+        if not camera_kept:  # a running preview is not restarted
+            self._device_changed()
+        self._update_buttons()
+
+    def _devices_found(self, devices: list[DeviceInfo]) -> None:
+        self._devices = devices
+        self._fill_devices()
         if self.device_box.count() == 0:
             self._set_status(self.tr("No scanner or camera found; import files instead."))
         else:
             self._set_status(self.tr("%1 device(s) found.").replace("%1", str(self.device_box.count())))
-        self._update_buttons()
+
+    def _listing_failed(self, message: str) -> None:
+        self._devices = []
+        self._fill_devices()
+        self._set_status(message)
 
     def _device_changed(self) -> None:
         dev_id = self.device_box.currentData()

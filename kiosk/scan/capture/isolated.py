@@ -44,6 +44,12 @@ _NO_SOURCE = {
 
 def error_for(kind: str, *, page: int, source: SourceKind) -> ScanError:
     """The user-facing error for a driver failure kind at ``page`` (1-based)."""
+    if kind == "sane_missing":
+        return NoDeviceError(
+            "Scanner support is not installed on this computer; install the Debian packages "
+            "sane-utils and libsane1 and the Python package python-sane (pip install "
+            "'mot-cua-kiosk[sane]'), then list the devices again."
+        )
     if kind == "unsupported":
         return NoDeviceError(
             "This scanner driver is not available on this computer; use the scanner list shown."

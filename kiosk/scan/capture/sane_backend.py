@@ -155,11 +155,23 @@ class _Opt:
         self.constraint = raw[8]
 
 
+def _import_sane(send: Callable[[Message], None]) -> Any:
+    """python-sane, or None after telling the parent that scanner support is not installed
+    (the package, or the libsane library its extension loads, is missing)."""
+    try:
+        import sane
+    except ImportError:
+        send(("error", "sane_missing", 0))
+        return None
+    return sane
+
+
 def child_list(
     payload: dict[str, Any], send: Callable[[Message], None], cancelled: Callable[[], bool]
 ) -> None:
-    import sane
-
+    sane = _import_sane(send)
+    if sane is None:
+        return
     sane.init()
     out = []
     try:
@@ -197,8 +209,9 @@ def _set(dev: Any, name: str, value: Any) -> None:
 def child_scan(
     payload: dict[str, Any], send: Callable[[Message], None], cancelled: Callable[[], bool]
 ) -> None:
-    import sane
-
+    sane = _import_sane(send)
+    if sane is None:
+        return
     device: str = payload["device"]
     source: SourceKind = payload["source"]
     dpi: int = payload["dpi"]
