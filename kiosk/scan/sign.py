@@ -212,6 +212,17 @@ def _first_page_box(writer: Any) -> tuple[float, float, float, float]:
     return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
+def _already_signed(writer: Any) -> bool:
+    """Our signature field is there and filled: the file was signed (by this app) already."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    try:
+        return any(True for _ in enumerate_sig_fields(writer.prev, filled_status=True, with_name=FIELD_NAME))
+    except (PdfError, KeyError, TypeError, ValueError):  # a malformed form: pyHanko's signing reports it
+        return False
+
+
 def sign_pdf(data: bytes, token: TokenSpec, options: SignOptions | None = None) -> bytes:
     """Sign ``data`` (an incremental update; the PDF/A content is untouched) and return the bytes."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -234,6 +245,10 @@ def sign_pdf(data: bytes, token: TokenSpec, options: SignOptions | None = None) 
         raise SignError("The file is not a readable PDF; assemble the PDF again before signing.") from exc
     if writer.prev.encrypted:
         raise SignError("The PDF is encrypted; sign the unencrypted PDF/A produced by the scan.")
+    if _already_signed(writer):
+        raise SignError(
+            "The PDF is already signed; sign the unsigned PDF/A, since nothing may change a signed file."
+        )
     x1, y1, x2, y2 = _first_page_box(writer)
     width, height = x2 - x1, y2 - y1
     with open_token_session(token) as session:

@@ -280,3 +280,12 @@ def test_page_without_size_is_a_clear_error(unsigned: bytes, token: Token) -> No
         pdf.save(buf)
     with pytest.raises(SignError, match="first page has no page size"):
         sign_pdf(buf.getvalue(), TokenSpec(token.module, parse_key_id(token.key_id), token.pin))
+
+
+def test_signing_a_signed_pdf_says_it_is_already_signed(signed: bytes, token: Token) -> None:
+    spec = TokenSpec(token.module, parse_key_id(token.key_id), token.pin)
+    with pytest.raises(SignError) as info:
+        sign_pdf(signed, spec)
+    assert str(info.value) == (
+        "The PDF is already signed; sign the unsigned PDF/A, since nothing may change a signed file."
+    )
