@@ -482,8 +482,11 @@ def render_receipt(
     *,
     thermal: bool = False,
     calendar: WorkCalendar | None = None,
+    invariant: bool = False,
 ) -> None:
     """Write the receipt PDF: A4, or one continuous 80 mm wide page for a thermal printer.
+
+    The PDF carries its real creation time; ``invariant`` (fixed 2000-01-01) is for golden tests.
 
     ``calendar`` counts the working days (default: the installed public-holiday calendar).
     """
@@ -493,7 +496,7 @@ def render_receipt(
         "author": "Một Cửa Kiosk",
         "subject": "Mẫu số 01 - biên nhận hồ sơ",
         "creator": f"Một Cửa Kiosk {__version__}",
-        "invariant": 1,
+        "invariant": 1 if invariant else 0,
         "lang": "vi-VN",
         "initialFontName": SERIF,
     }

@@ -321,8 +321,13 @@ def _footer_for(label: str) -> Any:
     return footer
 
 
-def render_pdf(filled: FilledForm | Sequence[FilledForm], out: Path | str | BinaryIO) -> None:
+def render_pdf(
+    filled: FilledForm | Sequence[FilledForm], out: Path | str | BinaryIO, *, invariant: bool = False
+) -> None:
     """Write the form (or several, e.g. a bundle, one after another) as an A4 PDF.
+
+    The PDF carries its real creation time; ``invariant`` (reproducible bytes, fixed
+    2000-01-01 date) is for golden tests only, never for a dossier.
 
     The metadata names the form and its version, never the person (no personal data in
     places a file browser shows).
@@ -351,7 +356,7 @@ def render_pdf(filled: FilledForm | Sequence[FilledForm], out: Path | str | Bina
         subject=", ".join(f"{f.form.id} v{f.form.version}" for f in items),
         creator=f"Một Cửa Kiosk {__version__}",
         keywords=[f.form.id for f in items],
-        invariant=1,
+        invariant=1 if invariant else 0,
         lang="vi-VN",
         initialFontName=SERIF,
         initialFontSize=BODY_SIZE,

@@ -89,7 +89,9 @@ BIRTH_PROVINCE_CODES: frozenset[str] = frozenset(
 
 PHONE_RE = re.compile(r"^(?:\+84|0)(?:[35789]\d{8}|2\d{9})$")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-NAME_PUNCT = frozenset(" '’-.")
+# Names are written in Latin script (Vietnamese diacritics, or a foreign name transliterated):
+# letters of other scripts cannot be searched or printed by the agencies' systems.
+NAME_PUNCT = frozenset(" '’-")
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,11 @@ def check_id_structure(
             ("id_sex", "chữ số thứ 4 không khớp với giới tính", "the 4th digit does not match the sex")
         )
     return out
+
+
+def _latin_letter(ch: str) -> bool:
+    """A letter of the Latin script (a, ă, ơ, đ, ñ, ö...) after NFC; Cyrillic, Han, Thai... are not."""
+    return unicodedata.category(ch).startswith("L") and unicodedata.name(ch, "").startswith("LATIN ")
 
 
 def _iso(value: str) -> str | None:
@@ -229,8 +236,10 @@ class _Checker:
                     key,
                     (lv, le),
                     "phone",
-                    "không phải số điện thoại Việt Nam hợp lệ (10 chữ số, bắt đầu bằng 0)",
-                    "not a valid Vietnamese phone number (10 digits starting with 0)",
+                    "không phải số điện thoại Việt Nam hợp lệ (di động 10 chữ số hoặc cố định 11 chữ số, "
+                    "bắt đầu bằng 0 hoặc +84)",
+                    "not a valid Vietnamese phone number (10-digit mobile or 11-digit landline, "
+                    "starting with 0 or +84)",
                 )
         elif ftype == "email":
             if not EMAIL_RE.match(value):
@@ -263,15 +272,16 @@ class _Checker:
             bad = [
                 ch
                 for ch in unicodedata.normalize("NFC", value)
-                if not (unicodedata.category(ch).startswith("L") or ch in NAME_PUNCT)
+                if not (_latin_letter(ch) or ch in NAME_PUNCT)
             ]
             if bad:
                 self.add(
                     key,
                     (lv, le),
                     "name_chars",
-                    "chỉ được gồm chữ cái, dấu cách, dấu nháy và gạch nối",
-                    "may contain only letters, spaces, apostrophes and hyphens",
+                    "chỉ được gồm chữ cái Latinh (có dấu tiếng Việt), dấu cách, dấu nháy và gạch nối",
+                    "may contain only Latin letters (Vietnamese diacritics included), spaces, "
+                    "apostrophes and hyphens",
                 )
         elif (
             ftype == "choice"

@@ -238,3 +238,24 @@ def test_a_value_longer_than_a_page_flows_on(catalogue, form_id: str, key: str) 
     render_pdf(prefill(catalogue.get(form_id), {}, {key: huge}), buf)
     assert len(PdfReader(io.BytesIO(buf.getvalue())).pages) >= 2
     assert "Thôn899 Đông" in pdf_text(buf.getvalue())
+
+
+def test_pdf_carries_the_real_creation_time(catalogue) -> None:
+    from datetime import datetime
+
+    from kiosk.forms.receipt import render_receipt
+
+    from .test_receipt import sample
+
+    filled = prefill(catalogue.get("CT01"), {}, {"addressee": "Công an phường A"})
+    for invariant in (False, True):
+        form, receipt = io.BytesIO(), io.BytesIO()
+        render_pdf(filled, form, invariant=invariant)
+        render_receipt(sample(), receipt, invariant=invariant)
+        for buf in (form, receipt):
+            created = PdfReader(io.BytesIO(buf.getvalue())).metadata.creation_date
+            assert created is not None
+            # Production PDFs say when they were made; only golden tests pin 2000-01-01.
+            assert (created.year == 2000) is invariant
+            if not invariant:
+                assert abs(created.replace(tzinfo=None) - datetime.now()).total_seconds() < 3600 * 14

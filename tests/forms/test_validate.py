@@ -235,3 +235,40 @@ def test_required_roles_are_checked(catalogue) -> None:
     assert "role_required" not in {
         p.code for p in validate(prefill(form, {"bride": bride}, typed), today=TODAY)
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("Nguyễn Thị Ánh", True),
+        ("Đặng Hữu Ước", True),
+        ("José Müller-O'Brien", True),
+        ("H'Hen Niê", True),
+        ("Иван Петров", False),
+        ("张伟", False),
+        ("สมชาย", False),
+        ("Nguyễn V. An", False),
+    ],
+)
+def test_names_are_latin_script(catalogue, name: str, ok: bool) -> None:
+    f = prefill(catalogue.get("judicial_record"), {}, {"full_name": name})
+    problems = [p for p in validate(f, today=TODAY) if p.code == "name_chars"]
+    assert (problems == []) is ok
+    if problems:
+        assert problems[0].message_en.endswith(
+            "only Latin letters (Vietnamese diacritics included), spaces, apostrophes and hyphens."
+        )
+
+
+def test_phone_message_matches_the_accepted_numbers(catalogue) -> None:
+    form = catalogue.get("CT01")
+    for number in ("0912345678", "+84912345678", "02438253536"):  # mobile, mobile, Hà Nội landline
+        assert ("phone", "phone") not in codes(validate(prefill(form, {}, {"phone": number}), today=TODAY))
+    p = next(p for p in validate(prefill(form, {}, {"phone": "091234567"}), today=TODAY) if p.code == "phone")
+    assert "10-digit mobile or 11-digit landline, starting with 0 or +84" in p.message_en
+    assert "di động 10 chữ số hoặc cố định 11 chữ số" in p.message_vi
+
+
+def test_funeral_deceased_dob_not_in_the_future(catalogue) -> None:
+    f = prefill(catalogue.get("funeral_allowance"), {}, {"deceased_dob": "01/01/2027"})
+    assert ("deceased_dob", "future") in codes(validate(f, today=TODAY))
