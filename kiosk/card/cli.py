@@ -81,11 +81,14 @@ def trust_dir_of(args: argparse.Namespace) -> Path:
 def _key_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from kiosk.card.keys import AccessKey
 
-    if args.can:
+    # ``is not None``: an empty value (--can=) is a malformed key with its own sentence.
+    if args.id_number is None and (args.dob is not None or args.expiry is not None):
+        raise KeyInputError("--dob and --expiry go with --id only; remove them or use --id.")
+    if args.can is not None:
         return AccessKey.from_can(args.can)
-    if args.mrz:
+    if args.mrz is not None:
         return AccessKey.from_mrz(args.mrz.replace("\\n", "\n"))
-    if args.qr:
+    if args.qr is not None:
         return AccessKey.from_qr(args.qr)
     if args.dob is None and args.expiry is None:
         return AccessKey.from_id(args.id_number)
@@ -110,6 +113,12 @@ def cmd_read(args: argparse.Namespace) -> int:
     from kiosk.card.reader import read_card
 
     key = _key_from_args(args)
+    photo_out: Path | None = args.photo_out
+    # Checked before the read: a good read must not end in an unwritable file.
+    if photo_out is not None and not photo_out.parent.is_dir():
+        raise UsageError(f"The photo cannot be written to {photo_out}: its folder does not exist.")
+    if photo_out is not None and photo_out.is_dir():
+        raise UsageError(f"The photo cannot be written to {photo_out}: it is a folder.")
     _require_service()
     trust = args.trust
     if trust is None:
@@ -119,8 +128,11 @@ def cmd_read(args: argparse.Namespace) -> int:
         result = read_card(args.reader, key, trust_dir=trust)
     finally:
         _save_trace(args, list(TRACE))
-    if args.photo_out and result.photo_jpeg:
-        args.photo_out.write_bytes(result.photo_jpeg)
+    if photo_out is not None and result.photo_jpeg:
+        try:
+            photo_out.write_bytes(result.photo_jpeg)
+        except OSError as exc:
+            raise UsageError(f"The photo could not be written to {photo_out} ({exc.strerror}).") from exc
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0

@@ -51,13 +51,28 @@ def test_read_json_with_trust_and_photo(sim_card, trust_dir, tmp_path) -> None:
         (["--can", "12"], 2, "6 digits"),
         (["--qr", "garbage"], 2, "QR"),
         (["--id", "079190001234", "--dob", "1990-05-17"], 2, "--expiry"),
+        (["--can="], 2, "must be 6 digits"),
+        (["--qr="], 2, "The QR text was not recognised"),
+        (["--mrz="], 2, "The MRZ must be 3 lines"),
+        (["--id="], 2, "exactly 12 digits"),
+        (["--can", "001234", "--dob", "1990-05-17"], 2, "--dob and --expiry go with --id only"),
+        (["--can", "001234", "--expiry", "none"], 2, "--dob and --expiry go with --id only"),
+        (
+            ["--can", "001234", "--photo-out", "/nonexistent/dir/f.jpg"],
+            2,
+            "The photo cannot be written to /nonexistent/dir/f.jpg: its folder does not exist.",
+        ),
+        (["--can", "001234", "--photo-out", "/tmp"], 2, "it is a folder"),
     ],
 )
 def test_read_errors_are_one_sentence_without_traceback(sim_card, tmp_path, args, code, message) -> None:
-    sim_card("citizen_demo")
+    card = sim_card("citizen_demo")
     r = kiosk("read", *args, profile=tmp_path / "p")
     assert r.returncode == code, r.stderr
     assert message in r.stderr
+    assert "Traceback" not in r.stderr
+    if "--photo-out" in args:
+        assert card.apdu_count == 0  # refused before the card was touched
     assert "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
 
