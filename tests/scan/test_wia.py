@@ -45,3 +45,22 @@ def test_off_windows_the_child_refuses_cleanly() -> None:
         WiaBackend().list_devices()
     with pytest.raises(NoDeviceError, match="not available on this computer"):
         WiaBackend().scan("wia:{6BDD1FC6-810F-11D0-BEC7-08002BE2092F}\\0000", ScanSettings())
+
+
+def test_the_wia_driver_dependency_is_declared_for_windows_only() -> None:
+    # The WIA child imports comtypes; an install from pyproject.toml must bring it on Windows.
+    import tomllib
+    from pathlib import Path
+
+    from packaging.requirements import Requirement
+
+    root = Path(__file__).resolve().parents[2]
+    source = (root / "kiosk" / "scan" / "capture" / "wia_backend.py").read_text(encoding="utf-8")
+    assert "import comtypes" in source
+    with (root / "pyproject.toml").open("rb") as fh:
+        deps = [Requirement(d) for d in tomllib.load(fh)["project"]["dependencies"]]
+    (comtypes,) = [r for r in deps if r.name == "comtypes"]
+    assert comtypes.marker is not None
+    assert comtypes.marker.evaluate({"sys_platform": "win32"})
+    assert not comtypes.marker.evaluate({"sys_platform": "linux"})
+    assert comtypes.specifier.contains("1.4.0") and not comtypes.specifier.contains("1.3.1")
