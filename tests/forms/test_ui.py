@@ -10,7 +10,7 @@ from kiosk.forms.session import FormSession
 from ui.forms.form_screen import FormScreen
 from ui.forms.page import FormsPage
 from ui.forms.pdf_preview import print_pdf
-from ui.theme import field_error_style
+from ui.theme import colour, field_error_style
 
 from .conftest import father, mother, pdf_text
 
@@ -265,3 +265,40 @@ def test_page_uses_the_profile_forms_folder(app, tmp_path) -> None:
     page = FormsPage(SimpleNamespace(profile=SimpleNamespace(root=tmp_path), kiosk_mode=False, language="vi"))
     page.picker.search.setText("tờ khai của tỉnh")
     assert [page.picker.list.item(i).data(256) for i in range(page.picker.list.count())] == ["X1"]
+
+
+def test_member_table_marks_card_rows_and_bad_cells(app, catalogue) -> None:
+    from PySide6.QtGui import QColor
+
+    from .conftest import make_citizen
+
+    screen = FormScreen(FormSession.start(catalogue, "CT01"))
+    # The 4th digit says male; the card says female: the ID cell has a problem.
+    child = make_citizen(id_number="001316000123", full_name="Bé Na", date_of_birth="2016-02-02", sex="M")
+    screen.deliver_card("members[0]", mother())
+    screen.deliver_card("members[1]", child)
+    table = screen.tables[("CT01", "members")]
+    assert table.verticalHeaderItem(0).text() == "1 · Chip ✓"
+    assert table.verticalHeaderItem(2).text() == "3 · new person"
+    cols = [c.id for c in catalogue.get("CT01").group("members").columns]
+    name = table.item(0, cols.index("full_name"))
+    assert name.foreground().color() == QColor(colour("ok")) and "From the card" in name.toolTip()
+    bad = table.item(1, cols.index("id_number"))
+    assert bad.background().color() == QColor("#ffd6d6")
+    assert "chữ số thứ 4 không khớp với giới tính" in bad.toolTip()
+    good = table.item(0, cols.index("id_number"))
+    assert good.background().style() == Qt.BrushStyle.NoBrush
+    # A row typed by hand is marked as typed.
+    screen.session.set_typed("CT01", "members[2].full_name", "Nguyễn Văn Út")
+    screen.refresh()
+    assert table.verticalHeaderItem(2).text() == "3 · typed on the form"
+    # Choosing the problem in the list goes to the cell.
+    problems = screen.problem_list
+    row = next(
+        i
+        for i in range(problems.count())
+        if problems.item(i).data(Qt.ItemDataRole.UserRole) == ("CT01", "members[1].id_number")
+    )
+    problems.setCurrentRow(row)
+    screen._jump_to_problem()
+    assert (table.currentRow(), table.currentColumn()) == (1, cols.index("id_number"))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -39,7 +40,13 @@ from kiosk.privacy import mask_id
 from ui.errors import error_text
 from ui.forms.address_picker import AddressPickerDialog
 from ui.forms.pdf_preview import PdfPreview, print_pdf
-from ui.theme import colour, field_error_style, field_warning_style
+from ui.theme import colour, field_error_style, field_warning_style, high_contrast
+
+# Background of a table cell with a problem, officer style / kiosk high contrast (white text).
+_CELL_PROBLEM = {
+    "error": {False: "#ffd6d6", True: "#7a0010"},
+    "warning": {False: "#ffefc2", True: "#5c4700"},
+}
 
 
 class _RenderSignals(QObject):
@@ -327,6 +334,15 @@ class FormScreen(QWidget):
         editor = self.editors.get((form_id, field))
         if editor is not None:
             editor.setFocus()
+            return
+        group, _, column = field.partition("].")
+        gid, _, row = group.partition("[")
+        table = self.tables.get((form_id, gid))
+        if table is not None and row.isdigit():
+            form = next(f for f in self.session.forms if f.id == form_id)
+            cols = [c.id for c in form.group(gid).columns]
+            table.setFocus()
+            table.setCurrentCell(int(row), cols.index(column) if column in cols else 0)
 
     def deliver_card(self, role_key: str, citizen: Citizen) -> None:
         """The card panel read ``citizen`` for ``role_key`` (as requested by ``card_requested``)."""
@@ -396,17 +412,42 @@ class FormScreen(QWidget):
             sev = severity.get(field.id)
             highlight = {"error": field_error_style, "warning": field_warning_style}.get(sev or "")
             e.setStyleSheet(highlight() if highlight else "")
+        messages: dict[str, list[str]] = {}
+        for p in self.problems.get(fid, []):
+            messages.setdefault(p.field, []).append(p.message_en if self.language == "en" else p.message_vi)
         for g in f.form.groups:
             table = self.tables[(fid, g.id)]
             rows = f.row_keys(g.id)
             table.setRowCount(len(rows) + 1)  # one empty row to type a person without a card
             for r in range(len(rows) + 1):
+                # The row header says where the person came from: a tooltip alone is missed.
+                person = f.roles.get(f"{g.role}[{r}]") if r < len(rows) else None
+                if person is not None:
+                    source = self._badge_text(
+                        f, next((k for k in rows[r].values() if f.provenance.get(k)), "")
+                    )[0]
+                    header = (
+                        self.tr("%1 · %2").replace("%1", str(r + 1)).replace("%2", source or self.tr("Card"))
+                    )
+                elif r < len(rows):
+                    header = self.tr("%1 · typed on the form").replace("%1", str(r + 1))
+                else:
+                    header = self.tr("%1 · new person").replace("%1", str(r + 1))
+                table.setVerticalHeaderItem(r, QTableWidgetItem(header))
                 for c, col in enumerate(g.columns):
                     key_ = rows[r][col.id] if r < len(rows) else ""
                     item = QTableWidgetItem(f.value(key_) if key_ else "")
+                    text, _style = self._badge_text(f, key_) if key_ else ("", "")
                     prov = f.provenance.get(key_) if key_ else None
+                    tips = [text] if text else []
                     if prov in {Provenance.CHIP_VERIFIED, Provenance.CHIP_UNVERIFIED, Provenance.QR}:
-                        item.setToolTip(self.tr("From the card"))
+                        tips = [self.tr("From the card") + f" ({text})"]
+                        item.setForeground(QColor(colour("ok")))
+                    sev = severity.get(key_) if key_ else None
+                    if sev:
+                        item.setBackground(QColor(_CELL_PROBLEM[sev][high_contrast()]))
+                        tips += messages.get(key_, [])
+                    item.setToolTip("\n".join(tips))
                     table.setItem(r, c, item)
 
     def _hint_old_units(self, key: tuple[str, str], value: str) -> None:
