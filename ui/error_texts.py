@@ -303,6 +303,14 @@ MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("KioskError", "The holiday file %1 cannot be read (%2)."),
     QT_TRANSLATE_NOOP("KioskError", "The receipt needs a dossier code (provisional or official)."),
     QT_TRANSLATE_NOOP("KioskError", "The processing time cannot be negative."),
+    QT_TRANSLATE_NOOP("KioskError", "The processing time and the number of dossiers must be whole numbers."),
+    QT_TRANSLATE_NOOP("KioskError", "The number of dossiers must be at least 1."),
+    QT_TRANSLATE_NOOP("KioskError", "Component %1 has an unknown copy kind '%2'; use one of: %3."),
+    QT_TRANSLATE_NOOP(
+        "KioskError", "Component %1: the number of copies must be a whole number of at least 1."
+    ),
+    QT_TRANSLATE_NOOP("KioskError", "The appointment (%1) is before the reception (%2)."),
+    QT_TRANSLATE_NOOP("KioskError", "No version of form '%1' is in force on %2: %3."),
     QT_TRANSLATE_NOOP("KioskError", "The receipt could not be made (%1)."),
     # -- Scan: capture, import, OCR, PDF/A, signing
     QT_TRANSLATE_NOOP("KioskError", "The scan was cancelled."),
