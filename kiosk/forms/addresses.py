@@ -38,11 +38,36 @@ _TYPE_PREFIXES = (
     "tp",
     "tt.",
     "tx.",
+    "tt",
+    "tx",
     "p.",
     "q.",
     "h.",
     "x.",
 )
+
+
+# Short forms of province names as older cards and people write them (folded), to the short
+# name of the pre-2025 province.
+_PROVINCE_ALIASES = {
+    "hcm": "ho chi minh",
+    "tphcm": "ho chi minh",
+    "tp hcm": "ho chi minh",
+    "sai gon": "ho chi minh",
+    "hn": "ha noi",
+    "tphn": "ha noi",
+    "brvt": "ba ria - vung tau",
+    "br-vt": "ba ria - vung tau",
+    "ba ria vung tau": "ba ria - vung tau",
+    "thua thien hue": "hue",
+    "thua thien - hue": "hue",
+    "tt hue": "hue",
+    "tt-hue": "hue",
+    "dac lac": "dak lak",
+    "dac nong": "dak nong",
+}
+# "Q1", "Q.1", "P12", "F.4" (phường written with F in Saigon): a numbered district or ward.
+_NUMBERED = re.compile(r"^[qpf]\.?\s*0*(\d+)$")
 
 
 class AddressError(KioskError):
@@ -125,6 +150,9 @@ def _norm(text: str) -> str:
 
 def _strip_type(text: str) -> str:
     t = _norm(text)
+    numbered = _NUMBERED.match(t)
+    if numbered:
+        return numbered.group(1)
     for p in _TYPE_PREFIXES:
         if t.startswith(p + " ") or (p.endswith(".") and t.startswith(p)):
             t = t[len(p) :].strip()
@@ -256,6 +284,7 @@ class AdminUnits:
             return None
         leg = self._legacy
         pname, dname, wname = (_strip_type(p) for p in (parts[-1], parts[-2], parts[-3]))
+        pname = _PROVINCE_ALIASES.get(pname, pname)
         for prov in (p for p in leg["provinces"] if _norm(p.short_name) == pname):
             for dist in leg["districts_by_province"].get(prov.code, []):
                 if _strip_type(dist.short_name) != dname:

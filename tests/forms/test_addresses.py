@@ -77,3 +77,31 @@ def test_unknown_things(units) -> None:
     with pytest.raises(AddressError, match="no current commune with code 99999"):
         units.commune("99999")
     assert units.new_province_for("27").code == "24"  # old Bắc Ninh -> new Bắc Ninh (code of old Bắc Giang)
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("12 Lê Lợi, P.Bến Nghé, Q.1, TP.HCM", ("Phường Bến Nghé", "Quận 1", "Thành phố Hồ Chí Minh")),
+        ("12 Lê Lợi, P. Bến Nghé, Q1, TPHCM", ("Phường Bến Nghé", "Quận 1", "Thành phố Hồ Chí Minh")),
+        ("12 Lê Lợi, F4, Q5, HCM", ("Phường 4", "Quận 5", "Thành phố Hồ Chí Minh")),
+        ("Số 1, P. Ngô Quyền, TX. Sơn Tây, HN", ("Phường Ngô Quyền", "Thị xã Sơn Tây", "Thành phố Hà Nội")),
+        (
+            "Tổ 3, TT Đông Anh, H. Đông Anh, TP. Hà Nội",
+            ("Thị trấn Đông Anh", "Huyện Đông Anh", "Thành phố Hà Nội"),
+        ),
+        (
+            "Ấp 1, Xã Long Phước, TX Bà Rịa, BR-VT",
+            ("Xã Long Phước", "Thành phố Bà Rịa", "Tỉnh Bà Rịa - Vũng Tàu"),
+        ),
+        (
+            "Số 2, P. Phú Hội, Q. Thuận Hóa, Tỉnh Thừa Thiên Huế",
+            ("Phường Phú Hội", "Quận Thuận Hóa", "Thành phố Huế"),
+        ),
+    ],
+)
+def test_abbreviated_legacy_addresses_are_recognised(address: str, expected: tuple[str, str, str]) -> None:
+    m = admin_units().match_legacy(address)
+    assert m is not None
+    assert (m.ward.name, m.district.name, m.province.name) == expected
+    assert m.street == address.split(",")[0]
