@@ -104,4 +104,4 @@ def test_abbreviated_legacy_addresses_are_recognised(address: str, expected: tup
     m = admin_units().match_legacy(address)
     assert m is not None
     assert (m.ward.name, m.district.name, m.province.name) == expected
-    assert m.street == address.split(",")[0]
+    assert m.street == address.split(",", maxsplit=1)[0]
