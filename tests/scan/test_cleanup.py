@@ -57,10 +57,35 @@ def test_no_crop_when_page_fills_the_scan(page: np.ndarray) -> None:
     assert find_page_quad(page) is None
 
 
+@pytest.mark.parametrize("dpi", [150, 300])
+@pytest.mark.parametrize("turns", [0, 1, 2, 3])
+def test_text_pages_are_turned_without_osd(dpi: int, turns: int, monkeypatch) -> None:
+    # The quick estimate settles a page of text in every orientation, so the default pipeline
+    # does not pay ~0.8 s of Tesseract OSD per page.
+    from kiosk.scan.cleanup import orientation
+
+    def no_osd(*_a):  # type: ignore[no-untyped-def]
+        raise AssertionError("OSD ran on a page the estimate can decide")
+
+    monkeypatch.setattr(orientation, "_osd", no_osd)
+    rotated = np.ascontiguousarray(np.rot90(a4_page(dpi, font_pt=11.0), k=turns))  # counter-clockwise
+    found = detect_orientation(rotated, dpi)
+    assert found.method == "heuristic" and found.confidence > 0
+    assert found.rotate_cw == 90 * turns
+
+
 @pytest.mark.parametrize("turns", [1, 2, 3])
-def test_orientation_by_osd(page: np.ndarray, turns: int) -> None:
-    rotated = np.ascontiguousarray(np.rot90(page, k=turns))  # counter-clockwise quarter turns
+def test_orientation_by_osd_when_the_estimate_is_unsure(turns: int, monkeypatch) -> None:
+    # Digits have no ascenders or descenders to tell up from down: Tesseract OSD decides.
+    from kiosk.scan.cleanup import orientation
+
+    calls = []
+    real = orientation._osd
+    monkeypatch.setattr(orientation, "_osd", lambda g, d: calls.append(d) or real(g, d))
+    digits = a4_page(DPI, lines=("0123 4567 8901 2345 6789",) * 12, seal=False)
+    rotated = np.ascontiguousarray(np.rot90(digits, k=turns))
     found = detect_orientation(rotated, DPI)
+    assert calls == [DPI]
     assert found.method == "osd"
     assert found.rotate_cw == 90 * turns
 
