@@ -15,6 +15,7 @@ import json
 import mimetypes
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,25 @@ def _unlock(args: argparse.Namespace) -> tuple[Profile, Any, Any]:
     passphrase = _secret(args, "passphrase_fd", "KIOSK_PASSPHRASE", "passphrase")
     store, session = unlock_with_passphrase(profile, _user(args), passphrase)
     return profile, store, session
+
+
+@contextlib.contextmanager
+def _opened(store: Any) -> Iterator[Any]:
+    """Close the store at the end; processing-log entries a full disk kept in memory are
+    written then if possible, and never dropped without saying so."""
+    try:
+        yield store
+    finally:
+        with contextlib.suppress(KioskError):
+            store.flush_log()
+        left = store.unwritten_log_entries
+        store.close()
+        if left:
+            print(
+                f"Warning: {left} processing-log entries (logins, views) could not be recorded "
+                "because the disk is full; free space (for example 'kiosk dossier purge').",
+                file=sys.stderr,
+            )
 
 
 def _emit(args: argparse.Namespace, obj: Any, text: str) -> None:
@@ -117,7 +137,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     if args.queue:
         then.append(DossierState.queued)
     _profile, store, session = _unlock(args)
-    with store, contextlib.ExitStack() as files:
+    with _opened(store), contextlib.ExitStack() as files:
         session.require("create")
         attachments = []
         for f in args.attach or []:
@@ -153,7 +173,7 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     _profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("list")
         state = DossierState(args.state) if args.state else None
         rows = store.list_dossiers(args.search, state, limit=args.limit, offset=args.offset)
@@ -173,7 +193,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     _profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("view")
         uuid = _resolve(store, args.dossier)
         store.get_dossier(uuid)  # logs the view
@@ -199,7 +219,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kiosk.security.consent import subject_export
 
     _profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("export" if not args.subject else "subject_request")
         if args.subject:
             id_number = sys.stdin.readline().strip()
@@ -220,7 +240,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_purge(args: argparse.Namespace) -> int:
     _profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("purge")
         if args.expired:
             grace = (
@@ -241,7 +261,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def cmd_transition(args: argparse.Namespace) -> int:
     _profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("transition")
         uuid = _resolve(store, args.dossier)
         try:
@@ -340,7 +360,7 @@ def cmd_add_officer(args: argparse.Namespace) -> int:
 
     new = _secret(args, "new_passphrase_fd", "KIOSK_NEW_PASSPHRASE", "new officer's passphrase")
     profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("manage_officers")
         add_officer(profile, store, args.username, new, args.role, replace=args.reset)
     _emit(
@@ -353,7 +373,7 @@ def cmd_officers(args: argparse.Namespace) -> int:
     from kiosk.security.keys import list_officers
 
     profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("manage_officers")
         rows = list_officers(profile)
     _emit(
@@ -371,7 +391,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     done = []
     if args.machine_secret or args.remove_machine_secret:
         _p, store, session = _unlock(args)
-        with store:
+        with _opened(store):
             session.require("manage_keys")
             if args.machine_secret:
                 set_machine_secret(profile, store)
@@ -397,7 +417,7 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
         text = _secret(args, "recovery_key_fd", "KIOSK_RECOVERY_KEY", "recovery key")
         new = _secret(args, "new_passphrase_fd", "KIOSK_NEW_PASSPHRASE", "new passphrase")
         store = unlock_with_recovery_key(profile, text)
-        with store:
+        with _opened(store):
             from kiosk.security.keys import load_keyfile
 
             rec = load_keyfile(profile)["officers"].get(args.reset_user)
@@ -407,7 +427,7 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
         return 0
     _check_sheet_path(args, profile)
     _p, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("manage_keys")
         text = new_recovery_key(profile, store)
         settings = store.settings()
@@ -428,7 +448,7 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
 
 def cmd_verify_log(args: argparse.Namespace) -> int:
     _profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("verify_log")
         result = store.verify_log()
     _emit(
@@ -442,7 +462,7 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     _profile, store, session = _unlock(args)
-    with store:
+    with _opened(store):
         session.require("verify_log")
         store.check_integrity(full=True)  # raises CorruptStoreError with a clear sentence
         result = store.verify_log()

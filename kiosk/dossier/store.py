@@ -13,7 +13,9 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import secrets
+import shutil
 import threading
 import time
 import uuid as uuidlib
@@ -62,6 +64,7 @@ from kiosk.dossier.model import (
     citizen_from_record,
     citizen_to_record,
 )
+from kiosk.fileutil import O_BINARY
 from kiosk.privacy import fold, mask_id, redactor
 from kiosk.profile import Profile
 from kiosk.security import processing_log
@@ -84,6 +87,9 @@ S = DossierState
 _RESERVED_META = frozenset({"log_key", "log_head"})
 UPLOAD_LEASE = timedelta(minutes=10)  # an 'uploading' entry whose sender died is retried after this
 GARBAGE_MIN_AGE_S = 600.0
+DISK_LOW_BYTES = 256 * 1024  # below this much free space the store opens without a -shm file
+RESERVE_NAME = "disk-space.reserve"
+RESERVE_BYTES = 256 * 1024
 CACHE_KIB = 32768  # page cache: fewer pages decrypted again during large searches and imports
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 # Cipher format of new stores. SQLCipher encrypts (AES-256-CBC) and authenticates (HMAC)
@@ -137,6 +143,40 @@ def _map_db_error(exc: Exception) -> StoreError:
     return StoreError(f"The store could not complete the operation ({exc.__class__.__name__}).")
 
 
+def disk_nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < DISK_LOW_BYTES
+    except OSError:
+        return False
+
+
+def keep_reserve(root: Path) -> None:
+    """Keep a small file of zeros beside the store while there is room, so that on a full
+    disk a purge has the space for its own transaction (release_reserve) and frees more."""
+    path = root / RESERVE_NAME
+    try:
+        if path.exists() or shutil.disk_usage(root).free < 8 * RESERVE_BYTES:
+            return
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY, 0o600)
+        try:
+            os.write(fd, b"\0" * RESERVE_BYTES)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        with suppress(OSError):
+            path.unlink()
+
+
+def release_reserve(root: Path) -> bool:
+    """Give the reserve's space back (a full disk); True if there was one."""
+    try:
+        (root / RESERVE_NAME).unlink()
+    except OSError:
+        return False
+    return True
+
+
 def configure(conn: Any) -> None:
     """Connection settings of every store handle (and of the benchmark's unencrypted twin)."""
     conn.execute("PRAGMA foreign_keys = ON")
@@ -165,6 +205,9 @@ class Store:
         # Sync service: the outbox, exports of queued dossiers and portal status only.
         self._sync_only = False
         self.citizen_session_id: str | None = None
+        # Processing-log entries that could not be written because the disk was full: kept
+        # in order and written first by the next transaction that succeeds (see log_event).
+        self._unwritten_log: list[tuple[str, str | None, str | None, str, str]] = []
 
     def reopen(self) -> Store:
         """A second handle with the same key, actor and restrictions, without a KDF run:
@@ -227,6 +270,7 @@ class Store:
         store._ensure_identity()
         with suppress(OSError):
             store.collect_garbage()
+        keep_reserve(profile.root)
         return store
 
     @staticmethod
@@ -246,6 +290,11 @@ class Store:
                 conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
                 for pragma in settings:
                     conn.execute(pragma)
+                if disk_nearly_full(db_path.parent):
+                    # The WAL index (store.db-shm, 32 KiB) cannot be created on a full disk:
+                    # exclusive locking keeps it in memory, so officers can still unlock,
+                    # read and purge (other processes wait until this handle closes).
+                    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 return conn
             except sqlcipher3.DatabaseError as exc:
@@ -285,6 +334,15 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
+            if self._conn is not None and self._unwritten_log:
+                with suppress(StoreError):
+                    self.flush_log()
+                if self._unwritten_log:
+                    # Nothing else can keep them: say so (counts only, never content).
+                    log.error(
+                        "%d processing-log entries were not written: the disk is full",
+                        len(self._unwritten_log),
+                    )
             if self._conn is not None:
                 with suppress(sqlcipher3.Error):
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -312,9 +370,15 @@ class Store:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlcipher3.Error as exc:
                 raise _map_db_error(exc) from exc
+            queued = list(self._unwritten_log)
             try:
+                for action, d_uuid, actor, detail, at in queued:  # the log stays in event order
+                    processing_log.append(
+                        conn, self._log_key, action, dossier_uuid=d_uuid, actor=actor, detail=detail, at=at
+                    )
                 yield conn
                 conn.execute("COMMIT")
+                del self._unwritten_log[: len(queued)]
             except sqlcipher3.Error as exc:
                 with suppress(sqlcipher3.Error):
                     conn.execute("ROLLBACK")
@@ -525,8 +589,29 @@ class Store:
         """Record one processing event (read, view, print, export, sync, purge...) under the
         handle's own account (``actor``, if given, must be that account)."""
         actor = self._claimed_actor(actor)
-        with self._tx() as c:
-            self._log(c, action, dossier_uuid, detail, actor)
+        try:
+            with self._tx() as c:
+                self._log(c, action, dossier_uuid, detail, actor)
+        except DiskFullError:
+            # A full disk must not lock officers out of reading (and purging, which frees
+            # space): the entry waits in memory, in order, for the next successful write.
+            if action not in processing_log.ACTIONS:
+                raise
+            with self._lock:
+                self._unwritten_log.append((action, dossier_uuid, actor, detail, now_iso()))
+            log.warning("processing-log entry kept in memory until the disk has space")
+
+    @property
+    def unwritten_log_entries(self) -> int:
+        """How many processing-log entries wait in memory for disk space."""
+        return len(self._unwritten_log)
+
+    def flush_log(self) -> int:
+        """Write the entries kept in memory (after space was freed); returns how many remain."""
+        if self._unwritten_log:
+            with self._tx():
+                pass
+        return len(self._unwritten_log)
 
     def verify_log(self) -> processing_log.VerifyResult:
         with self._lock:
@@ -1222,9 +1307,20 @@ class Store:
 
     # -- purge and retention ------------------------------------------------------------------------
     def purge_dossier(self, uuid: str, *, reason: str | None = None) -> None:
-        """Erase the personal data and attachments; the row stays with codes and history."""
+        """Erase the personal data and attachments; the row stays with codes and history.
+
+        On a full disk the space reserve is given up for the purge's own transaction: purging
+        is how an officer frees space."""
         self._deny_kiosk("purge dossiers")
         self._check_access(uuid)
+        try:
+            self._purge(uuid, reason)
+        except DiskFullError:
+            if not release_reserve(self.profile.root):
+                raise
+            self._purge(uuid, reason)
+
+    def _purge(self, uuid: str, reason: str | None) -> None:
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             lifecycle.check(cur, S.purged)

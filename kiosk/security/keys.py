@@ -392,7 +392,10 @@ def _unwrap_officer(profile: Profile, username: str, passphrase: str) -> tuple[b
         failed = int(rec.get("failed", 0))
         if failed or rec.get("locked_until"):
             rec["failed"], rec["locked_until"] = 0, 0.0
-            _save_keyfile(profile, kf)
+            # On a full disk the counter stays as it was (the next login resets it): the
+            # officer must still get in, to read and to purge.
+            with contextlib.suppress(DiskFullError):
+                _save_keyfile(profile, kf)
         rec["_failed_before"] = failed
         return data_key, Role(rec["role"]), kf
 

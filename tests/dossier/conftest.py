@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,17 +41,37 @@ def store(profile, data_key) -> Iterator[Store]:
     s.close()
 
 
-@pytest.fixture
-def small_disk(tmp_path) -> Iterator[Path]:
-    """A 400 KiB tmpfs, to fill the disk for real (root only; skipped elsewhere)."""
-    mnt = tmp_path / "small"
-    mnt.mkdir()
+@contextmanager
+def tmpfs(path: Path, size: str) -> Iterator[Path]:
+    """A size-limited tmpfs at ``path``, to fill the disk for real (root only; skips elsewhere)."""
+    path.mkdir(parents=True, exist_ok=True)
     r = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mnt)], check=False, capture_output=True
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], check=False, capture_output=True
     )
     if r.returncode != 0:
         pytest.skip("mounting a small tmpfs needs root")
     try:
-        yield mnt
+        yield path
     finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write zeros until the file system refuses (ENOSPC); returns the filler file."""
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return filler
+
+
+@pytest.fixture
+def small_disk(tmp_path) -> Iterator[Path]:
+    """A 400 KiB tmpfs."""
+    with tmpfs(tmp_path / "small", "400k") as mnt:
+        yield mnt

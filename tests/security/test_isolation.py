@@ -118,6 +118,8 @@ HARMLESS = {
     "kiosk_restricted",
     "restricted",
     "closed",
+    "unwritten_log_entries",  # a count of this handle's own entries waiting for disk space
+    "flush_log",  # writes this handle's own waiting entries
     "store_uid",  # a random name of the store, no secret and no personal data
 }
 
