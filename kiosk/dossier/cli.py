@@ -414,14 +414,20 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
     profile = Profile.open(args.profile)
     if args.reset_user:
         # The recovery path: the printed key unlocks, the officer gets a new passphrase.
+        from kiosk.security.keys import load_keyfile
+
+        rec = load_keyfile(profile)["officers"].get(args.reset_user)
+        if rec is None and not args.create_role:
+            # A typo must not silently make a new account (it used to be an admin).
+            raise UsageError(
+                f"No officer is called {args.reset_user}; check the name with 'kiosk admin officers', "
+                "or add --create-role ROLE to create that account."
+            )
+        role = rec["role"] if rec else args.create_role
         text = _secret(args, "recovery_key_fd", "KIOSK_RECOVERY_KEY", "recovery key")
         new = _secret(args, "new_passphrase_fd", "KIOSK_NEW_PASSPHRASE", "new passphrase")
         store = unlock_with_recovery_key(profile, text)
         with _opened(store):
-            from kiosk.security.keys import load_keyfile
-
-            rec = load_keyfile(profile)["officers"].get(args.reset_user)
-            role = rec["role"] if rec else "admin"
             add_officer(profile, store, args.reset_user, new, role, replace=True)
         _emit(args, {"reset": args.reset_user, "role": role}, f"passphrase of {args.reset_user} reset")
         return 0
@@ -597,6 +603,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "recovery-key", help="print a new recovery key, or use one (--reset-user) to reset a passphrase"
     )
     p.add_argument("--reset-user", metavar="USERNAME")
+    p.add_argument(
+        "--create-role",
+        choices=["admin", "supervisor", "officer", "community", "kiosk"],
+        help="with --reset-user: create the account with this role if it does not exist",
+    )
     p.add_argument(
         "--sheet",
         metavar="FILE.pdf",

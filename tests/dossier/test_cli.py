@@ -190,6 +190,25 @@ def test_officers_rekey_and_recovery(tmp_path, run):
     )
     assert r.returncode == 0, r.stderr
     assert run(prof, "admin", "officers", passphrase="brand new admin pass").returncode == 0
+    # A mistyped name is an error, not a new administrator; --create-role makes one on purpose.
+    recover = {"KIOSK_RECOVERY_KEY": recovery, "KIOSK_NEW_PASSPHRASE": "ghost pass 123"}
+    r = run(prof, "admin", "recovery-key", "--reset-user", "admn", passphrase=None, env=recover)
+    assert r.returncode == 2 and "No officer is called admn" in r.stderr
+    r = run(
+        prof,
+        "admin",
+        "recovery-key",
+        "--reset-user",
+        "canbo9",
+        "--create-role",
+        "officer",
+        passphrase=None,
+        env=recover,
+    )
+    assert r.returncode == 0, r.stderr
+    r = run(prof, "admin", "officers", "--json", passphrase="brand new admin pass")
+    roles = {o["username"]: o["role"] for o in json.loads(r.stdout)}
+    assert roles == {"admin": "admin", "canbo1": "officer", "canbo9": "officer"}
     r = run(prof, "admin", "recovery-key", "--json", passphrase="brand new admin pass")
     assert r.returncode == 0 and json.loads(r.stdout)["recovery_key"] != recovery
     r = run(prof, "admin", "rekey", "--machine-secret", passphrase="brand new admin pass")
