@@ -126,7 +126,22 @@ def _load_data_file(path: str) -> tuple[dict[str, Citizen], dict[str, Any]]:
     return roles, fields
 
 
+def _check_procedure(profile_dir: str | None, procedure_id: str) -> None:
+    """The procedure must be a form (in force today) or a bundle of the catalogue, including
+    the profile's own form files; a typo would otherwise make a dossier nobody can process."""
+    from kiosk.forms.catalogue import UnknownFormError, load_catalogue, profile_forms_dir
+
+    catalogue = load_catalogue(overrides=profile_forms_dir(Profile.open(profile_dir).root))
+    if any(b.id == procedure_id for b in catalogue.bundles):
+        return
+    try:
+        catalogue.get(procedure_id)
+    except UnknownFormError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def cmd_create(args: argparse.Namespace) -> int:
+    _check_procedure(args.profile, args.procedure)
     roles, fields = _load_data_file(args.data)
     for f in args.attach or []:
         if not Path(f).is_file():

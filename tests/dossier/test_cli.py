@@ -250,3 +250,15 @@ def test_admin_check_finds_a_damaged_attachment(tmp_path, run):
     r = run(prof, "admin", "check", "--json")
     out = json.loads(r.stdout)
     assert r.returncode == 9 and out["ok"] is False and len(out["bad_attachments"]) == 1
+
+
+def test_create_refuses_a_procedure_the_catalogue_does_not_have(tmp_path, run):
+    prof = tmp_path / "p"
+    init(prof)
+    args = ["dossier", "create", "--data", str(data_file(tmp_path)), "--json"]
+    r = run(prof, *args, "--procedure", "NOSUCHFORM")
+    assert r.returncode == 2 and "There is no form 'NOSUCHFORM'" in r.stderr and "CT01" in r.stderr
+    r = run(prof, "dossier", "list", "--json")
+    assert json.loads(r.stdout) == []
+    r = run(prof, *args, "--procedure", "CT01")
+    assert r.returncode == 0, r.stderr
