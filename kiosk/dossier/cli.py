@@ -512,6 +512,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if ok else 9
 
 
+def _count(minimum: int) -> Any:
+    """An argparse type: a whole number of at least ``minimum`` (a negative SQL LIMIT means
+    'no limit', so --limit -5 used to list everything)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"give a whole number of at least {minimum}")
+        return value
+
+    return parse
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     dossier = subparsers.add_parser("dossier", help="dossiers in the encrypted local store")
     dsub = dossier.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
@@ -534,8 +550,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = dsub.add_parser("list", help="list dossiers (ID numbers masked)")
     p.add_argument("--search", help="name, ID number or code; accents optional")
     p.add_argument("--state", choices=[s.value for s in DossierState])
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=_count(1), default=50, help="at most this many rows (1 or more)")
+    p.add_argument("--offset", type=_count(0), default=0)
     _common(p)
     p.set_defaults(func=cmd_list)
 

@@ -262,3 +262,16 @@ def test_create_refuses_a_procedure_the_catalogue_does_not_have(tmp_path, run):
     assert json.loads(r.stdout) == []
     r = run(prof, *args, "--procedure", "CT01")
     assert r.returncode == 0, r.stderr
+
+
+def test_list_limit_and_offset_must_be_sensible(tmp_path, run):
+    prof = tmp_path / "p"
+    init(prof)
+    for i in range(3):
+        args = ["dossier", "create", "--procedure", "CT01", "--data", str(data_file(tmp_path, i))]
+        assert run(prof, *args).returncode == 0
+    assert len(json.loads(run(prof, "dossier", "list", "--json", "--limit", "2").stdout)) == 2
+    for bad in (["--limit", "-5"], ["--limit", "0"], ["--offset", "-1"], ["--limit", "x"]):
+        with pytest.raises(SystemExit) as exc:
+            run(prof, "dossier", "list", "--json", *bad)
+        assert exc.value.code == 2
