@@ -61,7 +61,7 @@ dossiers = Table(
     Column("manifest_sha256", String(64), nullable=False),
     Column("signature", String(200), nullable=False),
     Column("key_id", String(64), nullable=False),
-    Column("state", String(16), nullable=False),  # receiving | committed
+    Column("state", String(16), nullable=False),  # receiving | committed ("amending" only in older databases)
     Column("official_code", String(80), unique=True),
     Column("received_at", String(40), nullable=False),
     Column("committed_at", String(40)),
@@ -69,20 +69,40 @@ dossiers = Table(
     Column("status_updated_at", String(40)),
 )
 
-files = Table(
-    "files",
+
+def _file_columns(parent: str) -> list[Column[Any]]:
+    return [
+        Column("dossier_uuid", String(36), ForeignKey(parent), primary_key=True),
+        Column("file_id", String(16), primary_key=True),
+        Column("manifest_sha256", String(64), nullable=False),
+        Column("role", String(16), nullable=False),
+        Column("size", BigInteger, nullable=False),
+        Column("sha256", String(64), nullable=False),
+        Column("sealed_size", BigInteger, nullable=False),
+        Column("sealed_sha256", String(64), nullable=False),
+        Column("committed_offset", BigInteger, nullable=False, default=0),
+        Column("decrypted_sha256", String(64)),
+    ]
+
+
+files = Table("files", metadata, *_file_columns("dossiers.uuid"))
+
+# A newer revision of a committed dossier while it is being uploaded. Kept apart from the
+# committed revision (which stays readable, listed, exportable and status-updatable) and
+# swapped in by the commit transaction; dropped if it turns out tampered. One per dossier.
+amendments = Table(
+    "amendments",
     metadata,
-    Column("dossier_uuid", String(36), ForeignKey("dossiers.uuid"), primary_key=True),
-    Column("file_id", String(16), primary_key=True),
+    Column("uuid", String(36), ForeignKey("dossiers.uuid"), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("manifest", Text, nullable=False),
     Column("manifest_sha256", String(64), nullable=False),
-    Column("role", String(16), nullable=False),
-    Column("size", BigInteger, nullable=False),
-    Column("sha256", String(64), nullable=False),
-    Column("sealed_size", BigInteger, nullable=False),
-    Column("sealed_sha256", String(64), nullable=False),
-    Column("committed_offset", BigInteger, nullable=False, default=0),
-    Column("decrypted_sha256", String(64)),
+    Column("signature", String(200), nullable=False),
+    Column("key_id", String(64), nullable=False),
+    Column("received_at", String(40), nullable=False),
 )
+
+amendment_files = Table("amendment_files", metadata, *_file_columns("amendments.uuid"))
 
 parts = Table(
     "parts",
@@ -93,6 +113,20 @@ parts = Table(
     Column("offset", BigInteger, primary_key=True),
     Column("length", BigInteger, nullable=False),
     Column("blob", String(300), nullable=False),
+)
+
+# The export of each committed revision to the provincial system. A committed revision
+# without a "done" row here (none yet: the export failed, or the process died between the
+# commit and the export) is due; ``kiosk server export`` and the running server retry it.
+exports = Table(
+    "exports",
+    metadata,
+    Column("uuid", String(36), ForeignKey("dossiers.uuid"), primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("state", String(16), nullable=False),  # done | failed
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", String(300)),
+    Column("updated_at", String(40), nullable=False),
 )
 
 counters = Table(

@@ -121,6 +121,7 @@ class IntakeService:
                 .where(db.dossiers.c.state.in_(("committed", "amending")))
                 .order_by(db.dossiers.c.committed_at, db.dossiers.c.uuid)
             ).all()
+            pending = {r.uuid: r.revision for r in conn.execute(select(db.amendments))}
             for row in rows:
                 frows = conn.execute(
                     select(db.files).where(db.files.c.dossier_uuid == row.uuid).order_by(db.files.c.file_id)
@@ -129,7 +130,10 @@ class IntakeService:
                     {
                         "uuid": row.uuid,
                         "official_code": row.official_code,
-                        "state": row.state,  # "amending": a newer revision is on its way
+                        # "amending": a newer revision is on its way; everything else here is
+                        # still the committed revision's.
+                        "state": "amending" if row.uuid in pending else row.state,
+                        "pending_revision": pending.get(row.uuid),
                         "device": row.device_id,
                         "unit_code": row.unit_code,
                         "revision": row.revision,
@@ -312,6 +316,7 @@ class IntakeService:
             row = conn.execute(
                 select(db.dossiers).where(db.dossiers.c.uuid == man.dossier_uuid).with_for_update()
             ).first()
+            pend = self._pending(conn, man.dossier_uuid) if row is not None else None
             status = 200
             if row is None:
                 self._insert_dossier(conn, device, man, text, sig, digest)
@@ -319,10 +324,11 @@ class IntakeService:
                     conn, "manifest_received", device.device_id, man.dossier_uuid, f"revision={man.revision}"
                 )
                 status = 201
-            elif row.manifest_sha256 != digest:
+            elif row.manifest_sha256 != digest and (pend is None or pend.manifest_sha256 != digest):
+                newest = pend.revision if pend is not None else row.revision
                 if (
                     row.device_id != device.device_id
-                    or man.revision < row.revision
+                    or man.revision < newest
                     or (row.state == "committed" and man.revision == row.revision)
                 ):
                     self._audit(conn, "conflict_refused", device.device_id, man.dossier_uuid)
@@ -338,8 +344,8 @@ class IntakeService:
                     )
                 if row.state in ("committed", "amending"):
                     # A supplement: a newer revision of a committed dossier keeps its official
-                    # code; the committed parts stay until the amendment itself commits.
-                    self._amend(conn, man, text, sig, digest)
+                    # code; it is stored beside the committed revision until it commits itself.
+                    stale_blobs = self._amend(conn, man, text, sig, digest)
                     self._audit(
                         conn,
                         "manifest_amending",
@@ -347,41 +353,62 @@ class IntakeService:
                         man.dossier_uuid,
                         f"revision={man.revision}",
                     )
-                    return 201, self._state(conn, man.dossier_uuid)
-                # A newer seal of an unfinished upload (the dossier was edited): start over.
-                stale_blobs = [
-                    r.blob
-                    for r in conn.execute(
-                        select(db.parts.c.blob).where(db.parts.c.dossier_uuid == man.dossier_uuid)
+                    status = 201
+                else:
+                    # A newer seal of an unfinished upload (the dossier was edited): start over.
+                    stale_blobs = [
+                        r.blob
+                        for r in conn.execute(
+                            select(db.parts.c.blob).where(db.parts.c.dossier_uuid == man.dossier_uuid)
+                        )
+                    ]
+                    conn.execute(delete(db.parts).where(db.parts.c.dossier_uuid == man.dossier_uuid))
+                    conn.execute(delete(db.files).where(db.files.c.dossier_uuid == man.dossier_uuid))
+                    conn.execute(delete(db.dossiers).where(db.dossiers.c.uuid == man.dossier_uuid))
+                    self._insert_dossier(conn, device, man, text, sig, digest)
+                    self._audit(
+                        conn,
+                        "manifest_replaced",
+                        device.device_id,
+                        man.dossier_uuid,
+                        f"revision={man.revision}",
                     )
-                ]
-                conn.execute(delete(db.parts).where(db.parts.c.dossier_uuid == man.dossier_uuid))
-                conn.execute(delete(db.files).where(db.files.c.dossier_uuid == man.dossier_uuid))
-                conn.execute(delete(db.dossiers).where(db.dossiers.c.uuid == man.dossier_uuid))
-                self._insert_dossier(conn, device, man, text, sig, digest)
-                self._audit(
-                    conn, "manifest_replaced", device.device_id, man.dossier_uuid, f"revision={man.revision}"
-                )
-                status = 201
-            result = self._state(conn, man.dossier_uuid)
+                    status = 201
+            result = self._state(conn, man.dossier_uuid, digest)
         self.blobs.delete_parts(stale_blobs)
         return status, result
 
-    def _amend(self, conn: Connection, man: Manifest, text: str, sig: str, digest: str) -> None:
-        conn.execute(delete(db.files).where(db.files.c.dossier_uuid == man.dossier_uuid))
+    def _pending(self, conn: Connection, uuid: str) -> Any:
+        return conn.execute(select(db.amendments).where(db.amendments.c.uuid == uuid)).first()
+
+    def _drop_pending(self, conn: Connection, uuid: str, digest: str | None = None) -> list[str]:
+        """Forget the pending revision of ``uuid`` (only if it is ``digest``, when given) and
+        its parts; returns the blob names to delete once the transaction is in."""
+        pend = self._pending(conn, uuid)
+        if pend is None or (digest is not None and pend.manifest_sha256 != digest):
+            return []
+        mine = db.parts.c.dossier_uuid == uuid, db.parts.c.manifest_sha256 == pend.manifest_sha256
+        blobs = [r.blob for r in conn.execute(select(db.parts.c.blob).where(*mine))]
+        conn.execute(delete(db.parts).where(*mine))
+        conn.execute(delete(db.amendment_files).where(db.amendment_files.c.dossier_uuid == uuid))
+        conn.execute(delete(db.amendments).where(db.amendments.c.uuid == uuid))
+        return blobs
+
+    def _amend(self, conn: Connection, man: Manifest, text: str, sig: str, digest: str) -> list[str]:
+        stale = self._drop_pending(conn, man.dossier_uuid)  # an earlier seal of the amendment
         conn.execute(
-            update(db.dossiers)
-            .where(db.dossiers.c.uuid == man.dossier_uuid)
-            .values(
-                state="amending",
+            insert(db.amendments).values(
+                uuid=man.dossier_uuid,
                 revision=man.revision,
                 manifest=text,
                 manifest_sha256=digest,
                 signature=sig,
                 key_id=man.key_id,
+                received_at=_now_iso(),
             )
         )
-        self._insert_files(conn, man, digest)
+        self._insert_files(conn, man, digest, db.amendment_files)
+        return stale
 
     def _insert_dossier(  # noqa: PLR0917
         self, conn: Connection, device: Device, man: Manifest, text: str, sig: str, digest: str
@@ -402,9 +429,9 @@ class IntakeService:
         )
         self._insert_files(conn, man, digest)
 
-    def _insert_files(self, conn: Connection, man: Manifest, digest: str) -> None:
+    def _insert_files(self, conn: Connection, man: Manifest, digest: str, table: Any = db.files) -> None:
         conn.execute(
-            insert(db.files),
+            insert(table),
             [
                 {
                     "dossier_uuid": man.dossier_uuid,
@@ -421,14 +448,21 @@ class IntakeService:
             ],
         )
 
-    def _state(self, conn: Connection, uuid: str) -> dict[str, Any]:
+    def _state(self, conn: Connection, uuid: str, digest: str | None = None) -> dict[str, Any]:
+        """The upload state of the seal ``digest``: the pending amendment's if that is the one
+        (or if no digest is given and one is pending), else the dossier's own."""
         row = conn.execute(select(db.dossiers).where(db.dossiers.c.uuid == uuid)).one()
-        frows = conn.execute(select(db.files).where(db.files.c.dossier_uuid == uuid)).all()
+        pend = self._pending(conn, uuid)
+        if pend is not None and (digest is None or pend.manifest_sha256 == digest):
+            state, sha, table = "amending", pend.manifest_sha256, db.amendment_files
+        else:
+            state, sha, table = row.state, row.manifest_sha256, db.files
+        frows = conn.execute(select(table).where(table.c.dossier_uuid == uuid)).all()
         return {
             "uuid": uuid,
-            "state": row.state,
+            "state": state,
             "official_code": row.official_code,
-            "manifest_sha256": row.manifest_sha256,
+            "manifest_sha256": sha,
             "received_at": row.committed_at,
             "files": sorted(
                 ({"id": f.file_id, "offset": f.committed_offset, "length": f.sealed_size} for f in frows),
@@ -444,11 +478,22 @@ class IntakeService:
 
     # ---- resumable upload -------------------------------------------------------------------
 
+    def _upload_files(self, conn: Connection, uuid: str, digest: str | None) -> tuple[Any, bool]:
+        """The file table the seal ``digest`` uploads into (the pending amendment's or the
+        dossier's; with no digest, whichever is being received) and whether it still takes
+        chunks (a committed revision does not)."""
+        pend = self._pending(conn, uuid)
+        if pend is not None and (digest is None or pend.manifest_sha256 == digest):
+            return db.amendment_files, True
+        row = conn.execute(select(db.dossiers.c.state).where(db.dossiers.c.uuid == uuid)).first()
+        return db.files, row is not None and row.state != "committed"
+
     def file_offset(self, device: Device, uuid: str, file_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
             self._owned(conn, device, uuid)
+            table, _open = self._upload_files(conn, uuid, None)
             f = conn.execute(
-                select(db.files).where(db.files.c.dossier_uuid == uuid, db.files.c.file_id == file_id)
+                select(table).where(table.c.dossier_uuid == uuid, table.c.file_id == file_id)
             ).first()
         if f is None:
             raise ApiError(404, P.E_NOT_FOUND, "The dossier has no file with this id.")
@@ -469,19 +514,20 @@ class IntakeService:
                 f"A chunk must hold between 1 byte and {P.MAX_CHUNK} bytes.",
             )
         with self.engine.connect() as conn:
-            row = self._owned(conn, device, uuid)
+            self._owned(conn, device, uuid)
+            table, writable = self._upload_files(conn, uuid, manifest_sha)
             f = conn.execute(
-                select(db.files).where(db.files.c.dossier_uuid == uuid, db.files.c.file_id == file_id)
+                select(table).where(table.c.dossier_uuid == uuid, table.c.file_id == file_id)
             ).first()
         if f is None:
             raise ApiError(404, P.E_NOT_FOUND, "The dossier has no file with this id.")
-        if row.manifest_sha256 != manifest_sha:
+        if f.manifest_sha256 != manifest_sha:
             raise ApiError(
                 409,
                 P.E_IN_PROGRESS,
                 "The server holds another seal of this dossier; submit the manifest again.",
             )
-        if row.state == "committed" or f.committed_offset != offset:
+        if not writable or f.committed_offset != offset:
             raise ApiError(
                 409,
                 P.E_OFFSET,
@@ -498,17 +544,22 @@ class IntakeService:
     ) -> dict[str, Any]:
         try:
             with self.engine.begin() as conn:
-                res = conn.execute(
-                    update(db.files)
-                    .where(
-                        db.files.c.dossier_uuid == uuid,
-                        db.files.c.file_id == file_id,
-                        db.files.c.manifest_sha256 == manifest_sha,
-                        db.files.c.committed_offset == offset,
+                table, writable = self._upload_files(conn, uuid, manifest_sha)
+                res = (
+                    None
+                    if not writable
+                    else conn.execute(
+                        update(table)
+                        .where(
+                            table.c.dossier_uuid == uuid,
+                            table.c.file_id == file_id,
+                            table.c.manifest_sha256 == manifest_sha,
+                            table.c.committed_offset == offset,
+                        )
+                        .values(committed_offset=offset + length)
                     )
-                    .values(committed_offset=offset + length)
                 )
-                if res.rowcount != 1:
+                if res is None or res.rowcount != 1:
                     raise ApiError(409, P.E_OFFSET, "Another upload of this chunk won; ask for the offset.")
                 conn.execute(
                     insert(db.parts).values(
@@ -530,8 +581,10 @@ class IntakeService:
     def commit(self, device: Device, uuid: str, manifest_sha: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
             row = self._owned(conn, device, uuid)
-            if row.manifest_sha256 != manifest_sha:
-                if row.state == "committed":
+            pend = self._pending(conn, uuid)
+            amending = pend is not None and pend.manifest_sha256 == manifest_sha
+            if not amending and row.manifest_sha256 != manifest_sha:
+                if row.state == "committed" and pend is None:
                     raise ApiError(
                         409,
                         P.E_CONTENT_CONFLICT,
@@ -543,9 +596,10 @@ class IntakeService:
                     P.E_IN_PROGRESS,
                     "The server holds another seal of this dossier; submit the manifest again.",
                 )
-            if row.state == "committed":
+            if not amending and row.state == "committed":
                 return self._result(row)
-            frows = conn.execute(select(db.files).where(db.files.c.dossier_uuid == uuid)).all()
+            table = db.amendment_files if amending else db.files
+            frows = conn.execute(select(table).where(table.c.dossier_uuid == uuid)).all()
             prow = conn.execute(
                 select(db.parts)
                 .where(db.parts.c.dossier_uuid == uuid, db.parts.c.manifest_sha256 == manifest_sha)
@@ -560,47 +614,41 @@ class IntakeService:
             raise ApiError(
                 409, P.E_INCOMPLETE, "Some files are not fully uploaded yet.", extra={"files": missing}
             )
-        man = Manifest.from_bytes(row.manifest.encode("utf-8"))
+        man = Manifest.from_bytes((pend.manifest if amending else row.manifest).encode("utf-8"))
         decrypted = self._verify_files(man, uuid, manifest_sha, frows, prow)
         now = _now_iso()
+        stale: list[str] = []
+        won: str | None = None
         with self.engine.begin() as conn:
-            res = conn.execute(
-                update(db.dossiers)
-                .where(
-                    db.dossiers.c.uuid == uuid,
-                    db.dossiers.c.state.in_(("receiving", "amending")),
-                    db.dossiers.c.manifest_sha256 == manifest_sha,
-                )
-                .values(state="committed", committed_at=now)
-            )
-            stale: list[str] = []
-            if res.rowcount != 1:
-                won = None
+            if amending:
+                won = self._commit_amendment(conn, device, uuid, manifest_sha, decrypted, now, man)
             else:
-                for fid, h in decrypted.items():
-                    conn.execute(
-                        update(db.files)
-                        .where(db.files.c.dossier_uuid == uuid, db.files.c.file_id == fid)
-                        .values(decrypted_sha256=h)
+                res = conn.execute(
+                    update(db.dossiers)
+                    .where(
+                        db.dossiers.c.uuid == uuid,
+                        db.dossiers.c.state.in_(("receiving", "amending")),
+                        db.dossiers.c.manifest_sha256 == manifest_sha,
                     )
-                existing = conn.execute(
-                    select(db.dossiers.c.official_code).where(db.dossiers.c.uuid == uuid)
-                ).scalar_one()
-                if existing:  # an amendment keeps the code issued for the first revision
-                    code = existing
-                    self._audit(
-                        conn, "amended", device.device_id, uuid, f"code={code} revision={man.revision}"
-                    )
-                else:
-                    code = self._issue_code(conn, row.unit_code)
-                    conn.execute(
-                        update(db.dossiers).where(db.dossiers.c.uuid == uuid).values(official_code=code)
-                    )
-                    self._audit(conn, "committed", device.device_id, uuid, f"code={code}")
+                    .values(state="committed", committed_at=now)
+                )
+                if res.rowcount == 1:
+                    self._set_decrypted(conn, uuid, decrypted)
+                    if row.official_code:  # an amendment received by an older version
+                        won = row.official_code
+                        self._audit(
+                            conn, "amended", device.device_id, uuid, f"code={won} revision={man.revision}"
+                        )
+                    else:
+                        won = self._issue_code(conn, row.unit_code)
+                        conn.execute(
+                            update(db.dossiers).where(db.dossiers.c.uuid == uuid).values(official_code=won)
+                        )
+                        self._audit(conn, "committed", device.device_id, uuid, f"code={won}")
+            if won is not None:
                 stale_rows = db.parts.c.dossier_uuid == uuid, db.parts.c.manifest_sha256 != manifest_sha
                 stale = [r.blob for r in conn.execute(select(db.parts.c.blob).where(*stale_rows))]
                 conn.execute(delete(db.parts).where(*stale_rows))
-                won = code
         self.blobs.delete_parts(stale)  # the previous revision's parts, once the new one is in
         with self.engine.connect() as conn:
             final = conn.execute(select(db.dossiers).where(db.dossiers.c.uuid == uuid)).one()
@@ -609,6 +657,58 @@ class IntakeService:
         if won is not None:
             self._export(final, man, amended=bool(row.official_code))
         return self._result(final)
+
+    def _commit_amendment(  # noqa: PLR0917
+        self,
+        conn: Connection,
+        device: Device,
+        uuid: str,
+        digest: str,
+        decrypted: dict[str, str],
+        now: str,
+        man: Manifest,
+    ) -> str | None:
+        """Swap the pending revision in for the committed one, in the caller's transaction;
+        None if another request committed or replaced it meanwhile."""
+        row = conn.execute(select(db.dossiers).where(db.dossiers.c.uuid == uuid).with_for_update()).one()
+        pend = self._pending(conn, uuid)
+        if pend is None or pend.manifest_sha256 != digest:
+            return None
+        frows = conn.execute(
+            select(db.amendment_files).where(db.amendment_files.c.dossier_uuid == uuid)
+        ).all()
+        conn.execute(delete(db.files).where(db.files.c.dossier_uuid == uuid))
+        conn.execute(
+            insert(db.files),
+            [{**dict(f._mapping), "decrypted_sha256": decrypted.get(f.file_id)} for f in frows],
+        )
+        conn.execute(delete(db.amendment_files).where(db.amendment_files.c.dossier_uuid == uuid))
+        conn.execute(delete(db.amendments).where(db.amendments.c.uuid == uuid))
+        conn.execute(
+            update(db.dossiers)
+            .where(db.dossiers.c.uuid == uuid)
+            .values(
+                state="committed",
+                revision=pend.revision,
+                manifest=pend.manifest,
+                manifest_sha256=digest,
+                signature=pend.signature,
+                key_id=pend.key_id,
+                committed_at=now,
+            )
+        )
+        self._audit(
+            conn, "amended", device.device_id, uuid, f"code={row.official_code} revision={man.revision}"
+        )
+        return str(row.official_code)
+
+    def _set_decrypted(self, conn: Connection, uuid: str, decrypted: dict[str, str]) -> None:
+        for fid, h in decrypted.items():
+            conn.execute(
+                update(db.files)
+                .where(db.files.c.dossier_uuid == uuid, db.files.c.file_id == fid)
+                .values(decrypted_sha256=h)
+            )
 
     def _result(self, row: Any) -> dict[str, Any]:
         return {
@@ -664,17 +764,19 @@ class IntakeService:
 
     def _reject(self, uuid: str, digest: str, reason: str) -> None:
         """Tampered or corrupt content: keep nothing of this upload, so an honest retry starts
-        clean (an amendment keeps its committed revision's parts and official code)."""
+        clean (a rejected amendment is dropped; the committed revision stays as it was)."""
         with self.engine.begin() as conn:
             row = conn.execute(
                 select(db.dossiers).where(db.dossiers.c.uuid == uuid).with_for_update()
             ).first()
             blobs: list[str] = []
+            if row is not None:
+                blobs = self._drop_pending(conn, uuid, digest)
             if row is not None and row.manifest_sha256 == digest and row.state in ("receiving", "amending"):
                 mine = [db.parts.c.dossier_uuid == uuid]
                 if row.state == "amending":
                     mine.append(db.parts.c.manifest_sha256 == digest)
-                blobs = [r.blob for r in conn.execute(select(db.parts.c.blob).where(*mine))]
+                blobs += [r.blob for r in conn.execute(select(db.parts.c.blob).where(*mine))]
                 conn.execute(delete(db.parts).where(*mine))
                 if row.state == "receiving":
                     conn.execute(delete(db.files).where(db.files.c.dossier_uuid == uuid))
@@ -690,11 +792,7 @@ class IntakeService:
     def _issue_code(self, conn: Connection, unit_code: str) -> str:
         today = datetime.now(VN_TZ)
         name = f"{unit_code}:{today:%Y%m%d}"
-        if self.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
-        conn.execute(dialect_insert(db.counters).values(name=name, value=0).on_conflict_do_nothing())
+        conn.execute(self._upsert(db.counters).values(name=name, value=0).on_conflict_do_nothing())
         seq = conn.execute(
             update(db.counters)
             .where(db.counters.c.name == name)
@@ -705,9 +803,11 @@ class IntakeService:
             unit=unit_code, date=f"{today:%Y%m%d}", yymmdd=f"{today:%y%m%d}", seq=seq
         )
 
-    def _export(self, row: Any, man: Manifest, *, amended: bool) -> None:
+    def _export(self, row: Any, man: Manifest, *, amended: bool) -> bool:
+        """Hand the committed revision ``row`` to the export adapter and record the outcome;
+        True once it is exported (also when no adapter is configured: nothing to forward)."""
         if self.exporter is None:
-            return
+            return True
         with self.engine.connect() as conn:
             prow = conn.execute(
                 select(db.parts).where(
@@ -732,14 +832,79 @@ class IntakeService:
             [f.id for f in man.files],
             open_sealed,
         )
+        error: str | None = None
         try:
             self.exporter.export(record)
             action, detail = "exported", self.exporter.name
-        except Exception as err:  # the commit stands; the export is retried by the admin command
+        except Exception as err:  # the commit stands; the export is retried (see export_due)
             log.warning("export of a dossier failed: %s", err.__class__.__name__)
-            action, detail = "export_failed", f"{self.exporter.name}: {err.__class__.__name__}"
+            error = err.__class__.__name__
+            action, detail = "export_failed", f"{self.exporter.name}: {error}"
         with self.engine.begin() as conn:
+            self._record_export(conn, row.uuid, row.revision, error)
             self._audit(conn, action, row.device_id, row.uuid, detail)
+        return error is None
+
+    def _record_export(self, conn: Connection, uuid: str, revision: int, error: str | None) -> None:
+        values = {
+            "state": "done" if error is None else "failed",
+            "last_error": error,
+            "updated_at": _now_iso(),
+        }
+        conn.execute(
+            self._upsert(db.exports)
+            .values(uuid=uuid, revision=revision, attempts=1, **values)
+            .on_conflict_do_update(
+                index_elements=[db.exports.c.uuid, db.exports.c.revision],
+                set_={**values, "attempts": db.exports.c.attempts + 1},
+            )
+        )
+
+    def _upsert(self, table: Any) -> Any:
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            return pg_insert(table)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table)
+
+    def export_due(self, uuids: Sequence[str] | None = None) -> dict[str, Any]:
+        """Forward every committed revision not yet exported (failed, or never tried because
+        the process stopped between commit and export), or only ``uuids`` (then even if done:
+        adapters are idempotent). Returns counts and the UUIDs still failing."""
+        if self.exporter is None:
+            raise ApiError(
+                400, "no_export", 'No export adapter is configured in server.json ("export": {"kind": ...}).'
+            )
+        with self.engine.connect() as conn:
+            done = select(db.exports.c.uuid).where(
+                db.exports.c.uuid == db.dossiers.c.uuid,
+                db.exports.c.revision == db.dossiers.c.revision,
+                db.exports.c.state == "done",
+            )
+            query = select(db.dossiers).where(db.dossiers.c.state == "committed")
+            if uuids is not None:
+                query = query.where(db.dossiers.c.uuid.in_(list(uuids)))
+            else:
+                query = query.where(~done.exists())
+            rows = conn.execute(query.order_by(db.dossiers.c.committed_at)).all()
+            # Revisions only grow, so once an amendment of a dossier was committed, its current
+            # revision is an amendment (the adapter files it beside the first one).
+            amended = {
+                r.dossier_uuid
+                for r in conn.execute(select(db.audit.c.dossier_uuid).where(db.audit.c.action == "amended"))
+            }
+        if uuids is not None and len(rows) != len(set(uuids)):
+            raise ApiError(404, P.E_NOT_FOUND, "No committed dossier has this UUID.")
+        exported, failed = 0, []
+        for row in rows:
+            man = Manifest.from_bytes(row.manifest.encode("utf-8"))
+            if self._export(row, man, amended=row.uuid in amended):
+                exported += 1
+            else:
+                failed.append(row.uuid)
+        return {"exported": exported, "failed": failed}
 
     def open_plain(self, uuid: str, file_id: str) -> Iterator[bytes]:
         """Stream the decrypted bytes of one committed file (for forwarding and audits)."""
@@ -769,9 +934,10 @@ class IntakeService:
     def status(self, device: Device, uuid: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
             row = self._owned(conn, device, uuid)
+            pend = self._pending(conn, uuid)
         return {
             "uuid": uuid,
-            "state": row.state,
+            "state": "amending" if pend is not None else row.state,
             "official_code": row.official_code,
             "portal_status": row.portal_status,
             "portal_status_text": P.PORTAL_STATUSES.get(row.portal_status or 0),

@@ -418,14 +418,49 @@ def test_signed_garbage_never_causes_a_server_error(server: ServerProc, device) 
     patch()
 
 
+def _committed_revision_intact(
+    server: ServerProc, t: Transport, tmp_path: Path, sealed: SealedDossier, payload: bytes, code: str, portal: int
+) -> dict:  # type: ignore[type-arg]
+    """Revision ``sealed`` is what the server reads, lists, exports and updates."""
+    from sync.server.export import FileDropAdapter
+    from sync.server.service import IntakeService
+
+    admin = server.admin()
+    row = stored(server, sealed.uuid)[0]
+    assert row["official_code"] == code and row["revision"] == sealed.manifest.revision
+    assert [f["sealed_sha256"] for f in row["files"]] == [f.sealed_sha256 for f in sealed.manifest.files]
+    assert row["files"][1]["decrypted_sha256"] == hashlib.sha256(payload).hexdigest()
+    assert b"".join(admin.open_plain(sealed.uuid, "f1")) == payload
+    admin.set_portal_status(sealed.uuid, portal)
+    assert t.status(sealed.uuid)["portal_status"] == portal
+    r = kiosk("server", "dossiers", "--data", str(server.data_dir), "--json")
+    assert r.returncode == 0, r.stderr
+    listed = next(d for d in json.loads(r.stdout) if d["uuid"] == sealed.uuid)
+    assert listed["files"] == row["files"] and listed["revision"] == sealed.manifest.revision
+    drop = tmp_path / f"drop-{portal}"
+    exporter = IntakeService(admin.data, admin.engine, exporter=FileDropAdapter(drop))
+    assert exporter.export_due([sealed.uuid]) == {"exported": 1, "failed": []}
+    out = next(drop.iterdir())
+    assert (out / "manifest.json").read_bytes() == sealed.manifest_bytes
+    assert (out / "f1.bin").read_bytes() == sealed.file_path("f1").read_bytes()
+    return row
+
+
 def test_tampered_amendment_keeps_the_committed_revision(server: ServerProc, device, tmp_path: Path) -> None:
     prof, dev = device
     t = Transport(dev, device_key(prof), chunk_size=4096)
-    first = seal(prof, dev, tmp_path / "a", os.urandom(5000))
+    payload1, payload2 = os.urandom(5000), os.urandom(6000)
+    first = seal(prof, dev, tmp_path / "a", payload1)
     code = t.send(first)["official_code"]  # type: ignore[index]
-    amend = seal(prof, dev, tmp_path / "b", os.urandom(6000), uuid=first.uuid, revision=2)
+    amend = seal(prof, dev, tmp_path / "b", payload2, uuid=first.uuid, revision=2)
     state = t.submit(amend)
     assert state["state"] == "amending" and state["official_code"] == code
+    assert state["manifest_sha256"] == amend.digest and all(f["offset"] == 0 for f in state["files"])
+    # Revision 2 is pending (half uploaded): revision 1 is still whole.
+    t.upload_file(amend, amend.manifest.files[0], 0)
+    row = _committed_revision_intact(server, t, tmp_path, first, payload1, code, portal=2)
+    assert row["state"] == "amending" and row["pending_revision"] == 2
+    assert t.status(first.uuid)["state"] == "amending"
     path = f"/v1/dossiers/{amend.uuid}/files/f1"
     wrong = os.urandom(4096)
     wsha = hashlib.sha256(wrong).hexdigest()
@@ -438,18 +473,22 @@ def test_tampered_amendment_keeps_the_committed_revision(server: ServerProc, dev
     }
     assert requests.patch(server.url + path, data=wrong, headers=headers, timeout=10).status_code == 200
     t.upload_file(amend, amend.manifest.files[1], 4096)
-    t.upload_file(amend, amend.manifest.files[0], 0)
     with pytest.raises(SyncHttpError) as ei:
         t.commit(amend)
     assert ei.value.status == 422
-    row = stored(server, first.uuid)[0]
-    assert row["official_code"] == code and row["state"] == "amending"
+    # The tampered revision 2 is dropped (abandoned): revision 1 stands as it was.
+    row = _committed_revision_intact(server, t, tmp_path, first, payload1, code, portal=3)
+    assert row["state"] == "committed" and row["pending_revision"] is None
+    assert t.status(first.uuid)["state"] == "committed"
     # Stale revision 1 content is refused now; the honest amendment goes through under the same code.
     other1 = seal(prof, dev, tmp_path / "c", b"old", uuid=first.uuid, revision=1)
     with pytest.raises(SyncHttpError) as ei:
         t.send(other1)
     assert ei.value.code == P.E_CONTENT_CONFLICT
     assert t.send(amend)["official_code"] == code  # type: ignore[index]
-    row = stored(server, first.uuid)[0]
+    row = _committed_revision_intact(server, t, tmp_path, amend, payload2, code, portal=4)
     assert row["state"] == "committed" and row["revision"] == 2
-    assert row["files"][1]["sealed_sha256"] == amend.manifest.files[1].sealed_sha256
+    assert t.send(amend)["official_code"] == code  # type: ignore[index]  # an identical retry
+    # Only revision 2's parts are left on disk.
+    parts = list((server.data_dir / "blobs" / first.uuid).rglob("*.part"))
+    assert len(parts) == 1 + 2  # f0 in one chunk, f1 in two
