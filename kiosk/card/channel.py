@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kiosk.card.errors import CardError, CardProtocolError, ParseError, StatusWordError
+from kiosk.card.errors import CardError, CardProtocolError, CardRemovedError, ParseError, StatusWordError
 from kiosk.card.lds.tlv import TLVError, encode, header_length, read_tlv
+from kiosk.card.pcsc.errors import Meaning
 from kiosk.card.pcsc.transport import Transport, describe, trace
 from kiosk.card.protocol.apdu import Command
 from kiosk.card.protocol.secure_messaging import SecureMessaging
@@ -13,6 +14,24 @@ from kiosk.card.protocol.secure_messaging import SecureMessaging
 SHORT_SM_CHUNK = 0xDF  # largest plaintext that fits a short R-APDU under SM (DOMAIN.md)
 EXTENDED_CHUNK = 0x1000  # conservative extended-length read size most chips and readers accept
 _MALFORMED_READ = "The card gave a malformed answer while a file was read; place the card again."
+
+
+# Readers that broke an extended-length APDU below the status-word level in this session (the
+# driver, not the chip): later reads on them use short APDUs from the start.
+_SHORT_ONLY_READERS: set[str] = set()
+
+
+def remember_short_only(reader: str) -> None:
+    _SHORT_ONLY_READERS.add(reader)
+
+
+class ExtendedLengthRejected(CardRemovedError):
+    """An extended-length read failed at the PC/SC level (no status word): either the reader
+    cannot carry extended APDUs or the card left; only a short-APDU retry tells them apart."""
+
+    def __init__(self, message: str, reader: str) -> None:
+        super().__init__(message)
+        self.reader = reader
 
 
 class FileNotFoundOnCard(CardError):
@@ -57,10 +76,15 @@ def extended_length_from_atr(atr: bytes) -> bool:
 
 
 class Channel:
-    def __init__(self, transport: Transport) -> None:
+    def __init__(self, transport: Transport, *, short_only: bool = False) -> None:
         self.transport = transport
+        self.reader = str(getattr(transport, "reader", "") or "")
         self.sm: SecureMessaging | None = None
-        self.extended = extended_length_from_atr(transport.atr)
+        self.extended = (
+            extended_length_from_atr(transport.atr)
+            and not short_only
+            and self.reader not in _SHORT_ONLY_READERS
+        )
         self.chunk = EXTENDED_CHUNK if self.extended else SHORT_SM_CHUNK
         self.exact_reads = False  # set when the chip refuses reads past the end of a file
 
@@ -84,13 +108,24 @@ class Channel:
         if sw != 0x9000:
             raise StatusWordError(sw, "selecting a file")
 
+    def _transmit_read(self, cmd: Command) -> tuple[bytes, int]:
+        try:
+            return self.transmit(cmd)
+        except CardRemovedError as exc:
+            meaning = getattr(exc, "pcsc_meaning", None)
+            if cmd.extended and meaning not in (Meaning.CARD_REMOVED, Meaning.CARD_RESET, Meaning.NO_CARD):
+                raise ExtendedLengthRejected(str(exc), self.reader) from exc
+            raise
+
     def _read(self, offset: int, n: int) -> tuple[bytes, int]:
         ext = n > 256 or (self.extended and n > SHORT_SM_CHUNK)
         if offset <= 0x7FFF:
-            return self.transmit(Command(0x00, 0xB0, offset >> 8, offset & 0xFF, le=n, extended=ext))
+            return self._transmit_read(Command(0x00, 0xB0, offset >> 8, offset & 0xFF, le=n, extended=ext))
         # Offsets beyond 15 bits need the odd-INS READ BINARY with a DO'54' offset.
         off = offset.to_bytes(3 if offset > 0xFFFF else 2, "big")
-        data, sw = self.transmit(Command(0x00, 0xB1, 0x00, 0x00, encode(0x54, off), le=n + 4, extended=ext))
+        data, sw = self._transmit_read(
+            Command(0x00, 0xB1, 0x00, 0x00, encode(0x54, off), le=n + 4, extended=ext)
+        )
         if data:
             try:
                 tag, value, _ = read_tlv(data)

@@ -24,8 +24,15 @@ from smartcard import scard
 
 from kiosk.card.cert.passive import passive_authentication
 from kiosk.card.cert.trust import TrustStore
-from kiosk.card.channel import Channel, FileAccessDenied, FileNotFoundOnCard
+from kiosk.card.channel import (
+    Channel,
+    ExtendedLengthRejected,
+    FileAccessDenied,
+    FileNotFoundOnCard,
+    remember_short_only,
+)
 from kiosk.card.errors import (
+    CardError,
     CardProtocolError,
     CardRemovedError,
     KeyInputError,
@@ -474,6 +481,20 @@ def read_card(
         return _read_card(
             reader, key, trust_dir=trust_dir, on_event=on_event, transport=transport, read_photo=read_photo
         )
+    except ExtendedLengthRejected as err:
+        if transport is not None or not err.reader:
+            raise
+        # Some readers break extended APDUs with a PC/SC error instead of a status word: try
+        # once more with short reads; only if that works is the reader remembered as short-only.
+        log.info("an extended-length read failed below the status-word level; reading again with short reads")
+        try:
+            result = _read_card(
+                reader, key, trust_dir=trust_dir, on_event=on_event, read_photo=read_photo, short_only=True
+            )
+        except CardError:
+            raise err from None  # the card really left: report the first failure
+        remember_short_only(err.reader)
+        return result
     except CardRemovedError as err:
         if getattr(err, "pcsc_meaning", None) != Meaning.CARD_RESET or transport is not None:
             raise
@@ -489,6 +510,7 @@ def _read_card(
     on_event: Callable[[ReadEvent], None] | None = None,
     transport: Transport | None = None,
     read_photo: bool = True,
+    short_only: bool = False,
 ) -> ReadResult:
     emit = on_event or (lambda _e: None)
     trust = TrustStore.load(trust_dir) if trust_dir is not None else None
@@ -499,7 +521,7 @@ def _read_card(
     try:
         reader_name = getattr(tr, "reader", reader or "")
         emit(ReadEvent("connected", reader_name))
-        ch = Channel(tr)
+        ch = Channel(tr, short_only=short_only)
         access = _establish_access(ch, key)
         emit(ReadEvent("access", access))
 

@@ -526,3 +526,45 @@ def test_a_hidden_signed_dg13_fails_passive_authentication(sim_card, trust_dir) 
     }
     assert v.data_group_hashes[13] is Status.FAILED
     assert result.citizen.get("id_number") == "079190001234"  # the MRZ data is still shown
+
+
+def test_reader_breaking_extended_apdus_falls_back_to_short_reads_once(sim_card, monkeypatch) -> None:
+    from kiosk.card import channel
+
+    monkeypatch.setattr(channel, "_SHORT_ONLY_READERS", set())  # not to leak into other tests
+    # The chip and its ATR offer extended length; the reader breaks such APDUs (no status word).
+    card = sim_card("citizen_demo", reader_short_only=True, dg2_size=20000)
+    events: list[ReadEvent] = []
+    result = read_card(card.reader, AccessKey.from_can("001234"), on_event=events.append)
+    assert result.citizen.get("id_number") == "079190001234"
+    assert result.verification.data_group_hashes[2] is Status.VERIFIED
+    assert [e.kind for e in events].count("connected") == 2  # one failed attempt, one retry
+    assert sorted(channel._SHORT_ONLY_READERS) == [card.reader]
+    # Remembered for the session: the next read is short from the start, in one attempt.
+    events.clear()
+    again = read_card(card.reader, AccessKey.from_can("001234"), on_event=events.append)
+    assert [e.kind for e in events].count("connected") == 1
+    assert again.stats.apdus >= 20000 // SHORT_SM_CHUNK
+
+
+def test_card_lifted_during_an_extended_read_is_not_taken_for_a_short_only_reader(
+    sim_card, monkeypatch
+) -> None:
+    from kiosk.card import channel
+
+    monkeypatch.setattr(channel, "_SHORT_ONLY_READERS", set())
+    from kiosk.card.pcsc.transport import TRACE
+
+    card = sim_card("citizen_demo", dg2_size=20000)
+    TRACE.clear()
+    read_card(card.reader, AccessKey.from_can("001234"))
+    card.stop()
+    sent = [line for line in TRACE if " -> " in line]
+    dg2 = next(i for i, line in enumerate(sent) if "file 0102" in line)
+    first_extended = next(i for i, line in enumerate(sent) if i > dg2 and f"Le={EXTENDED_CHUNK}" in line)
+    # Lift the card on the first extended read of DG2 (the APDU sequence is the same each time).
+    card = sim_card("citizen_demo", dg2_size=20000, lift_after_apdus=first_extended)
+    with pytest.raises(CardRemovedError, match="place it again") as err:
+        read_card(card.reader, AccessKey.from_can("001234"))
+    assert isinstance(err.value, channel.ExtendedLengthRejected)  # the short retry found no card
+    assert not channel._SHORT_ONLY_READERS

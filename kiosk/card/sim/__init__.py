@@ -27,6 +27,11 @@ class SlotBusyError(KioskError):
     pass
 
 
+def _is_extended(apdu: bytes) -> bool:
+    """ISO 7816-3 cases 2E/3E/4E: a zero byte where a short APDU has its Lc or Le."""
+    return len(apdu) >= 7 and apdu[4] == 0
+
+
 def reader_name(index: int) -> str:
     return f"Virtual PCD 00 {index:02d}"
 
@@ -61,6 +66,8 @@ class SimulatedCard:
     def _on_apdu(self, apdu: bytes) -> bytes | None:
         with self._lock:
             opts = self.image.options
+            if opts.reader_short_only and _is_extended(apdu):
+                return b"\x00"  # never reaches the chip
             if opts.lift_after_apdus is not None and self.apdu_count >= opts.lift_after_apdus:
                 opts.lift_after_apdus = None  # lift once; the next insert behaves
                 self.lifted.set()

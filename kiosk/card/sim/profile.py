@@ -44,6 +44,9 @@ class SimOptions:
     extended_length: bool = True
     max_response: int = 0xFFFF  # largest plaintext a single READ BINARY returns
     reject_extended: bool = False  # ATR advertises extended length, READ BINARY answers 6700 anyway
+    # The virtual reader (not the chip) cannot carry extended APDUs and breaks them (a 1-byte
+    # answer, a PC/SC-level failure), as some contactless readers' drivers do.
+    reader_short_only: bool = False
     wrong_le_limit: int | None = None  # Le above this gets 6Cxx ("use Le = xx") instead of data
     lift_after_apdus: int | None = None  # card "lifted" once this many APDUs were answered
     error_at_apdu: dict[int, int] = field(default_factory=dict)  # APDU index -> SW to answer instead
