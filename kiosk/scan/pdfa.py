@@ -50,7 +50,8 @@ class PdfMetadata:
 
 def pdf_filename(dossier_code: str, item_number: int) -> str:
     """File name = dossier code + item number, safe on every file system."""
-    code = unicodedata.normalize("NFKD", dossier_code)
+    # NFKD strips tone and vowel marks but leaves Đ/đ (a letter of its own, not D plus a mark).
+    code = unicodedata.normalize("NFKD", dossier_code.replace("Đ", "D").replace("đ", "d"))
     code = "".join(c for c in code if not unicodedata.combining(c))
     code = re.sub(r"[^A-Za-z0-9._-]+", "-", code).strip("-.") or "hoso"
     return f"{code}_{item_number:02d}.pdf"

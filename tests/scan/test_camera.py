@@ -11,6 +11,7 @@ from kiosk.scan.capture.camera import (
     SteadyConfig,
     a4_dpi_for,
     capture_pages,
+    megapixels_for,
     resolution_warning,
 )
 from kiosk.scan.samples import a4_page, photograph
@@ -28,6 +29,9 @@ def test_resolution_warning() -> None:
     assert round(a4_dpi_for((1920, 1080))) == 131  # 1080 px across the 8.27 in width binds
     warning = resolution_warning((1920, 1080))
     assert warning is not None and "below the legal 200 dpi" in warning
+    # DOMAIN.md section 4: 200 dpi on A4 needs >= 4.5 MP (4:3).
+    assert warning.endswith("use a scanner or a camera of at least 4.5 megapixels.")
+    assert round(megapixels_for(300), 1) == 10.2
     assert resolution_warning((2480, 3508)) is None  # 300 dpi sensor area
     assert resolution_warning((2592, 1944)) is None  # 5 MP 4:3: 2592 px over 11.69 in = 222 dpi
     assert resolution_warning((2048, 1536)) is not None  # 3 MP: 175 dpi

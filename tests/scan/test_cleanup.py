@@ -127,3 +127,11 @@ def test_blank_detection() -> None:
     report = detect_blank(one_line, DPI)
     assert not report.blank and report.marks >= 3
     assert not detect_blank(a4_page(DPI), DPI).blank
+
+
+@pytest.mark.parametrize("grey", [0, 60, 120, 160])
+def test_solid_dark_page_is_not_blank(grey: int) -> None:
+    # One dark area is a single "mark", yet the page is covered: the ink ratio decides.
+    dark = np.full((round(297 / 25.4 * DPI), round(210 / 25.4 * DPI), 3), grey, dtype=np.uint8)
+    report = detect_blank(dark, DPI)
+    assert report.ink_ratio > 0.9 and not report.blank

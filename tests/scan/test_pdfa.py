@@ -142,6 +142,8 @@ def test_size_aware_encoding_steps_quality_down(page200: Page) -> None:
 def test_file_name_and_errors() -> None:
     assert pdf_filename("000.00.21.H26-260515-0001", 3) == "000.00.21.H26-260515-0001_03.pdf"
     assert pdf_filename("Hồ sơ/01", 12) == "Ho-so-01_12.pdf"
+    assert pdf_filename("Đăng ký đất đai", 1) == "Dang-ky-dat-dai_01.pdf"  # Đ is not D plus a mark
+    assert pdf_filename("ĐỒNG", 2) == "DONG_02.pdf"
     with pytest.raises(PdfAssemblyError, match="no pages"):
         build_pdfa([], META)
     assert check_legal(b"not a pdf").problems == ["The file is not a readable PDF."]

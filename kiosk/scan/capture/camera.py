@@ -64,11 +64,18 @@ def resolution_warning(resolution: tuple[int, int], min_dpi: int = LEGAL_MIN_DPI
     dpi = a4_dpi_for(resolution)
     if dpi + 0.5 >= min_dpi:
         return None
-    need_mp = (A4_IN[0] * min_dpi) * (A4_IN[1] * min_dpi) / 1e6
     return (
         f"This camera gives at most {dpi:.0f} dpi on an A4 page, below the legal {min_dpi} dpi; "
-        f"use a scanner or a camera of at least {need_mp * 1.33:.1f} megapixels."
+        f"use a scanner or a camera of at least {megapixels_for(min_dpi):.1f} megapixels."
     )
+
+
+def megapixels_for(min_dpi: int = LEGAL_MIN_DPI) -> float:
+    """A 4:3 camera's size for ``min_dpi`` on A4: the page's long side fills the frame's long
+    side with a 5% margin each way (nobody holds a sheet to the pixel); 200 dpi gives 4.5 MP,
+    as DOMAIN.md section 4 states."""
+    long_px = A4_IN[1] * min_dpi * 1.05
+    return long_px * (long_px * 3 / 4) / 1e6
 
 
 class CaptureState(StrEnum):

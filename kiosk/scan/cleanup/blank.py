@@ -16,6 +16,9 @@ MARGIN = 0.04  # hole punches and scanner edges live here
 INK_LEVEL = 170
 MIN_MARK_MM = 1.2  # smaller than a 7 pt letter: dust
 MIN_MARKS = 3
+# A page this dark is a photo, a dark sheet or a filled area, not a blank side: one large dark
+# region counts as a single "mark", so the mark count alone would call it blank.
+MAX_BLANK_INK = 0.05
 
 
 @dataclass(frozen=True)
@@ -49,4 +52,4 @@ def detect_blank(img: np.ndarray, dpi: int) -> BlankReport:
         if n > 1
         else 0
     )
-    return BlankReport(blank=marks < MIN_MARKS, ink_ratio=ratio, marks=marks)
+    return BlankReport(blank=marks < MIN_MARKS and ratio < MAX_BLANK_INK, ink_ratio=ratio, marks=marks)
