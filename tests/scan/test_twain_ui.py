@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
+
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
+
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -233,3 +235,17 @@ def test_cameras_do_not_wait_for_the_scanner_listing(app: QApplication, monkeypa
     assert screen.device_box.count() == 1 and screen.device_box.currentData() == "camera:0"
     assert screen.refresh_button.isEnabled()
     screen.deleteLater()
+
+
+def test_every_qt_test_module_runs_without_a_display() -> None:
+    # A module run on its own (no QT_QPA_PLATFORM in the environment, no X server) must not abort
+    # when it creates the QApplication.
+    needle = 'os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")'
+    folder = Path(__file__).parent
+    missing = [
+        p.name
+        for p in sorted(folder.glob("test_*.py"))
+        if "QApplication(" in (text := p.read_text(encoding="utf-8"))
+        and (needle not in text or text.index(needle) > text.index("from PySide6"))
+    ]
+    assert missing == []

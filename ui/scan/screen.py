@@ -598,7 +598,7 @@ class ScanScreen(QWidget):
                 progress=lambda p: task.report("scan", p.page, 0),
                 cancel=cancel,
             )
-            return len(result.pages)
+            return result.page_count
 
         self._set_status(self.tr("Scanning..."))
         self._run(work, self._scan_done, items=self._page_arrived)

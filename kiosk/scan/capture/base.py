@@ -70,8 +70,15 @@ EndReason = Literal["complete", "feeder_empty", "cancelled"]
 
 @dataclass
 class ScanResult:
+    # The pages, unless they went to the caller's ``on_page`` as they arrived (then empty: a
+    # feeder batch is not held in memory twice, the caller keeps each page where it wants).
     pages: list[Page]
     ended_by: EndReason
+    page_count: int = -1  # pages scanned; -1: len(pages)
+
+    def __post_init__(self) -> None:
+        if self.page_count < 0:
+            self.page_count = len(self.pages)
 
 
 class CancelToken:
@@ -108,9 +115,10 @@ class ScanBackend(Protocol):
     ) -> ScanResult:
         """Scan one page (flatbed) or a feeder batch.
 
-        Pages are handed to ``on_page`` as they arrive, so pages scanned before a jam are kept
-        by the caller even though the batch ends in an error; the error also carries them as
-        ``err.pages``.
+        Pages are handed to ``on_page`` as they arrive and are then not kept by the backend
+        (``result.pages`` and ``err.pages`` are empty, ``result.page_count`` counts them), so
+        pages scanned before a jam are the caller's even though the batch ends in an error.
+        Without ``on_page`` the pages come back in ``result.pages`` (or ``err.pages``).
         """
         ...
 

@@ -143,7 +143,8 @@ class IsolatedBackend:
         cancel: CancelToken | None = None,
     ) -> ScanResult:
         device = device_id.removeprefix(self.prefix)
-        pages: list[Page] = []
+        pages: list[Page] = []  # only when there is no on_page to hand them to
+        count = [0]
         ended: list[str] = []
         failure: list[ScanError] = []
 
@@ -156,9 +157,11 @@ class IsolatedBackend:
                 arr = np.frombuffer(data, dtype=np.uint8)
                 arr = arr.reshape((h, w, 3) if mode == "RGB" else (h, w)).copy()
                 page = Page(pixels=arr, dpi=int(dpi), source=self.name)
-                pages.append(page)
+                count[0] += 1
                 if on_page is not None:
-                    on_page(page)
+                    on_page(page)  # the caller's now: a 100-sheet batch is not held here too
+                else:
+                    pages.append(page)
             elif kind == "done":
                 ended.append(msg[1])
             elif kind == "error":
@@ -205,4 +208,4 @@ class IsolatedBackend:
             err2 = ScanCancelledError("The scan was cancelled.")
             err2.pages = list(pages)  # type: ignore[attr-defined]
             raise err2
-        return ScanResult(pages=pages, ended_by=reason)  # type: ignore[arg-type]
+        return ScanResult(pages=pages, ended_by=reason, page_count=count[0])  # type: ignore[arg-type]
