@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.card.errors import KeyInputError
 from kiosk.card.keys import AccessKey, parse_qr
-from kiosk.card.lds.mrz import check_digit, parse_mrz, repair_mrz
+from kiosk.card.lds.mrz import DOCNO_NOT_ID, MrzError, check_digit, parse_mrz, repair_mrz
 from kiosk.citizen import Provenance
 
 TD1 = "IDVNM1900012342079190001234<<2\n9005178F3005176VNM<<<<<<<<<<<4\nPHAM<<THI<HONG<NHUNG<<<<<<<<<<"
@@ -66,6 +66,41 @@ def test_ocr_confusions_are_repaired_when_check_digits_prove_it(bad: str) -> Non
 def test_td3_document_number_repair() -> None:
     bad = TD3.replace("L898902C3", "L8989O2C3")
     assert parse_mrz(repair_mrz(bad)).document_number == "L898902C3"
+
+
+def test_a_mistyped_digit_is_reported_not_repaired_into_a_letter() -> None:
+    # 1 -> I would "fit" the check digit: a wrong key (I90001235...) instead of the sentence.
+    typo = TD1.replace("IDVNM190001234", "IDVNM190001235")
+    with pytest.raises(MrzError) as err:
+        repair_mrz(typo)
+    assert str(err.value) == (
+        "The MRZ document number does not match its check digit; compare the lines with the back of the card."
+    )
+
+
+def test_cccd_document_number_must_be_the_ids_last_nine_digits() -> None:
+    docno = "190001243"  # a valid check digit of its own, but not the ID's last 9 digits
+    line1 = "IDVNM" + docno + check_digit(docno) + "079190001234<<2"
+    with pytest.raises(MrzError) as err:
+        repair_mrz(line1 + TD1[30:])
+    assert str(err.value) == DOCNO_NOT_ID
+
+
+def test_digit_only_passport_number_gets_no_letters() -> None:
+    from kiosk.card.sim.profile import td3_mrz
+
+    citizen = {
+        "full_name": "Anna Eriksson",
+        "date_of_birth": "1974-08-12",
+        "sex": "F",
+        "date_of_expiry": "2032-04-15",
+    }
+    good = "\n".join(td3_mrz(citizen, "UTO", "190001234", "UTO"))
+    assert repair_mrz(good) == good
+    with pytest.raises(MrzError, match="document number"):
+        repair_mrz(good.replace("190001234", "190001235"))
+    # The composite and personal-number check digits are numeric by spec: O there is a 0.
+    assert repair_mrz(good[:-2] + good[-2:].replace("0", "O")) == good
 
 
 def test_unrepairable_mrz_is_a_clear_error() -> None:

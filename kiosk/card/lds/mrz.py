@@ -86,6 +86,10 @@ class MrzError(KeyInputError):
     pass
 
 
+DOCNO_NOT_ID = (
+    "The MRZ document number is not the last 9 digits of the ID number; "
+    "compare the lines with the back of the card."
+)
 # Whole sentences, one per field: the window translates sentences, not pieces of them.
 _CHECK_FAILED = {
     "document_number": "The MRZ document number does not match its check digit; "
@@ -153,16 +157,21 @@ def _candidates(field: str, cd: str, max_changes: int = 2) -> str | None:
 
     The check digit cannot tell every swap apart (L and 1 differ by 20, a multiple of 10 at
     weight 7), so an ambiguous repair is refused rather than guessed, unless exactly one of the
-    candidates only turns letters into digits.
+    candidates only turns letters into digits. A field of digits (and fillers) is never given
+    letters: a mistyped digit would otherwise become a letter that happens to fit the check
+    digit (190001235 -> I90001235), a wrong key instead of a clear message.
     """
     if check_digit(field) == cd:
         return field
+    may_add_letters = any(c.isalpha() for c in field)
     swaps = []
     for i, c in enumerate(field):
-        alts = {_DIGIT_FOR.get(c), _ALPHA_FOR.get(c), _FILLER_FOR.get(c), "K" if c == "<" else None} - {
-            None,
-            c,
-        }
+        alts = {
+            _DIGIT_FOR.get(c),
+            _ALPHA_FOR.get(c) if may_add_letters else None,
+            _FILLER_FOR.get(c),
+            "K" if c == "<" and may_add_letters else None,
+        } - {None, c}
         if alts:
             swaps.append((i, sorted(a for a in alts if a)))
     for n in range(1, max_changes + 1):
@@ -199,20 +208,30 @@ def repair_mrz(text: str) -> str:
             l2[i] = _DIGIT_FOR.get(l2[i], l2[i])
         l1[14] = _DIGIT_FOR.get(l1[14], l1[14])
         raw_docno = "".join(l1[5:14])
-        if "".join(l1[2:5]) == "VNM":
-            raw_docno = _digits(raw_docno)  # CCCD document numbers are the ID's last 9 digits
-        docno = _candidates(raw_docno, l1[14])
-        if docno is None:
-            raise MrzError(_CHECK_FAILED["document_number"])
-        l1[5:14] = list(docno)
         # Filler confusion in the optional field (K read for <) after the 12-digit ID.
         opt = "".join(l1[15:30])
         opt = _digits(opt[:12]) + opt[12:].replace("K", "<")
         l1[15:30] = list(opt)
+        if "".join(l1[2:5]) == "VNM":
+            # A CCCD document number is the ID's last 9 digits: digits only, nothing to guess.
+            digits = _digits(raw_docno)
+            if not digits.isdigit() or check_digit(digits) != l1[14]:
+                raise MrzError(_CHECK_FAILED["document_number"])
+            if re.fullmatch(r"\d{12}", opt[:12]) and digits != opt[3:12]:
+                raise MrzError(DOCNO_NOT_ID)
+            docno: str | None = digits
+        else:
+            docno = _candidates(raw_docno, l1[14])
+        if docno is None:
+            raise MrzError(_CHECK_FAILED["document_number"])
+        l1[5:14] = list(docno)
         lines = ["".join(l1), "".join(l2), lines[2]]
     elif widths in ([36, 36], [44, 44]):
         l2 = list(lines[1])
-        for i in [9, *range(13, 20), *range(21, 28)]:
+        # Check digits and dates are numeric by spec (TD3: also the personal-number and
+        # composite check digits): only letters OCR confuses with digits are changed.
+        numeric = [9, *range(13, 20), *range(21, 28), *((42, 43) if len(l2) == 44 else (35,))]
+        for i in numeric:
             l2[i] = _DIGIT_FOR.get(l2[i], l2[i])
         docno = _candidates("".join(l2[0:9]), l2[9])
         if docno is None:
