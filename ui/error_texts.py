@@ -154,6 +154,10 @@ MESSAGES: tuple[object, ...] = (
         "KioskError",
         "The MRZ date of expiry does not match its check digit; compare the lines with the back of the card.",
     ),
+    QT_TRANSLATE_NOOP(
+        "KioskError",
+        "The MRZ document number is not the last 9 digits of the ID number; compare the lines with the back of the card.",
+    ),
     # -- Card: reading (errors the reader panel has no sentence of its own for)
     QT_TRANSLATE_NOOP("KioskError", "Another program is using the card reader; close it and try again."),
     QT_TRANSLATE_NOOP("KioskError", "The card reader timed out; try again."),

@@ -329,6 +329,11 @@
         <translation>Ngày hết hạn trong MRZ không khớp với chữ số kiểm tra; hãy đối chiếu các dòng đã nhập với mặt sau của thẻ.</translation>
     </message>
     <message>
+        <location filename="../../ui/error_texts.py" line="157"/>
+        <source>The MRZ document number is not the last 9 digits of the ID number; compare the lines with the back of the card.</source>
+        <translation>Số giấy tờ trong MRZ không phải là 9 chữ số cuối của số định danh cá nhân; hãy đối chiếu các dòng đã nhập với mặt sau của thẻ.</translation>
+    </message>
+    <message>
         <location filename="../../ui/error_texts.py" line="158"/>
         <source>Another program is using the card reader; close it and try again.</source>
         <translation>Một chương trình khác đang dùng đầu đọc thẻ; hãy đóng chương trình đó rồi thử lại.</translation>
