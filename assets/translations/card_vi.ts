@@ -229,22 +229,37 @@
         <translation>suy ra</translation>
     </message>
     <message>
-        <location filename="../../ui/card/citizen_view.py" line="78"/>
+        <location filename="../../ui/card/citizen_view.py" line="83"/>
         <source>(sensitive)</source>
         <translation>(nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../../ui/card/citizen_view.py" line="93"/>
+        <location filename="../../ui/card/citizen_view.py" line="91"/>
+        <source>Other data on the chip</source>
+        <translation>Dữ liệu khác trên chip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/citizen_view.py" line="99"/>
+        <source>DG13 field %1</source>
+        <translation>Trường %1 của DG13</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/citizen_view.py" line="101"/>
+        <source>%1 (as on the chip)</source>
+        <translation>%1 (nguyên văn trên chip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card/citizen_view.py" line="119"/>
         <source>No expiry (Không thời hạn)</source>
         <translation>Không thời hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/card/citizen_view.py" line="99"/>
+        <location filename="../../ui/card/citizen_view.py" line="125"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/card/citizen_view.py" line="99"/>
+        <location filename="../../ui/card/citizen_view.py" line="125"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>

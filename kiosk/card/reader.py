@@ -139,7 +139,8 @@ class ReadResult:
     def to_json(self) -> dict[str, Any]:
         return {
             "document": self.document.to_json(),
-            "citizen": self.citizen.to_json(),
+            # Unknown DG13 fields (dg13_N) and chip values that failed validation, raw.
+            "citizen": {**self.citizen.to_json(), "extra": dict(sorted(self.citizen.extra.items()))},
             "verification": self.verification.to_json(),
             "stats": self.stats.to_json(),
             "access_control": self.access_control,

@@ -36,6 +36,7 @@ def test_read_json_with_trust_and_photo(sim_card, trust_dir, tmp_path) -> None:
     assert out["citizen"]["full_name"] == "Phạm Thị Hồng Nhung"
     assert out["citizen"]["spouse_name"] == "Trần Quốc Bảo"
     assert out["citizen"]["provenance"]["full_name"] == "chip_verified"
+    assert out["citizen"]["extra"] == {"dg13_16": "0123456789ABCDEF"}
     for check in ("passive_authentication", "chip_authentication", "active_authentication"):
         assert out["verification"][check]["status"] in {"verified", "failed", "not_checked"}
         assert out["verification"][check]["reason"]

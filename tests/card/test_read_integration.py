@@ -63,6 +63,7 @@ def test_pace_read_with_trust_store_is_chip_verified(sim_card, trust_dir) -> Non
         "mrz": result.document.mrz,
     }
     assert set(out["verification"]["passive_authentication"]) == {"status", "reason"}
+    assert out["citizen"]["extra"] == {"dg13_16": "0123456789ABCDEF"}  # unknown DG13 field, raw
     assert {"apdus", "bytes_in", "bytes_out", "ms_total", "ms_to_first_data"} <= set(out["stats"])
 
 

@@ -147,6 +147,24 @@ def test_citizen_view_marks_sensitive_fields_and_provenance(qapp) -> None:
     assert "Full name (sensitive)" not in labels
 
 
+def test_citizen_view_shows_unknown_chip_fields_raw(qapp) -> None:
+    c = Citizen()
+    c.set("full_name", "Đỗ Văn Thắng", Provenance.CHIP_UNVERIFIED)
+    c.extra.update({"dg13_16": "0123456789ABCDEF", "date_of_issue": "31/02/2021", "dg13_17": "x"})
+    view = CitizenView()
+    assert not view.form.isRowVisible(view.extra)
+    view.show_citizen(c)
+    assert view.form.isRowVisible(view.extra)
+    assert view.extra_title.text() == "Other data on the chip"
+    assert view.extra.text().splitlines() == [
+        "DG13 field 16: 0123456789ABCDEF",
+        "DG13 field 17: x",
+        "Date of issue (as on the chip): 31/02/2021",
+    ]
+    view.clear()
+    assert not view.form.isRowVisible(view.extra) and view.extra.text() == ""
+
+
 def test_badges_explain_in_plain_language(qapp) -> None:
     v = Verification()
     v.passive_authentication = Check(Status.FAILED, "The data in DG13 does not match what the issuer signed.")

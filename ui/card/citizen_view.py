@@ -50,6 +50,11 @@ _PROV_COLOURS: dict[Provenance, Meaning] = {
 }
 
 
+def _extra_order(key: str) -> tuple[int, str]:
+    tail = key[5:]
+    return (int(tail), "") if key.startswith("dg13_") and tail.isdigit() else (1000, key)
+
+
 def _date(iso: str) -> str:
     y, m, d = iso.split("-")
     return f"{d}/{m}/{y}"
@@ -78,15 +83,36 @@ class CitizenView(QWidget):
                 label += " " + self.tr("(sensitive)")
             self.form.addRow(label, row)
             self.values[name], self.sources[name] = value, source
+        # What the chip holds beyond the known fields (a DG13 field added by a later card
+        # generation, or a value that failed validation): shown raw rather than lost.
+        self.extra = QLabel(self)
+        self.extra.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.extra.setWordWrap(True)
+        self.extra_title = QLabel(self.tr("Other data on the chip"), self)
+        self.form.addRow(self.extra_title, self.extra)
         self.clear()
+
+    def _show_extra(self, extra: dict[str, str]) -> None:
+        lines = []
+        for key, value in sorted(extra.items(), key=lambda kv: _extra_order(kv[0])):
+            if key.startswith("dg13_") and key[5:].isdigit():
+                title = self.tr("DG13 field %1").replace("%1", key[5:])
+            else:
+                title = self.tr("%1 (as on the chip)").replace("%1", field_label(key))
+            lines.append(f"{title}: {value}")
+        self.extra.setText("\n".join(lines))
+        self.extra.setAccessibleName(self.extra_title.text() + ": " + "; ".join(lines))
+        self.form.setRowVisible(self.extra, bool(lines))
 
     def clear(self) -> None:
         for name in CITIZEN_FIELDS:
             self.values[name].setText("—")
             self.values[name].setAccessibleName(field_label(name))
             self.sources[name].clear()
+        self._show_extra({})
 
     def show_citizen(self, c: Citizen) -> None:
+        self._show_extra(c.extra)
         for name in CITIZEN_FIELDS:
             v = c.get(name)
             if name == "date_of_expiry" and v is None and c.no_expiry:
