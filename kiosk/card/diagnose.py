@@ -29,9 +29,10 @@ def report_lines(trace_file: Path | None) -> list[str]:
     from kiosk.card.pcsc.monitor import probe_emrtd
     from kiosk.card.pcscd import pcscd_alive, socket_path
 
+    # The report's own timestamp is not personal data; the redactor's date shape would hide it.
+    header = f"time: {datetime.now(UTC).isoformat(timespec='seconds')}"
     lines = [
         "Một Cửa Kiosk card diagnostics",
-        f"time: {datetime.now(UTC).isoformat(timespec='seconds')}",
         f"platform: {platform.platform()}",
         f"pcsc-lite: {_pcscd_version()}",
         f"service socket: {socket_path()} ({'accepting' if pcscd_alive() else 'not running'})",
@@ -50,7 +51,9 @@ def report_lines(trace_file: Path | None) -> list[str]:
         lines += ["  " + ln for ln in trace_file.read_text(encoding="utf-8").splitlines()]
     else:
         lines.append("  (none recorded)")
-    return [redactor.redact(ln) for ln in lines]
+    out = [redactor.redact(ln) for ln in lines]
+    out.insert(1, header)
+    return out
 
 
 def write_report(out: Path, trace_file: Path | None) -> None:

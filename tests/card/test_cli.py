@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -114,6 +115,8 @@ def test_simulate_command_then_read_and_diagnose(pcscd, tmp_path) -> None:
         assert r.returncode == 0, r.stderr
         text = report.read_text(encoding="utf-8")
         assert "Virtual PCD 00 01: emrtd" in text
+        # The report's own timestamp survives redaction (it used to read "time: [redacted]T08:41:13").
+        assert re.search(r"^time: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$", text, re.MULTILINE), text[:200]
         assert "SM READ BINARY" in text and "EXTERNAL AUTHENTICATE" in text
         for personal in ("001058000321", "Thắng", "THANG", "581102", "058000321"):
             assert personal not in text

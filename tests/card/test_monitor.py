@@ -201,3 +201,28 @@ def test_a_quick_swap_of_cards_with_the_same_atr_is_a_new_card() -> None:
     assert is_new_card(read, (3 << 16) | present, (3 << 16) | present, b"\x3b\x00")
     assert is_new_card(None, scard.SCARD_STATE_UNAWARE, (1 << 16) | present, atr)
     assert is_new_card(ReaderInfo(SLOT0, ReaderState.NO_CARD), 0, (1 << 16) | present, atr)
+
+
+def test_a_pace_card_without_the_icao_application_is_not_an_id_card(sim_card, pcscd) -> None:
+    from smartcard import scard
+
+    from kiosk.card.errors import NotAnIdCardError
+    from kiosk.card.keys import AccessKey
+    from kiosk.card.pcsc.monitor import probe_emrtd
+    from kiosk.card.reader import read_card
+
+    # EF.CardAccess answers 9000 (as on eID or health cards with PACE), the LDS AID does not.
+    card = sim_card("citizen_demo", lds_application=False)
+    rc, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    assert rc == scard.SCARD_S_SUCCESS
+    try:
+        assert probe_emrtd(ctx, card.reader)[0] is False
+        card.stop()
+        card = sim_card("citizen_demo")
+        assert probe_emrtd(ctx, card.reader)[0] is True
+    finally:
+        scard.SCardReleaseContext(ctx)
+    card.stop()
+    card = sim_card("citizen_demo", lds_application=False)
+    with pytest.raises(NotAnIdCardError):
+        read_card(card.reader, AccessKey.from_can("001234"))

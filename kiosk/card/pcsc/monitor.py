@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from smartcard import scard
 
-from kiosk.card.lds.files import FID_CARD_ACCESS, LDS_AID
+from kiosk.card.lds.files import LDS_AID
 from kiosk.card.pcsc.errors import Meaning, meaning
 
 log = logging.getLogger(__name__)
@@ -79,8 +79,7 @@ class MonitorState:
 
 
 def probe_emrtd(ctx: int, reader: str) -> tuple[bool, bytes]:
-    """Connect shared, SELECT EF.CardAccess or the LDS AID inside a PC/SC transaction, and
-    leave the card as it is.
+    """Connect shared, SELECT the LDS AID inside a PC/SC transaction, and leave the card as it is.
 
     The transaction keeps the probe's plain SELECTs out of a read that may already be under
     way (they would break its secure-messaging session); a read waits for the probe the same
@@ -109,19 +108,14 @@ def probe_emrtd(ctx: int, reader: str) -> tuple[bool, bytes]:
         in_transaction = rc == scard.SCARD_S_SUCCESS
         if not in_transaction:
             return False, bytes(atr or b"")
-        found = False
-        for apdu in (
-            [0x00, 0xA4, 0x02, 0x0C, 0x02, FID_CARD_ACCESS >> 8, FID_CARD_ACCESS & 0xFF],
-            [0x00, 0xA4, 0x04, 0x0C, len(LDS_AID), *LDS_AID],
-        ):
-            rc, resp = scard.SCardTransmit(card, proto, apdu)
-            if (
-                rc == scard.SCARD_S_SUCCESS
-                and len(resp) >= 2
-                and (resp[-2], resp[-1]) in ((0x90, 0), (0x69, 0x82))
-            ):
-                found = True
-                break
+        # Only the ICAO application identifies an ID card or passport: EF.CardAccess exists on
+        # other PACE cards too (e.g. eID and health cards). 6982: selectable only after PACE.
+        rc, resp = scard.SCardTransmit(card, proto, [0x00, 0xA4, 0x04, 0x0C, len(LDS_AID), *LDS_AID])
+        found = (
+            rc == scard.SCARD_S_SUCCESS
+            and len(resp) >= 2
+            and (resp[-2], resp[-1]) in ((0x90, 0), (0x69, 0x82))
+        )
         return found, bytes(atr or b"")
     finally:
         if in_transaction:

@@ -121,7 +121,7 @@ class Chip:
         if not self.image.options.emrtd:
             return b"", 0x6A82
         if cmd.p1 == 0x04:
-            if cmd.data == LDS_AID:
+            if cmd.data == LDS_AID and self.image.options.lds_application:
                 self.app_selected = True
                 self.current = None
                 return b"", SW_OK

@@ -64,6 +64,8 @@ class SimOptions:
     hide_dgs: list[int] = field(default_factory=list)  # signed in the SOD, then refused (6A82), not in EF.COM
     parents_shape: str = "two"  # "two" SEQUENCEs or "one" with both names
     emrtd: bool = True  # False: some other smart card (no LDS application)
+    # False: a PACE card that is not an ID card (EF.CardAccess answers, the ICAO AID does not)
+    lds_application: bool = True
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SimOptions:
