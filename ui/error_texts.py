@@ -262,7 +262,8 @@ MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("KioskError", "The key file %1 has an unknown format; update the app."),
     QT_TRANSLATE_NOOP("KioskError", "The key file names an unknown key derivation; update the app."),
     QT_TRANSLATE_NOOP(
-        "KioskError", "The key file %1 is unreadable; restore it from a backup or use the recovery key."
+        "KioskError",
+        "The key file %1 is damaged and so is its copy %2; restore both from a backup of the profile folder (the recovery key is kept inside them).",
     ),
     QT_TRANSLATE_NOOP("KioskError", "The key file could not be written (%1); check the profile folder."),
     QT_TRANSLATE_NOOP("KioskError", "A passphrase needs at least %1 characters."),

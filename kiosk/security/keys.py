@@ -9,6 +9,10 @@ The store is encrypted with one random 256-bit data key. That key is kept only w
 The AAD of every wrap binds the store id, the kind, the user name and the role, so editing
 the role in the file breaks the wrap rather than granting rights. Changing a passphrase or
 the recovery key rewraps the same data key: the data is never re-encrypted.
+
+Every wrap, the recovery key's included, lives in that one file, so losing it loses the store.
+Each change is therefore written twice (``keys.json``, then ``keys.json.bak``); a damaged or
+missing ``keys.json`` is rebuilt from the copy and the repair is reported.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ import contextlib
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -41,7 +47,10 @@ from kiosk.fileutil import O_BINARY, ProcessLock, fsync_dir
 from kiosk.profile import Profile
 from kiosk.security.officers import DEFAULT_IDLE_LOCK_S, LockoutPolicy, OfficerSession, Role
 
+log = logging.getLogger(__name__)
+
 KEYFILE_NAME = "keys.json"
+BACKUP_NAME = "keys.json.bak"
 KEYRING_SERVICE = "mot-cua-kiosk"
 FORMAT = 1
 MIN_PASSPHRASE = 8
@@ -90,8 +99,13 @@ def keyfile_path(profile: Profile) -> Path:
     return profile.root / KEYFILE_NAME
 
 
+def backup_path(profile: Profile) -> Path:
+    return profile.root / BACKUP_NAME
+
+
 def is_initialised(profile: Profile) -> bool:
-    return keyfile_path(profile).exists()
+    # The copy counts: with keys.json lost, a new init would abandon the store it can reopen.
+    return keyfile_path(profile).exists() or backup_path(profile).exists()
 
 
 # -- keyfile I/O ------------------------------------------------------------------------
@@ -103,39 +117,121 @@ def _unb64(s: str) -> bytes:
     return base64.b64decode(s.encode("ascii"))
 
 
-def load_keyfile(profile: Profile) -> dict[str, Any]:
-    path = keyfile_path(profile)
+class _Damaged(Exception):
+    pass
+
+
+_REQUIRED = ("store_id", "key_check", "officers")
+REPAIRED_NOTICE = "The key file keys.json was damaged or missing; it was rebuilt from its copy keys.json.bak."
+_notices: list[str] = []
+
+
+def take_notices() -> list[str]:
+    """Repairs made since the last call, one sentence each (the CLI prints them)."""
+    out, _notices[:] = list(_notices), []
+    return out
+
+
+def _parse_keyfile(path: Path) -> dict[str, Any]:
+    """The file's content; _Damaged when unreadable or cut short, FileNotFoundError when absent."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise NotInitialisedError("This profile is not set up yet; run 'kiosk admin init' first.") from exc
+    except FileNotFoundError:
+        raise
     except (OSError, ValueError) as exc:
-        raise CorruptStoreError(
-            f"The key file {path.name} is unreadable; restore it from a backup or use the recovery key."
-        ) from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _Damaged from exc
+    if not isinstance(data, dict) or "format" not in data:
+        raise _Damaged
+    if data["format"] != FORMAT:
+        # A newer app wrote it: not damage, and the copy would only be older.
         raise CorruptStoreError(f"The key file {path.name} has an unknown format; update the app.")
+    if any(k not in data for k in _REQUIRED) or not isinstance(data["officers"], dict):
+        raise _Damaged
     return data
 
 
-def _save_keyfile(profile: Profile, data: dict[str, Any]) -> None:
-    try:
-        _write_keyfile(profile, data)
-    except OSError as exc:
-        from kiosk.dossier.attachments import disk_error
-
-        keyfile_path(profile).with_suffix(".tmp").unlink(missing_ok=True)
-        full = disk_error(exc)
-        if isinstance(full, DiskFullError):
-            raise full from exc
-        raise KioskError(
-            f"The key file could not be written ({exc.strerror}); check the profile folder."
-        ) from exc
-
-
-def _write_keyfile(profile: Profile, data: dict[str, Any]) -> None:
+def load_keyfile(profile: Profile) -> dict[str, Any]:
     path = keyfile_path(profile)
-    tmp = path.with_suffix(".tmp")
+    try:
+        data = _parse_keyfile(path)
+    except FileNotFoundError:
+        if not backup_path(profile).exists():
+            raise NotInitialisedError(
+                "This profile is not set up yet; run 'kiosk admin init' first."
+            ) from None
+        return _repair_from_backup(profile)
+    except _Damaged:
+        return _repair_from_backup(profile)
+    if not backup_path(profile).exists():
+        # A profile from before the copy existed (or a lost copy): make one now.
+        with contextlib.suppress(KioskError, OSError), _keyfile_lock(profile):
+            if not backup_path(profile).exists():
+                _save_keyfile(profile, data, main=False)
+    return data
+
+
+def _repair_from_backup(profile: Profile) -> dict[str, Any]:
+    path, bak = keyfile_path(profile), backup_path(profile)
+    with _keyfile_lock(profile):
+        with contextlib.suppress(FileNotFoundError, _Damaged):
+            return _parse_keyfile(path)  # another process repaired it meanwhile
+        try:
+            data = _parse_keyfile(bak)
+        except (FileNotFoundError, _Damaged):
+            raise CorruptStoreError(
+                f"The key file {path.name} is damaged and so is its copy {bak.name}; restore both "
+                "from a backup of the profile folder (the recovery key is kept inside them)."
+            ) from None
+        if path.exists():
+            # Kept for whoever investigates; it holds only wrapped keys.
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            with contextlib.suppress(OSError):
+                path.rename(path.with_name(f"{path.name}.damaged-{stamp}"))
+        _save_keyfile(profile, data, backup=False)
+    log.warning("keys.json was damaged or missing and was rebuilt from keys.json.bak")
+    _notices.append(REPAIRED_NOTICE)
+    return data
+
+
+def _save_keyfile(profile: Profile, data: dict[str, Any], *, main: bool = True, backup: bool = True) -> None:
+    """Write keys.json, then its copy, each atomically. A copy that cannot be written is
+    removed rather than left stale (the next load makes it again), so the copy is always
+    either the current file or absent."""
+    if main:
+        path = keyfile_path(profile)
+        try:
+            _write_atomic(path, data)
+        except OSError as exc:
+            _tmp_of(path).unlink(missing_ok=True)
+            raise _write_error(exc) from exc
+    if backup:
+        bak = backup_path(profile)
+        try:
+            _write_atomic(bak, data)
+        except OSError as exc:
+            _tmp_of(bak).unlink(missing_ok=True)
+            if not main:
+                raise _write_error(exc) from exc
+            with contextlib.suppress(OSError):
+                bak.unlink()
+            log.warning("keys.json.bak could not be written (%s); it is made again later", exc.strerror)
+
+
+def _write_error(exc: OSError) -> KioskError:
+    from kiosk.dossier.attachments import disk_error
+
+    full = disk_error(exc)
+    if isinstance(full, DiskFullError):
+        return full
+    return KioskError(f"The key file could not be written ({exc.strerror}); check the profile folder.")
+
+
+def _tmp_of(path: Path) -> Path:
+    return path.with_name(path.name + ".tmp") if path.name != KEYFILE_NAME else path.with_suffix(".tmp")
+
+
+def _write_atomic(path: Path, data: dict[str, Any]) -> None:
+    tmp = _tmp_of(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | O_BINARY, 0o600)
     with open(fd, "w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=1, sort_keys=True)
@@ -145,11 +241,28 @@ def _write_keyfile(profile: Profile, data: dict[str, Any]) -> None:
     fsync_dir(path.parent)
 
 
+_held = threading.local()
+
+
 @contextlib.contextmanager
 def _keyfile_lock(profile: Profile) -> Iterator[None]:
-    """Serialise read-modify-write of keys.json between processes."""
-    with ProcessLock(profile.root / "keys.lock"):
+    """Serialise read-modify-write of keys.json between processes. Re-entrant within a thread
+    (a load inside a locked section may repair the file)."""
+    held: set[Path] = _held.__dict__.setdefault("roots", set())
+    root = profile.root.resolve()
+    if root in held:
         yield
+        return
+    path = profile.root / "keys.lock"
+    with ProcessLock(path):
+        # Nobody but the owner needs to see which profile is busy.
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+        held.add(root)
+        try:
+            yield
+        finally:
+            held.discard(root)
 
 
 # -- wrapping -------------------------------------------------------------------------------

@@ -275,3 +275,17 @@ def test_list_limit_and_offset_must_be_sensible(tmp_path, run):
         with pytest.raises(SystemExit) as exc:
             run(prof, "dossier", "list", "--json", *bad)
         assert exc.value.code == 2
+
+
+def test_damaged_key_file_is_rebuilt_and_the_cli_says_so(tmp_path, run):
+    prof = tmp_path / "p"
+    init(prof)
+    good = (prof / "keys.json").read_bytes()
+    (prof / "keys.json").write_text("{\"format\": 1, \"offic")
+    r = run(prof, "dossier", "list", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == []
+    assert r.stderr.count("kiosk: The key file keys.json was damaged or missing; it was rebuilt") == 1
+    assert (prof / "keys.json").read_bytes() == good
+    r = run(prof, "dossier", "list", "--json")
+    assert r.returncode == 0 and r.stderr == ""

@@ -188,8 +188,10 @@ def test_damaged_keyfile_and_mismatched_store(initialised, tmp_path):
     path = keys.keyfile_path(profile)
     good = path.read_text()
     path.write_text("{not json")
-    with pytest.raises(CorruptStoreError, match="unreadable"):
+    keys.backup_path(profile).write_text("")
+    with pytest.raises(CorruptStoreError, match="damaged and so is its copy") as err:
         unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    assert "recovery key is kept inside them" in str(err.value)
     path.write_text(good)
     # A store file from elsewhere next to this key file: verified key, so "damaged", not "wrong".
     profile.db_path.write_bytes(b"\0" * 8192)
@@ -263,3 +265,104 @@ def test_unwritable_profile_folder_is_clear(tmp_path):
     profile = Profile(tmp_path / "does-not-exist")  # not created
     with pytest.raises(StoreError, match="cannot be opened"):
         Store.open(profile, os.urandom(32))
+
+
+def _files(profile):
+    return keys.keyfile_path(profile).read_bytes(), keys.backup_path(profile).read_bytes()
+
+
+def test_every_keyfile_change_is_copied_to_the_backup(initialised):
+    profile, _ = initialised
+    main, bak = _files(profile)
+    assert main == bak and json.loads(main)["officers"]["admin"]["role"] == "admin"
+    assert (keys.backup_path(profile).stat().st_mode & 0o777) == 0o600
+    store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    with store:
+        add_officer(profile, store, "canbo1", "officer pass 1", Role.officer)
+    main, bak = _files(profile)
+    assert main == bak and "canbo1" in json.loads(bak)["officers"]
+    with pytest.raises(LoginError):
+        unlock_with_passphrase(profile, "canbo1", "wrong passphrase")
+    main, bak = _files(profile)
+    assert main == bak and json.loads(bak)["officers"]["canbo1"]["failed"] == 1
+    assert not list(profile.root.glob("*.tmp"))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty object", "missing"])
+def test_damaged_or_missing_keyfile_is_rebuilt_from_the_backup(initialised, caplog, damage):
+    profile, recovery = initialised
+    path = keys.keyfile_path(profile)
+    good = path.read_bytes()
+    keys.take_notices()
+    if damage == "garbage":
+        path.write_bytes(b"\x00" * 100)
+    elif damage == "truncated":
+        path.write_bytes(good[: len(good) // 2])
+    elif damage == "empty object":
+        path.write_text('{"format": 1}')
+    else:
+        path.unlink()
+    assert keys.is_initialised(profile)
+    with caplog.at_level("WARNING", logger="kiosk.security.keys"):
+        store, session = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    store.close()
+    assert session.role is Role.admin
+    assert path.read_bytes() == good and (path.stat().st_mode & 0o777) == 0o600
+    assert keys.take_notices() == [keys.REPAIRED_NOTICE]
+    assert keys.take_notices() == []  # said once
+    assert "rebuilt from keys.json.bak" in caplog.text
+    kept = list(profile.root.glob("keys.json.damaged-*"))
+    assert len(kept) == (0 if damage == "missing" else 1)
+    # The recovery wrap came back with it: the province admin's key works again.
+    unlock_with_recovery_key(profile, recovery).close()
+    with pytest.raises(KioskError, match="already set up"):
+        init_profile(profile, unit_name="x", unit_code="X", admin_username="admin", admin_passphrase=PASSPHRASE)
+
+
+def test_keyfile_missing_and_backup_missing_is_not_set_up(profile):
+    with pytest.raises(keys.NotInitialisedError, match="kiosk admin init"):
+        keys.load_keyfile(profile)
+
+
+def test_a_profile_without_a_backup_gets_one_on_load(initialised):
+    profile, _ = initialised
+    keys.backup_path(profile).unlink()
+    kf = keys.load_keyfile(profile)
+    assert json.loads(keys.backup_path(profile).read_text()) == kf
+    assert (keys.backup_path(profile).stat().st_mode & 0o777) == 0o600
+
+
+def test_a_newer_format_is_not_repaired_from_an_older_backup(initialised):
+    profile, _ = initialised
+    path = keys.keyfile_path(profile)
+    newer = {**json.loads(path.read_text()), "format": 2}
+    path.write_text(json.dumps(newer))
+    with pytest.raises(CorruptStoreError, match="unknown format"):
+        keys.load_keyfile(profile)
+    assert json.loads(path.read_text())["format"] == 2
+    assert keys.take_notices() == []
+
+
+def test_a_backup_that_cannot_be_written_is_removed_not_left_stale(initialised, monkeypatch):
+    profile, _ = initialised
+    real = keys._write_atomic
+
+    def no_backup(path, data):
+        if path.name == keys.BACKUP_NAME:
+            raise OSError(5, "Input/output error")
+        real(path, data)
+
+    monkeypatch.setattr(keys, "_write_atomic", no_backup)
+    store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    with store:
+        add_officer(profile, store, "canbo1", "officer pass 1", Role.officer)
+    assert "canbo1" in keys.load_keyfile(profile)["officers"]
+    assert not keys.backup_path(profile).exists()
+    monkeypatch.setattr(keys, "_write_atomic", real)
+    keys.load_keyfile(profile)  # made again as soon as it can be
+    assert "canbo1" in json.loads(keys.backup_path(profile).read_text())["officers"]
+
+
+def test_keys_lock_is_private(initialised):
+    profile, _ = initialised
+    assert ((profile.root / "keys.lock").stat().st_mode & 0o777) == 0o600
