@@ -113,7 +113,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kiosk: interrupted", file=sys.stderr)
         return 130
+    finally:
+        _print_notices()
     return int(rc or 0)
+
+
+def _print_notices() -> None:
+    """Repairs the core made on its own (a key file rebuilt from its copy) are said, once."""
+    keys = sys.modules.get("kiosk.security.keys")
+    for line in keys.take_notices() if keys is not None else ():
+        print(f"kiosk: {line}", file=sys.stderr)
 
 
 if __name__ == "__main__":
