@@ -471,14 +471,27 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
     _profile, store, session = _unlock(args)
     with _opened(store):
         session.require("verify_log")
-        result = store.verify_log()
+        result = store.verify_log(_anchor(args.anchor) if args.anchor else None)
+    # entries + head can be kept elsewhere (server, paper) and given back as --anchor.
     _emit(
         args,
-        {"ok": result.ok, "entries": result.entries, "problems": result.problems},
-        f"processing log: {result.entries} entries, "
+        {"entries": result.entries, "head": result.head, "intact": result.ok, "problems": result.problems},
+        f"processing log: {result.entries} entries, head {result.head}, "
         + ("chain intact" if result.ok else "TAMPERED: " + "; ".join(result.problems)),
     )
     return 0 if result.ok else 9
+
+
+def _anchor(text: str) -> tuple[int, str]:
+    seq, _, head = text.partition(":")
+    if (
+        not seq.isdigit()
+        or int(seq) < 1
+        or len(head) != 64
+        or any(c not in "0123456789abcdefABCDEF" for c in head)
+    ):
+        raise UsageError("--anchor takes ENTRIES:HEAD as 'kiosk admin verify-log --json' printed them.")
+    return int(seq), head.lower()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -654,5 +667,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check)
 
     p = asub.add_parser("verify-log", help="check the processing log's hash chain")
+    p.add_argument(
+        "--anchor",
+        metavar="ENTRIES:HEAD",
+        help="also check that the log still starts with the chain exported earlier (--json output)",
+    )
     _common(p)
     p.set_defaults(func=cmd_verify_log)

@@ -613,9 +613,10 @@ class Store:
                 pass
         return len(self._unwritten_log)
 
-    def verify_log(self) -> processing_log.VerifyResult:
+    def verify_log(self, anchor: tuple[int, str] | None = None) -> processing_log.VerifyResult:
+        """Check the chain; ``anchor`` is a ``(entries, head)`` pair exported earlier."""
         with self._lock:
-            return processing_log.verify(self._require_open(), self._log_key)
+            return processing_log.verify(self._require_open(), self._log_key, anchor)
 
     def log_entries(
         self, *, dossier_uuid: str | None = None, dossier_uuids: Iterable[str] = (), limit: int = 1000

@@ -1,10 +1,27 @@
 """Append-only, hash-chained processing log (Decree 356/2025: every read, view, print,
 export, sync and purge is recorded).
 
-Each entry's hash is ``HMAC-SHA256(log_key, prev_hash | seq | at | action | dossier | actor | detail)``
-with a key derived from the data key, and the newest ``(seq, hash)`` is kept in ``meta`` in
-the same transaction, so the verifier catches an edited entry, a deleted entry in the middle
-and a cut-off tail. Details must never carry personal data (codes and counts only).
+Each entry's hash is ``HMAC-SHA256(log_key, prev_hash | seq | at | action | dossier | actor | detail)``.
+The log key is not derived from the data key: it is HMAC-SHA256 of a random 256-bit secret
+(``meta.log_key``, made when the store is first opened) kept inside the encrypted store, so
+it survives rekeying and never leaves the store. The newest ``(seq, hash)`` is kept in
+``meta`` in the same transaction as the entry.
+
+What the chain proves: no entry was edited, removed from the middle or cut from the end by
+anyone without the data key (no data key, no log key; SQLCipher's page HMACs catch raw
+file edits first), nor by SQL run past the app that does not also recompute every later
+HMAC (triggers refuse UPDATE and DELETE; dropping them and editing rows breaks the chain).
+Against an exported head (``entries`` and ``head`` as ``kiosk admin verify-log --json``
+prints them, kept elsewhere: another machine, a printed audit sheet) it also proves that
+entries 1..N are still the ones that existed when the head was taken
+(``verify(anchor=(N, head))``, ``verify-log --anchor N:HEAD``).
+
+What it does not prove: anyone holding the data key (every officer's passphrase, the kiosk
+machine secret, the recovery key) can read the log key and write a new, self-consistent
+chain; only a head exported before the rewrite reveals it. Nor does it prove that every
+event was logged, that the timestamps (the machine's clock) are right, or that the whole
+store file was not replaced by an older copy, unless that copy falls short of an exported
+head. Details must never carry personal data (codes and counts only).
 """
 
 from __future__ import annotations
@@ -60,6 +77,7 @@ class VerifyResult:
     ok: bool
     entries: int
     problems: list[str]
+    head: str = GENESIS  # the newest entry's hash, to anchor elsewhere with ``entries``
 
 
 def derive_log_key(data_key: bytes) -> bytes:
@@ -121,10 +139,14 @@ def append(
     return LogEntry(seq, at, action, dossier_uuid, actor, detail, prev, h)
 
 
-def verify(conn: Any, key: bytes) -> VerifyResult:
-    """Walk the chain; report every break (by sequence number, never by content)."""
+def verify(conn: Any, key: bytes, anchor: tuple[int, str] | None = None) -> VerifyResult:
+    """Walk the chain; report every break (by sequence number, never by content).
+
+    ``anchor``: ``(seq, hash)`` exported earlier (from ``entries`` and ``head``); entry
+    ``seq`` must still carry that hash."""
     problems: list[str] = []
     prev, expected_seq, n = GENESIS, 1, 0
+    anchored: str | None = None
     for seq, at, action, dossier_uuid, actor, detail, prev_hash, h in conn.execute(
         "SELECT seq, at, action, dossier_uuid, actor, detail, prev_hash, hash FROM processing_log "
         "ORDER BY seq"
@@ -138,6 +160,8 @@ def verify(conn: Any, key: bytes) -> VerifyResult:
             entry_hash(key, prev_hash, seq, at, action, dossier_uuid, actor, detail), h
         ):
             problems.append(f"entry {seq} was altered")
+        if anchor is not None and seq == anchor[0]:
+            anchored = h
         prev, expected_seq = h, seq + 1
     row = conn.execute("SELECT value FROM meta WHERE key = 'log_head'").fetchone()
     if row:
@@ -146,7 +170,12 @@ def verify(conn: Any, key: bytes) -> VerifyResult:
             problems.append(f"the log ends at entry {expected_seq - 1} but entry {head['seq']} was written")
     elif n:
         problems.append("the log head record is missing")
-    return VerifyResult(not problems, n, problems)
+    if anchor is not None:
+        if anchored is None:
+            problems.append(f"entry {anchor[0]} of the exported head is no longer in the log")
+        elif not hmac.compare_digest(anchored, anchor[1].lower()):
+            problems.append(f"entry {anchor[0]} differs from the exported head: the log was rewritten")
+    return VerifyResult(not problems, n, problems, prev)
 
 
 def entries(

@@ -74,7 +74,18 @@ def test_init_create_list_show_export_purge(tmp_path, run):
     assert r.returncode == 0 and json.loads(r.stdout)["purged"] == [created["uuid"]]
 
     r = run(prof, "admin", "verify-log", "--json")
-    assert r.returncode == 0 and json.loads(r.stdout)["ok"] is True
+    assert r.returncode == 0
+    out = json.loads(r.stdout)
+    assert out["intact"] is True and out["entries"] > 5 and len(out["head"]) == 64
+    assert {"entries", "head", "intact"} <= out.keys()
+    anchor = f"{out['entries']}:{out['head']}"
+    run(prof, "dossier", "list")  # one more entry: the anchor still holds
+    r = run(prof, "admin", "verify-log", "--anchor", anchor)
+    assert r.returncode == 0 and "chain intact" in r.stdout
+    r = run(prof, "admin", "verify-log", "--anchor", f"{out['entries']}:{'0' * 64}", "--json")
+    assert r.returncode == 9 and json.loads(r.stdout)["intact"] is False
+    r = run(prof, "admin", "verify-log", "--anchor", "12:nothex")
+    assert r.returncode != 0 and "--anchor takes ENTRIES:HEAD" in r.stderr
 
 
 def test_purge_of_queued_dossier_is_refused_clearly(tmp_path, run):
@@ -281,7 +292,7 @@ def test_damaged_key_file_is_rebuilt_and_the_cli_says_so(tmp_path, run):
     prof = tmp_path / "p"
     init(prof)
     good = (prof / "keys.json").read_bytes()
-    (prof / "keys.json").write_text("{\"format\": 1, \"offic")
+    (prof / "keys.json").write_text('{"format": 1, "offic')
     r = run(prof, "dossier", "list", "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == []

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 from kiosk.dossier.model import DossierState as S
 from kiosk.dossier.store import Store
@@ -141,3 +142,54 @@ def test_two_processes_writing_at_once_keep_one_chain(profile, data_key):
         r = s.verify_log()
         assert r.ok, r.problems
         assert s.count_dossiers() == 80 and r.entries == 160
+
+
+def test_head_is_the_newest_entry_hash_and_an_anchor_catches_a_rewrite_with_the_key(profile, data_key):
+    """Whoever holds the data key can rewrite the whole chain consistently: the verifier
+    alone says intact; only a head exported before (the anchor) reveals the rewrite."""
+    from kiosk.security import processing_log
+
+    with Store.open(profile, data_key) as s:
+        _workflow(s)
+        before = s.verify_log()
+        newest = s._conn.execute("SELECT seq, hash FROM processing_log ORDER BY seq DESC LIMIT 1").fetchone()
+        anchor = (before.entries, before.head)
+        assert before.ok and newest == anchor
+        assert s.verify_log(anchor).ok
+        log_key = s._log_key
+    with Store.open(profile, data_key) as s:
+        c = s._conn
+        c.execute("DROP TRIGGER processing_log_no_update")
+        c.execute("DROP TRIGGER processing_log_no_delete")
+        rows = c.execute(
+            "SELECT seq, at, action, dossier_uuid, actor, detail FROM processing_log ORDER BY seq"
+        ).fetchall()
+        prev = processing_log.GENESIS
+        for seq, at, action, d_uuid, actor, old_detail in rows:
+            detail = "rewritten" if seq == 2 else old_detail
+            h = processing_log.entry_hash(log_key, prev, seq, at, action, d_uuid, actor, detail)
+            c.execute(
+                "UPDATE processing_log SET detail=?, prev_hash=?, hash=? WHERE seq=?", (detail, prev, h, seq)
+            )
+            prev = h
+        c.execute(
+            "UPDATE meta SET value=? WHERE key='log_head'", (json.dumps({"seq": rows[-1][0], "hash": prev}),)
+        )
+    with Store.open(profile, data_key) as s:
+        forged = s.verify_log()
+        caught = s.verify_log(anchor)
+    assert forged.ok and forged.head != before.head
+    assert not caught.ok
+    assert caught.problems == [f"entry {anchor[0]} differs from the exported head: the log was rewritten"]
+
+
+def test_an_anchor_beyond_the_log_catches_an_older_copy(profile, data_key):
+    with Store.open(profile, data_key) as s:
+        _workflow(s)
+        r = s.verify_log()
+        assert s.verify_log((r.entries + 5, r.head)).problems == [
+            f"entry {r.entries + 5} of the exported head is no longer in the log"
+        ]
+        assert s.verify_log((1, "0" * 64)).problems == [
+            "entry 1 differs from the exported head: the log was rewritten"
+        ]
