@@ -12,7 +12,7 @@ Public API (other areas call these):
 - ``sync.worker.SyncWorker(store_factory, profile, **options)`` (give it handles made with
   ``Store.restrict_to_sync()``: outbox and export only, no dossier contents): ``run_until_empty(store=None,
   max_wait=None) -> RunResult`` (``kiosk sync run``), ``start()`` / ``stop()`` / ``wake()`` for
-  the background thread, ``run_forever()`` for a QThread, ``set_online_hint(bool)``,
+  the background thread, ``run_forever()`` for a QThread, ``set_online_hint(bool | None)``,
   ``pull_statuses(store) -> int``. ``RunResult.outcome`` is ``empty``, ``waiting``,
   ``unreachable``, ``revoked``, ``rejected``, ``not_enrolled``, ``busy`` or ``stopped``.
 - ``sync.server.app.create_app(data_dir, db_url=None, *, blobs=None, exporter=None)`` (FastAPI,

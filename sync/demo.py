@@ -224,6 +224,7 @@ def run_flow(env: DemoEnvironment, *, form_id: str = "CT01") -> DemoOutcome:
         dossier = save_dossier(store, session, officer=DEMO_USER)
         full_name = result.citizen.get("full_name") or ""
         session.clear()
+
         def sync_handle() -> Any:
             handle = store.reopen()
             handle.restrict_to_sync()

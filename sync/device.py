@@ -70,7 +70,8 @@ class DeviceState:
     server_public_key: str  # raw X25519, base64
     enrolled_at: str
     ca_bundle: str | None = None
-    revoked: str | None = None  # the server's reason, once it has refused this device
+    revoked: str | None = None  # the server's sentence, once it has refused this device
+    revoked_reason: str | None = None  # the reason the administrator gave at `kiosk server revoke`
     clock_offset: int = 0  # server time minus local time, learnt from responses
 
 

@@ -250,6 +250,52 @@ def unwrap_key(
         raise EnvelopeError("The dossier key cannot be unwrapped with this server key.") from exc
 
 
+# ---- server key rotation --------------------------------------------------------------------
+
+KEY_PROOF_CONTEXT = b"mck-server-key-v1"
+
+
+def key_proof(  # noqa: PLR0917 - every field is bound into the proof
+    shared: bytes,
+    challenge: bytes,
+    pinned_public: bytes,
+    device_id: str,
+    pinned_key_id: str,
+    current_key_id: str,
+    current_public: bytes,
+) -> bytes:
+    """HMAC-SHA256 that vouches for the server's current key with the key the device pinned.
+
+    ``shared`` is X25519(pinned server key, the device's fresh challenge key): only a holder of
+    the pinned private key can compute it, and a fresh challenge per request means an old
+    answer (an older key) cannot be replayed. Every field of the answer is bound in.
+    """
+    import hmac
+
+    mac_key = HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=challenge + pinned_public,
+        info=KEY_PROOF_CONTEXT + b"|" + device_id.encode() + b"|" + pinned_key_id.encode(),
+    ).derive(shared)
+    message = b"\n".join(
+        (
+            KEY_PROOF_CONTEXT,
+            device_id.encode(),
+            pinned_key_id.encode(),
+            current_key_id.encode(),
+            current_public,
+            challenge,
+        )
+    )
+    return hmac.new(mac_key, message, hashlib.sha256).digest()
+
+
+def x25519_key_id(public: bytes) -> str:
+    """The key id of an X25519 public key (as ``kiosk server`` names its keys)."""
+    return "x25519-" + hashlib.sha256(public).hexdigest()[:16]
+
+
 # ---- manifest -------------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ at a time, so memory stays bounded by the chunk size whatever the file size.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import threading
 import time
@@ -18,11 +19,21 @@ from typing import Any
 
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from kiosk.errors import KioskError
 from sync import protocol as P
 from sync.device import DeviceState
-from sync.envelope import ManifestFile, SealedDossier, b64e
+from sync.envelope import (
+    EnvelopeError,
+    ManifestFile,
+    SealedDossier,
+    b64d,
+    b64e,
+    key_proof,
+    raw_public,
+    x25519_key_id,
+)
 
 
 class ServerUnreachableError(KioskError):
@@ -69,6 +80,16 @@ class SyncHttpError(KioskError):
         ):
             return False
         return 400 <= self.status < 500 and self.status not in (408, 409, 425, 429)
+
+
+UNTRUSTED_KEY = (
+    "The server offered a new key that the key pinned at enrolment does not vouch for; "
+    "dossiers are still sealed to the pinned key."
+)
+
+
+class UntrustedKeyError(KioskError):
+    """The server's answer about its current key did not carry a valid proof."""
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -250,6 +271,35 @@ class Transport:
     def health(self) -> dict[str, Any]:
         resp = self.request("GET", f"{P.API_PREFIX}/health", signed=False)
         return dict(resp.json())
+
+    def vouched_server_key(self) -> tuple[str, bytes]:
+        """The server's current key id and X25519 key, accepted only with a valid proof made
+        with the key pinned at enrolment (``sync.envelope.key_proof``). A signed request, so a
+        revoked or unknown device learns it here too (SyncHttpError)."""
+        import json
+
+        eph = X25519PrivateKey.generate()
+        challenge = raw_public(eph.public_key())
+        body = json.dumps({"pinned_key_id": self.device.key_id, "challenge": b64e(challenge)}).encode()
+        data = self.request("POST", f"{P.API_PREFIX}/server-key", body=body).json()
+        try:
+            pinned = b64d(self.device.server_public_key)
+            kid, pub, proof = str(data["key_id"]), b64d(data["public_key"]), b64d(data["proof"])
+            expected = key_proof(
+                eph.exchange(X25519PublicKey.from_public_bytes(pinned)),
+                challenge,
+                pinned,
+                self.device.device_id,
+                self.device.key_id,
+                kid,
+                pub,
+            )
+            X25519PublicKey.from_public_bytes(pub)
+        except (KeyError, TypeError, ValueError, EnvelopeError) as exc:
+            raise UntrustedKeyError(UNTRUSTED_KEY) from exc
+        if not hmac.compare_digest(proof, expected) or kid != x25519_key_id(pub):
+            raise UntrustedKeyError(UNTRUSTED_KEY)
+        return kid, pub
 
     def submit(self, sealed: SealedDossier) -> dict[str, Any]:
         import json

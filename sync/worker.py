@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import math
 import os
 import random
 import shutil
@@ -39,8 +40,8 @@ from sync.device import (
     save_device,
     sync_dir,
 )
-from sync.envelope import EnvelopeError, PlainFile, SealedDossier, b64d, seal_dossier
-from sync.transport import ServerUnreachableError, SyncHttpError, TokenBucket, Transport
+from sync.envelope import EnvelopeError, PlainFile, SealedDossier, b64d, b64e, seal_dossier
+from sync.transport import ServerUnreachableError, SyncHttpError, TokenBucket, Transport, UntrustedKeyError
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,9 @@ class RunResult:
 
 @dataclass(frozen=True)
 class SyncEvent:
-    kind: str  # online, offline, attempt, progress, synced, deferred, quarantined, revoked, idle
+    # online, offline, attempt, progress, synced, deferred, quarantined, revoked (also for a
+    # device the server does not know), not_enrolled, key_untrusted, idle
+    kind: str
     uuid: str | None = None
     done: int = 0
     total: int = 0
@@ -160,6 +163,7 @@ class SyncWorker:
         max_wait: float = 30.0,
         poll_interval: float = 60.0,
         status_interval: float = 900.0,
+        offline_probe_interval: float = 300.0,
         bandwidth: float | None = None,
         chunk_size: int = P.UPLOAD_CHUNK,
         connect_timeout: float = 5.0,
@@ -175,6 +179,7 @@ class SyncWorker:
         self.max_wait = max_wait
         self.poll_interval = poll_interval
         self.status_interval = status_interval
+        self.offline_probe_interval = offline_probe_interval
         self.bandwidth = bandwidth
         self.parallel = max(1, parallel)
         # One bucket for all connections, so the cap holds however many are in flight.
@@ -193,6 +198,7 @@ class SyncWorker:
         self.online: bool | None = None
         self.last_result: RunResult | None = None
         self._last_status_pull = 0.0
+        self._key_checked = 0.0  # monotonic time of the last vouched server-key answer
 
     # ---- background thread ----------------------------------------------------------------
 
@@ -214,25 +220,51 @@ class SyncWorker:
         """Try now (a dossier was queued, the network came back, the officer pressed sync)."""
         self._wake.set()
 
-    def set_online_hint(self, online: bool) -> None:
+    def set_online_hint(self, online: bool | None) -> None:
+        """Qt's network information: False (disconnected) makes the loop probe only every
+        ``offline_probe_interval`` (retries already due still go on their own schedule);
+        True or None (no idea) is the normal cycle."""
         previous, self.online_hint = self.online_hint, online
-        if online and previous is not True:
+        if online is not False and previous is False:
             self.wake()
 
     def run_forever(self) -> None:
         """The background loop (``start()`` runs it in a thread; the UI runs it in a QThread)
         until ``stop()``: send what is due, pull statuses now and then, sleep until the next
-        retry is due, the poll interval passes or ``wake()`` is called."""
+        retry is due, the poll interval passes or ``wake()`` is called.
+
+        Three clocks decide when a cycle runs: ``wake()`` at once; deferred retries at their
+        own time (whatever the network hint says); otherwise the next reachability probe,
+        which is every cycle normally, every ``offline_probe_interval`` while Qt says the
+        link is down, and backs off (capped, jittered) while the server cannot be reached,
+        so an unreachable server is not hammered by dossiers that stay due.
+        """
         store: OutboxStore | None = None
+        next_probe = 0.0  # monotonic; no reachability probe before this
+        retry_at = math.inf  # monotonic time of the next deferred retry
+        unreachable = 0
         try:
             while not self._stop.is_set():
                 wait = self.poll_interval
                 try:
                     if store is None:
                         store = self.store_factory()
-                    # The hint only delays probing while offline; a real request decides.
-                    if self.online_hint is not False or self._wake.is_set():
+                    now = time.monotonic()
+                    woken = self._wake.is_set()
+                    self._wake.clear()
+                    if woken or now >= next_probe or now >= retry_at:
                         result = self.run_until_empty(store=store, max_wait=0.0)
+                        now = time.monotonic()
+                        if result.outcome == "unreachable":
+                            unreachable += 1
+                            next_probe = now + backoff_delay(
+                                unreachable, self.base_delay, self.offline_probe_interval, self.rng
+                            )
+                        else:
+                            unreachable = 0
+                            next_probe = now + (
+                                self.offline_probe_interval if self.online_hint is False else 0.0
+                            )
                         if result.outcome in ("revoked", "not_enrolled"):
                             wait = max(wait, 300.0)
                         if (
@@ -240,7 +272,11 @@ class SyncWorker:
                             and time.monotonic() - self._last_status_pull > self.status_interval
                         ):
                             self.pull_statuses(store)
-                        wait = min(wait, self._seconds_to_next_due(store))
+                    retry_in = self._next_retry_in(store)
+                    retry_at = math.inf if retry_in is None else time.monotonic() + retry_in
+                    if next_probe > now:
+                        wait = min(wait, next_probe - now)
+                    wait = min(wait, retry_in if retry_in is not None else math.inf)
                 except Exception as exc:  # keep the thread alive; the error is shown in the UI
                     log.warning("sync cycle failed: %s", exc.__class__.__name__)
                     self._emit(
@@ -252,17 +288,17 @@ class SyncWorker:
                         )
                     )
                 self._wake.wait(max(0.5, wait))
-                self._wake.clear()
         finally:
             if store is not None:
                 store.close()
 
-    def _seconds_to_next_due(self, store: OutboxStore) -> float:
-        horizon = datetime.now(UTC) + timedelta(seconds=self.poll_interval)
-        upcoming = store.outbox_due(now=horizon, limit=1)
-        if not upcoming:
-            return self.poll_interval
-        return max(0.5, (_parse_ts(upcoming[0].next_attempt_at) - datetime.now(UTC)).total_seconds())
+    def _next_retry_in(self, store: OutboxStore) -> float | None:
+        """Seconds until the earliest retry scheduled in the future (within the poll interval)."""
+        now = datetime.now(UTC)
+        upcoming = store.outbox_due(now=now + timedelta(seconds=self.poll_interval), limit=200)
+        ahead = [(_parse_ts(e.next_attempt_at) - now).total_seconds() for e in upcoming]
+        ahead = [a for a in ahead if a > 0]
+        return min(ahead) if ahead else None
 
     # ---- one run ----------------------------------------------------------------------------
 
@@ -278,13 +314,7 @@ class SyncWorker:
                 )
             )
         if device.revoked:
-            return self._finish(
-                RunResult(
-                    "revoked",
-                    f"This device was refused by the server ({device.revoked}); "
-                    "enrol it again with a new code.",
-                )
-            )
+            return self._finish(RunResult("revoked", _refused_message(device)))
         if not self._lock.acquire():
             return self._finish(RunResult("busy", "Another sync of this profile is already running."))
         own = store is None
@@ -313,6 +343,10 @@ class SyncWorker:
 
     def _finish(self, result: RunResult) -> RunResult:
         self.last_result = result
+        if result.outcome in ("revoked", "rejected", "not_enrolled"):
+            # Every cycle says so again, so a window opened later shows it too.
+            kind = "not_enrolled" if result.outcome == "not_enrolled" else "revoked"
+            self._emit(SyncEvent(kind, message=result.message))
         return result
 
     def _run(
@@ -324,6 +358,10 @@ class SyncWorker:
         if not self._reachable(transport):
             result.outcome = "unreachable"
             result.message = f"The server at {device.server_url} is unreachable; dossiers stay queued."
+            return result
+        refused = self._check_device(store, transport, device)
+        if refused is not None:
+            result.outcome, result.message = refused
             return result
         deadline = time.monotonic() + max_wait
         while True:
@@ -343,11 +381,7 @@ class SyncWorker:
             if verdict is not None and verdict in ("unreachable", "revoked", "rejected"):
                 result.outcome = verdict
                 if verdict in ("revoked", "rejected"):
-                    result.message = (
-                        f"The server refused this device ({device.revoked or 'bad signature'}); "
-                        "sending stopped, dossiers stay queued. Enrol the device again "
-                        "with a new code."
-                    )
+                    result.message = _refused_message(device)
                 if verdict == "unreachable":
                     result.message = (
                         f"The server at {device.server_url} became unreachable; the rest stays queued."
@@ -412,6 +446,54 @@ class SyncWorker:
                 t.close()
         return abort[0] if abort else None
 
+    def _check_device(
+        self, store: OutboxStore, transport: Transport, device: DeviceState
+    ) -> tuple[str, str] | None:
+        """Ask the server for its current key with a signed request (at the start of a run
+        with work to do, else now and then): a revoked device learns it even with nothing to
+        send, and after ``kiosk server rotate-key`` new envelopes are sealed to the new key,
+        accepted only when the pinned key vouches for it. Returns a stopping (outcome, message)."""
+        now = time.monotonic()
+        if (
+            self._key_checked
+            and now - self._key_checked < self.status_interval
+            and not store.outbox_due(limit=1)
+        ):
+            return None
+        try:
+            kid, pub = transport.vouched_server_key()
+        except SyncHttpError as exc:
+            if exc.code in (P.E_REVOKED, P.E_UNKNOWN_DEVICE):
+                self._mark_refused(device, exc)
+                return "revoked", _refused_message(device)
+            if exc.code == P.E_BAD_SIGNATURE:
+                return "rejected", _refused_message(device)
+            return None  # an older server without the endpoint, or a passing error: send anyway
+        except UntrustedKeyError as exc:
+            log.warning("the server key was not updated: untrusted proof")
+            self._emit(SyncEvent("key_untrusted", message=str(exc)))
+            return None
+        except ServerUnreachableError:
+            return None  # the sends below find out and defer
+        self._key_checked = now
+        if kid != device.key_id:
+            device.key_id, device.server_public_key = kid, b64e(pub)
+            current = load_device(self.profile)
+            if current is not None and current.device_id == device.device_id:
+                current.key_id, current.server_public_key = kid, b64e(pub)
+                save_device(self.profile, current)
+            log.info("the server key changed; new envelopes are sealed to %s", kid)
+        return None
+
+    def _mark_refused(self, device: DeviceState, exc: SyncHttpError) -> None:
+        reason = exc.body.get("reason")
+        device.revoked = exc.detail
+        device.revoked_reason = reason[:300] if isinstance(reason, str) and reason else None
+        current = load_device(self.profile)
+        if current is not None and current.device_id == device.device_id:
+            current.revoked, current.revoked_reason = device.revoked, device.revoked_reason
+            save_device(self.profile, current)
+
     def _reachable(self, transport: Transport) -> bool:
         try:
             transport.health()
@@ -471,11 +553,7 @@ class SyncWorker:
             return "ok" if self._reachable(transport) else "unreachable"
         except SyncHttpError as exc:
             if exc.code in (P.E_REVOKED, P.E_UNKNOWN_DEVICE):
-                device.revoked = exc.detail
-                current = load_device(self.profile)
-                if current is not None:
-                    current.revoked = exc.detail
-                    save_device(self.profile, current)
+                self._mark_refused(device, exc)
                 self._defer_now(store, uuid, exc.detail)
                 self._emit(SyncEvent("revoked", uuid, message=exc.detail))
                 return "revoked"
@@ -624,6 +702,17 @@ class SyncWorker:
                 self.on_event(event)
             except Exception:  # a UI callback must never break the sender
                 log.exception("sync event callback failed")
+
+
+def _refused_message(device: DeviceState) -> str:
+    """What ``kiosk sync run`` prints when the server refuses this device (the UI shows its
+    own translated sentence with the administrator's reason)."""
+    text = "The server refused this device; sending stopped and dossiers stay queued. "
+    if device.revoked_reason:
+        text += f"Reason given by the administrator: {device.revoked_reason}. "
+    elif device.revoked:
+        text += f"The server said: {device.revoked} "
+    return text + "Contact the province IT team for a new enrolment code."
 
 
 def _parse_ts(text: str) -> datetime:

@@ -44,6 +44,19 @@ class EnrolResponse(BaseModel):
     server_time: int
 
 
+class KeyRequest(BaseModel):
+    pinned_key_id: str = Field(max_length=64, description="the server key id the device pinned")
+    challenge: str = Field(max_length=100, description="a fresh raw X25519 public key, base64")
+
+
+class KeyResponse(BaseModel):
+    device_id: str
+    unit_code: str
+    key_id: str
+    public_key: str
+    proof: str = Field(description="HMAC-SHA256 made with the pinned key (see sync/PROTOCOL.md)")
+
+
 class SubmitRequest(BaseModel):
     manifest: str = Field(max_length=400_000, description="canonical manifest JSON, exactly as signed")
     signature: str = Field(max_length=200, description="Ed25519 signature of the manifest, base64")
@@ -149,6 +162,11 @@ def create_app(
     @app.get(f"{P.API_PREFIX}/server-key")
     def server_key() -> dict[str, Any]:
         return svc.server_key()
+
+    @app.post(f"{P.API_PREFIX}/server-key", response_model=KeyResponse, responses=ERRORS)
+    async def vouched_server_key(request: Request, req: KeyRequest) -> dict[str, Any]:
+        device = await auth(request, await body_sha(request))
+        return await run_in_threadpool(svc.vouched_server_key, device, req.pinned_key_id, req.challenge)
 
     @app.post(f"{P.API_PREFIX}/enrol", response_model=EnrolResponse, responses=ERRORS)
     def enrol(req: EnrolRequest) -> dict[str, Any]:

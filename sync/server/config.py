@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import secrets
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -20,7 +22,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from kiosk.errors import KioskError
 from kiosk.fileutil import O_BINARY, ProcessLock
-from sync.envelope import raw_public
+from sync.envelope import raw_public, x25519_key_id
+
+log = logging.getLogger(__name__)
 
 
 class ServerConfigError(KioskError):
@@ -45,7 +49,7 @@ def _init_lock(data_dir: Path) -> Iterator[None]:
 
 
 def key_id_for(public: bytes) -> str:
-    return "x25519-" + hashlib.sha256(public).hexdigest()[:16]
+    return x25519_key_id(public)
 
 
 class ServerData:
@@ -55,12 +59,28 @@ class ServerData:
         self.dir = Path(data_dir).resolve()
         self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.keys_dir.mkdir(exist_ok=True, mode=0o700)
+        self._config_mtime: int | None = None
         with _init_lock(self.dir):
-            self.config = self._load_config()
-            if not self.config.current_key_id:
-                self.config.current_key_id = self._new_key()
+            self._config = self._load_config()
+            if not self._config.current_key_id:
+                self._config.current_key_id = self._new_key()
                 self._save_config()
         self._keys: dict[str, X25519PrivateKey] = {}
+
+    @property
+    def config(self) -> ServerConfig:
+        """The settings, re-read when ``server.json`` changes (``kiosk server rotate-key`` run
+        next to a running server makes the new key current in it at once)."""
+        try:
+            mtime = self.config_path.stat().st_mtime_ns
+        except OSError:
+            return self._config
+        if mtime != self._config_mtime:
+            try:
+                self._config = self._load_config()
+            except ServerConfigError as exc:  # a half-edited file: keep serving with the last good one
+                log.warning("server.json was not reloaded: %s", exc)
+        return self._config
 
     @property
     def keys_dir(self) -> Path:
@@ -72,18 +92,28 @@ class ServerData:
 
     def _load_config(self) -> ServerConfig:
         try:
+            mtime = self.config_path.stat().st_mtime_ns
             raw = json.loads(self.config_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return ServerConfig()
         except ValueError as exc:
             raise ServerConfigError(f"{self.config_path} is not valid JSON; fix or remove it.") from exc
+        if not isinstance(raw, dict):
+            raise ServerConfigError(f"{self.config_path} must hold a JSON object; fix or remove it.")
         known = {k: v for k, v in raw.items() if k in ServerConfig.__dataclass_fields__}
-        return ServerConfig(**known)
+        try:
+            config = ServerConfig(**known)
+        except TypeError as exc:
+            raise ServerConfigError(f"{self.config_path} has a setting of the wrong kind; fix it.") from exc
+        check_code_format(config.code_format, self.config_path)
+        self._config_mtime = mtime
+        return config
 
     def _save_config(self) -> None:
         tmp = self.config_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self.config), indent=2, sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps(asdict(self._config), indent=2, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.config_path)
+        self._config_mtime = self.config_path.stat().st_mtime_ns
 
     def _new_key(self) -> str:
         key = X25519PrivateKey.generate()
@@ -96,9 +126,10 @@ class ServerData:
 
     def rotate_key(self) -> str:
         with _init_lock(self.dir):
-            self.config.current_key_id = self._new_key()
+            self._config = self._load_config()  # whatever another process saved meanwhile
+            self._config.current_key_id = self._new_key()
             self._save_config()
-        return self.config.current_key_id
+        return self._config.current_key_id
 
     def private_key(self, key_id: str) -> X25519PrivateKey | None:
         if key_id in self._keys:
@@ -122,8 +153,35 @@ class ServerData:
 
     def set_unit(self, unit_code: str) -> None:
         with _init_lock(self.dir):
-            self.config.unit_code = unit_code
+            self._config = self._load_config()
+            self._config.unit_code = unit_code
             self._save_config()
+
+
+CODE_FIELDS = {"unit": "H01", "date": "20250101", "yymmdd": "250101", "seq": 1}
+
+
+def check_code_format(fmt: object, where: Path | str = "server.json") -> None:
+    """Refuse a ``code_format`` that cannot make unique official codes, at load time rather
+    than with an error at every commit."""
+    if not isinstance(fmt, str) or not fmt:
+        raise ServerConfigError(
+            f"code_format in {where} must be a text such as {{unit}}-{{yymmdd}}-{{seq:05d}}."
+        )
+    try:
+        names = {name for _lit, name, _spec, _conv in string.Formatter().parse(fmt) if name is not None}
+        fmt.format(**CODE_FIELDS)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        raise ServerConfigError(
+            f"code_format {fmt!r} in {where} is not valid; the fields are {{unit}}, {{date}}, "
+            "{yymmdd} and {seq} (e.g. {unit}-{yymmdd}-{seq:05d})."
+        ) from exc
+    # The sequence restarts every day for every unit, so only all three make a code unique.
+    if "seq" not in names or "unit" not in names or not names & {"date", "yymmdd"}:
+        raise ServerConfigError(
+            f"code_format {fmt!r} in {where} must contain {{unit}}, {{seq}} and {{date}} or {{yymmdd}}, "
+            "so that every official code is unique."
+        )
 
 
 def new_enrol_code() -> str:

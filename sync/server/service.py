@@ -20,10 +20,21 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Connection, Engine, delete, exc, insert, select, update
 
 from sync import protocol as P
-from sync.envelope import EnvelopeError, Manifest, b64d, b64e, open_stream, unwrap_key, verify_manifest
+from sync.envelope import (
+    EnvelopeError,
+    Manifest,
+    b64d,
+    b64e,
+    key_proof,
+    open_stream,
+    raw_public,
+    unwrap_key,
+    verify_manifest,
+)
 from sync.server import db
 from sync.server.blobs import BlobStore, FileBlobStore, PartWriter
 from sync.server.config import ServerData, hash_enrol_code, new_enrol_code
@@ -229,6 +240,33 @@ class IntakeService:
         kid, spub = self.data.current_public()
         return {"key_id": kid, "public_key": b64e(spub)}
 
+    def vouched_server_key(self, device: Device, pinned_key_id: str, challenge_b64: str) -> dict[str, Any]:
+        """The current server key for an enrolled device, with a proof made with the key the
+        device pinned (see ``sync.envelope.key_proof``), so a device accepts a rotated key
+        only from whoever holds the key it already trusts."""
+        try:
+            challenge = b64d(challenge_b64)
+            X25519PublicKey.from_public_bytes(challenge)
+        except (EnvelopeError, ValueError) as err:
+            raise ApiError(
+                400, P.E_BAD_ENVELOPE, "The key challenge is not a raw X25519 public key."
+            ) from err
+        pinned = self.data.private_key(pinned_key_id)
+        if pinned is None:
+            raise ApiError(400, P.E_UNKNOWN_KEY, "The server no longer holds the key this device pinned.")
+        kid, spub = self.data.current_public()
+        shared = pinned.exchange(X25519PublicKey.from_public_bytes(challenge))
+        proof = key_proof(
+            shared, challenge, raw_public(pinned.public_key()), device.device_id, pinned_key_id, kid, spub
+        )
+        return {
+            "device_id": device.device_id,
+            "unit_code": device.unit_code,
+            "key_id": kid,
+            "public_key": b64e(spub),
+            "proof": b64e(proof),
+        }
+
     # ---- request authentication -------------------------------------------------------------
 
     def authenticate(self, method: str, path: str, headers: Mapping[str, str], body_sha256: str) -> Device:
@@ -243,7 +281,13 @@ class IntakeService:
         if row is None:
             raise ApiError(401, P.E_UNKNOWN_DEVICE, "This device is not enrolled with the server.")
         if row.revoked_at is not None:
-            raise ApiError(403, P.E_REVOKED, "This device has been revoked; it must be enrolled again.")
+            # The administrator's reason goes to the device, which shows it to the officer.
+            raise ApiError(
+                403,
+                P.E_REVOKED,
+                "This device has been revoked; it must be enrolled again.",
+                extra={"reason": row.revoked_reason},
+            )
         pub = base64.b64decode(row.public_key)
         try:
             Ed25519PublicKey.from_public_bytes(pub).verify(

@@ -113,3 +113,65 @@ def test_file_drop_export_and_key_rotation(tmp_path: Path) -> None:
         }
     finally:
         server.stop()
+
+
+def test_rotated_key_reaches_running_server_and_enrolled_devices(tmp_path: Path) -> None:
+    import dataclasses
+
+    import requests
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from sqlalchemy import select
+    from sync_helpers import open_store, queue_dossier
+
+    from sync.envelope import b64e, raw_public
+    from sync.server import db
+    from sync.transport import UntrustedKeyError
+    from sync.worker import SyncEvent, SyncWorker
+
+    server = start_server(tmp_path / "srv")
+    try:
+        prof = enrolled_profile(tmp_path / "p", server)
+        dev = load_device(prof)
+        assert dev is not None
+        old_kid = dev.key_id
+        store = open_store(prof)
+        try:
+            first = queue_dossier(store, b"before rotation")
+            assert SyncWorker(lambda: store, prof).run_until_empty(store=store).outcome == "empty"
+            r = subprocess.run(
+                [sys.executable, "-m", "ui.main", "server", "rotate-key", "--data", str(server.data_dir)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            assert r.returncode == 0, r.stderr
+            new_kid = ServerData(server.data_dir).config.current_key_id
+            assert new_kid != old_kid
+            # The running server hands out the new key without a restart.
+            assert requests.get(server.url + "/v1/server-key", timeout=10).json()["key_id"] == new_kid
+
+            # A forged answer (the pinned key does not vouch for it) is refused.
+            forged = dataclasses.replace(
+                dev, server_public_key=b64e(raw_public(X25519PrivateKey.generate().public_key()))
+            )
+            with pytest.raises(UntrustedKeyError):
+                Transport(forged, device_key(prof)).vouched_server_key()
+            assert Transport(dev, device_key(prof)).vouched_server_key()[0] == new_kid
+
+            second = queue_dossier(store, b"after rotation")
+            events: list[SyncEvent] = []
+            result = SyncWorker(lambda: store, prof, on_event=events.append).run_until_empty(store=store)
+            assert result.outcome == "empty" and [u for u, _c in result.sent] == [second]
+        finally:
+            store.close()
+        again = load_device(prof)
+        assert again is not None and again.key_id == new_kid and again.server_public_key != dev.server_public_key
+        admin = server.admin()
+        with admin.engine.connect() as conn:
+            kids = dict(conn.execute(select(db.dossiers.c.uuid, db.dossiers.c.key_id)).all())
+        assert kids == {first: old_kid, second: new_kid}
+        assert not [e for e in events if e.kind == "key_untrusted"]
+    finally:
+        server.stop()

@@ -315,7 +315,7 @@ def test_revoked_device_stops_and_says_so(server: ServerProc, tmp_path: Path) ->
     prof = enrolled_profile(tmp_path / "p", server)
     dev = load_device(prof)
     assert dev is not None
-    r = kiosk("server", "revoke", "--data", str(server.data_dir), dev.device_id)
+    r = kiosk("server", "revoke", "--data", str(server.data_dir), dev.device_id, "--reason", "laptop stolen")
     assert r.returncode == 0, r.stderr
     r = kiosk("server", "audit", "--data", str(server.data_dir), "--json")
     trail = json.loads(r.stdout)
@@ -324,16 +324,39 @@ def test_revoked_device_stops_and_says_so(server: ServerProc, tmp_path: Path) ->
     store = open_store(prof)
     try:
         uuid = queue_dossier(store, b"scan")
-        worker = SyncWorker(lambda: store, prof)
+        events: list = []  # type: ignore[type-arg]
+        worker = SyncWorker(lambda: store, prof, on_event=events.append)
         result = worker.run_until_empty(store=store)
-        assert result.outcome == "revoked" and "revoked" in result.message and result.exit_code == 4
+        assert result.outcome == "revoked" and result.exit_code == 4
+        assert "Reason given by the administrator: laptop stolen" in result.message
         again = load_device(prof)
-        assert again is not None and again.revoked
+        assert again is not None and again.revoked and again.revoked_reason == "laptop stolen"
+        assert [e.message for e in events if e.kind == "revoked"] == [result.message]
         assert worker.run_until_empty(store=store).outcome == "revoked"  # without touching the network
+        assert [e.kind for e in events].count("revoked") == 2  # said again on every cycle
         assert store.outbox_entry(uuid).status == "queued"  # kept, not lost, not quarantined
     finally:
         store.close()
     assert not any_row(server, uuid)
+
+
+def test_a_revoked_device_learns_it_with_nothing_to_send(server: ServerProc, tmp_path: Path) -> None:
+    from sync_helpers import open_store
+
+    from sync.worker import SyncWorker
+
+    prof = enrolled_profile(tmp_path / "p", server)
+    dev = load_device(prof)
+    assert dev is not None
+    server.admin().revoke(dev.device_id, "counter closed")
+    store = open_store(prof)
+    try:
+        result = SyncWorker(lambda: store, prof).run_until_empty(store=store)
+    finally:
+        store.close()
+    assert result.outcome == "revoked" and "counter closed" in result.message
+    again = load_device(prof)
+    assert again is not None and again.revoked_reason == "counter closed"
 
 
 def test_openapi_document_is_published(server: ServerProc) -> None:

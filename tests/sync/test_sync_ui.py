@@ -117,3 +117,95 @@ def test_controller_sends_in_a_qthread(app: QApplication, tmp_path: Path) -> Non
         store.close()
     finally:
         server.stop()
+
+
+def test_revoked_and_not_enrolled_are_shown_until_fixed(app: QApplication, tmp_path: Path) -> None:
+    from sync.device import DeviceState, save_device
+    from ui.sync.controller import DeviceProblem, SyncController
+    from ui.sync.widgets import SyncIndicator, SyncScreen
+
+    ind = SyncIndicator()
+    ind.update_status({"queued": 2}, True, DeviceProblem("revoked", "laptop reported stolen"))
+    assert ind.problem_shown and "Device revoked" in ind.button.text() and "Online" not in ind.button.text()
+    assert "revoked by the server: contact the province IT team" in ind.problem.text()
+    assert "Reason: laptop reported stolen" in ind.problem.text()
+    ind.update_status({"queued": 2}, True, None)
+    assert not ind.problem_shown and "Online" in ind.button.text()
+
+    prof = Profile.open(tmp_path / "p")
+    store = open_store(prof)
+    try:
+        queue_dossier(store, b"one")
+        controller = SyncController(lambda: open_store(prof), prof)
+        screen = SyncScreen(store, controller)
+        assert controller.device_problem == DeviceProblem("not_enrolled")
+        assert screen.indicator.problem_shown and "Not enrolled" in screen.indicator.button.text()
+        assert not screen.queue.banner.isHidden() and "kiosk enrol URL CODE" in screen.queue.banner.text()
+        dev = DeviceState("dev-1", "H01", "http://127.0.0.1:9", "x25519-00", "AAAA", "2025-01-01")
+        save_device(prof, dev)
+        screen.on_event(SyncEvent("online"))
+        assert not screen.indicator.problem_shown and screen.queue.banner.isHidden()
+        dev.revoked, dev.revoked_reason = "This device has been revoked; it must be enrolled again.", "moved"
+        save_device(prof, dev)
+        screen.on_event(SyncEvent("revoked", message="x"))
+        assert "Reason: moved" in screen.queue.banner.text() and screen.indicator.problem_shown
+        screen.close()
+    finally:
+        store.close()
+
+
+def test_worker_says_not_enrolled_on_every_cycle(tmp_path: Path) -> None:
+    from sync.worker import SyncWorker
+
+    prof = Profile.open(tmp_path / "p")
+    events: list[SyncEvent] = []
+    store = open_store(prof)
+    try:
+        worker = SyncWorker(lambda: store, prof, on_event=events.append)
+        for _ in range(2):
+            assert worker.run_until_empty(store=store).outcome == "not_enrolled"
+    finally:
+        store.close()
+    assert [e.kind for e in events] == ["not_enrolled", "not_enrolled"]
+    assert "kiosk enrol" in (events[0].message or "")
+
+
+def test_settings_give_the_bandwidth_cap_and_stale_threshold(app: QApplication, tmp_path: Path) -> None:
+    from ui.sync.controller import SyncController, sync_settings
+    from ui.sync.widgets import SyncScreen
+
+    prof = Profile.open(tmp_path / "p")
+    assert sync_settings(prof) == (None, 24.0)
+    prof.save_settings({"sync_bandwidth_kbps": 512, "sync_stale_hours": 2})
+    assert sync_settings(prof) == (64_000.0, 2.0)
+    controller = SyncController(lambda: open_store(prof), prof)
+    assert controller.worker.bandwidth == 64_000.0 and controller.stale_hours == 2.0
+
+    class ThreeHoursOld:
+        def outbox_stats(self) -> dict:  # type: ignore[type-arg]
+            return {"queued": 1, "oldest_queued_at": (datetime.now(UTC) - timedelta(hours=3)).isoformat()}
+
+        def list_dossiers(self, **_kw: object) -> list:  # type: ignore[type-arg]
+            return []
+
+    screen = SyncScreen(ThreeHoursOld(), controller)
+    assert screen.indicator.stale_hours == 2.0 and screen.indicator.stale
+    assert "2 h" in screen.indicator.notice.text()
+    screen.close()
+    for bad in ({"sync_bandwidth_kbps": -1, "sync_stale_hours": "x"}, {"sync_bandwidth_kbps": True}):
+        prof.save_settings(bad)
+        assert sync_settings(prof) == (None, 24.0)
+
+
+def test_reachability_hint_mapping() -> None:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    from ui.sync.controller import reachability_hint
+
+    r = QNetworkInformation.Reachability
+    assert reachability_hint(r.Disconnected) is False
+    assert reachability_hint(r.Unknown) is None
+    # A commune intranet server is reachable without the Internet: Local and Site send too.
+    assert reachability_hint(r.Local) is True
+    assert reachability_hint(r.Site) is True
+    assert reachability_hint(r.Online) is True

@@ -268,3 +268,65 @@ def test_supplement_after_sync_keeps_the_official_code(server: ServerProc, tmp_p
     parts = list((server.data_dir / "blobs" / uuid).rglob("*.part"))
     assert len(parts) == 2
     store.close()
+
+
+def test_disconnected_hint_still_probes_on_a_slow_timer(server: ServerProc, tmp_path: Path) -> None:
+    """Qt saying "disconnected" slows probing; it never stops sending for good."""
+    import threading
+
+    prof = enrolled_profile(tmp_path / "p", server)
+    store = open_store(prof)
+    first = queue_dossier(store, b"one")
+    store.close()
+    synced: list[str] = []
+    got = threading.Event()
+
+    def on_event(ev: SyncEvent) -> None:
+        if ev.kind == "synced" and ev.uuid:
+            synced.append(ev.uuid)
+            got.set()
+
+    worker = SyncWorker(
+        lambda: open_sync_store(prof), prof, on_event=on_event, poll_interval=30, offline_probe_interval=1.0
+    )
+    worker.set_online_hint(False)
+    worker.start()
+    try:
+        assert got.wait(20) and synced == [first]
+        got.clear()
+        store = open_store(prof)
+        second = queue_dossier(store, b"two")  # nobody calls wake(): the slow probe finds it
+        store.close()
+        assert got.wait(20) and synced == [first, second]
+    finally:
+        worker.stop()
+
+
+def test_unreachable_server_is_probed_with_backoff_not_in_a_loop(server: ServerProc, tmp_path: Path) -> None:
+    import time
+
+    from sync.device import save_device
+
+    prof = enrolled_profile(tmp_path / "p", server)
+    dev = load_device(prof)
+    assert dev is not None
+    dev.server_url = "http://127.0.0.1:9"  # nothing listens there
+    save_device(prof, dev)
+    store = open_store(prof)
+    queue_dossier(store, b"one")
+    store.close()
+    offline: list[float] = []
+    worker = SyncWorker(
+        lambda: open_sync_store(prof),
+        prof,
+        on_event=lambda ev: offline.append(time.monotonic()) if ev.kind == "offline" else None,
+        poll_interval=30,
+        base_delay=1.0,
+        offline_probe_interval=60.0,
+        rng=random.Random(3),
+    )
+    worker.start()
+    time.sleep(4.0)
+    worker.stop()
+    # A due dossier on an unreachable server used to cost a probe every 0.5 s.
+    assert 1 <= len(offline) <= 5

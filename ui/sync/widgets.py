@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from kiosk.dossier.model import DossierState
 from sync.worker import SyncEvent
 from ui.dossier.widgets import state_label
 from ui.errors import error_text
+from ui.sync.controller import DEFAULT_STALE_HOURS, DeviceProblem
 from ui.theme import Meaning, colour
 
 TOUCH_HEIGHT = 48
@@ -45,16 +46,43 @@ def _short_time(iso: str | None) -> str:
     return dt.astimezone().strftime("%H:%M %d/%m/%Y")
 
 
-class SyncIndicator(QWidget):
-    """Online/offline, queued count, last success, and a notice when the queue is stale.
+def problem_texts(problem: DeviceProblem | None) -> tuple[str, str]:
+    """(short state, full sentence) for a device that cannot send at all."""
+    if problem is None:
+        return "", ""
+    if problem.kind == "revoked":
+        text = QCoreApplication.translate(
+            "SyncDeviceProblem", "This device has been revoked by the server: contact the province IT team."
+        )
+        if problem.reason:
+            # The administrator's own words, else the server's sentence (translated).
+            text += " " + QCoreApplication.translate("SyncDeviceProblem", "Reason: %1").replace(
+                "%1", error_text(problem.reason)
+            )
+        return QCoreApplication.translate("SyncDeviceProblem", "Device revoked"), text
+    return QCoreApplication.translate("SyncDeviceProblem", "Not enrolled"), QCoreApplication.translate(
+        "SyncDeviceProblem",
+        "This device is not enrolled with an intake server: ask the server administrator for an "
+        "enrolment code, then run: kiosk enrol URL CODE",
+    )
 
-    ``update_status(stats, online)`` takes ``Store.outbox_stats()``; ``clicked`` opens the queue.
+
+class SyncIndicator(QWidget):
+    """Online/offline, queued count, last success, a notice when the queue is stale, and a
+    persistent warning when the device is revoked or not enrolled.
+
+    ``update_status(stats, online, problem)`` takes ``Store.outbox_stats()`` and
+    ``SyncController.device_problem``; ``clicked`` opens the queue.
     """
 
     clicked = Signal()
 
     def __init__(
-        self, stale_hours: float = 24.0, *, kiosk_mode: bool = False, parent: QWidget | None = None
+        self,
+        stale_hours: float = DEFAULT_STALE_HOURS,
+        *,
+        kiosk_mode: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.stale_hours = stale_hours
@@ -70,6 +98,11 @@ class SyncIndicator(QWidget):
         self.notice.setAccessibleName(self.tr("Stale queue notice"))
         self.notice.setStyleSheet(f"color: {colour('error')}; font-weight: bold;")
         self.notice.setVisible(False)
+        self.problem = QLabel(self)
+        self.problem.setAccessibleName(self.tr("Device state"))
+        self.problem.setStyleSheet(f"color: {colour('error')}; font-weight: bold;")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
         if kiosk_mode:
             self.button.setMinimumHeight(TOUCH_HEIGHT)
         layout = QHBoxLayout(self)
@@ -77,14 +110,30 @@ class SyncIndicator(QWidget):
         layout.addWidget(self.dot)
         layout.addWidget(self.button)
         layout.addWidget(self.notice)
+        layout.addWidget(self.problem, 1)
         self.update_status({}, None)
 
-    def update_status(self, stats: dict[str, Any], online: bool | None) -> None:
+    def update_status(
+        self,
+        stats: dict[str, Any],
+        online: bool | None,
+        problem: DeviceProblem | None = None,
+        *,
+        stale_hours: float | None = None,
+    ) -> None:
         self.online = online
+        if stale_hours is not None:
+            self.stale_hours = stale_hours
         queued = int(stats.get("queued", 0)) + int(stats.get("uploading", 0))
         quarantined = int(stats.get("quarantined", 0))
         state = {True: self.tr("Online"), False: self.tr("Offline"), None: self.tr("Not checked")}[online]
         dot: Meaning = {True: "ok", False: "error", None: "muted"}[online]  # type: ignore[assignment]
+        short, sentence = problem_texts(problem)
+        if problem is not None:
+            state, dot = short, "error"  # nothing will be sent: say so instead of online/offline
+        self.problem.setText(sentence)
+        self.problem.setVisible(problem is not None)
+        self.problem.setAccessibleDescription(sentence)
         self.dot.setStyleSheet(f"color: {colour(dot)}; font-size: 18px;")
         self.dot.setAccessibleDescription(state)
         text = (
@@ -108,6 +157,10 @@ class SyncIndicator(QWidget):
     @property
     def stale(self) -> bool:
         return not self.notice.isHidden()
+
+    @property
+    def problem_shown(self) -> bool:
+        return not self.problem.isHidden()
 
 
 class SyncQueueView(QWidget):
@@ -152,9 +205,24 @@ class SyncQueueView(QWidget):
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
+        self.banner = QLabel(self)
+        self.banner.setAccessibleName(self.tr("Device state"))
+        self.banner.setStyleSheet(
+            f"color: {colour('error')}; font-weight: bold; border: 2px solid {colour('error')}; padding: 8px;"
+        )
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+
+    def set_device_problem(self, problem: DeviceProblem | None) -> None:
+        """A persistent banner above the queue while nothing can be sent (revoked, not enrolled)."""
+        _short, sentence = problem_texts(problem)
+        self.banner.setText(sentence)
+        self.banner.setAccessibleDescription(sentence)
+        self.banner.setVisible(problem is not None)
 
     def refresh(self) -> None:
         """Reload the rows (a short indexed query; the long work is the worker's)."""
@@ -229,7 +297,7 @@ class SyncScreen(QWidget):
         store: Any,
         controller: Any = None,
         *,
-        stale_hours: float = 24.0,
+        stale_hours: float | None = None,
         kiosk_mode: bool = False,
         refresh_ms: int = 5000,
         parent: QWidget | None = None,
@@ -237,6 +305,8 @@ class SyncScreen(QWidget):
         super().__init__(parent)
         self.store = store
         self.controller = controller
+        if stale_hours is None:  # the profile's setting, through the controller
+            stale_hours = float(getattr(controller, "stale_hours", DEFAULT_STALE_HOURS))
         self.indicator = SyncIndicator(stale_hours, kiosk_mode=kiosk_mode, parent=self)
         self.queue = SyncQueueView(store, kiosk_mode=kiosk_mode, parent=self)
         self.sync_button = QPushButton(self.tr("Sync now"), self)
@@ -261,7 +331,9 @@ class SyncScreen(QWidget):
 
     def refresh_status(self) -> None:
         online = None if self.controller is None else self.controller.online
-        self.indicator.update_status(self.store.outbox_stats(), online)
+        problem = None if self.controller is None else self.controller.device_problem
+        self.indicator.update_status(self.store.outbox_stats(), online, problem)
+        self.queue.set_device_problem(problem)
 
     def refresh(self) -> None:
         self.refresh_status()
@@ -269,5 +341,5 @@ class SyncScreen(QWidget):
 
     def on_event(self, ev: SyncEvent) -> None:
         self.queue.on_event(ev)
-        if ev.kind in ("synced", "quarantined", "deferred", "online", "offline"):
+        if ev.kind in ("synced", "quarantined", "deferred", "online", "offline", "revoked", "not_enrolled"):
             self.refresh_status()
