@@ -178,14 +178,23 @@ class MainWindow(QMainWindow):
             stats = self.ctx.store.outbox_stats()
         except KioskError:
             return
-        self.sync_indicator.update_status(stats, self.ctx.sync.online)  # type: ignore[attr-defined]
+        sync = self.ctx.sync
+        self.sync_indicator.update_status(  # type: ignore[attr-defined]
+            stats,
+            sync.online,
+            getattr(sync, "device_problem", None),  # revoked / not enrolled: shown until fixed
+            stale_hours=getattr(sync, "stale_hours", None),  # the profile's sync_stale_hours
+        )
 
     def _sync_event(self, event: object) -> None:
-        if getattr(event, "kind", "") == "synced":
+        kind = getattr(event, "kind", "")
+        if kind == "synced":
             reception = self.pages.get("reception")
             arrived = getattr(reception, "official_code_arrived", None)
             if arrived is not None:
                 arrived(getattr(event, "official_code", "") or "")
+            self.refresh_sync_status()
+        elif kind in ("revoked", "not_enrolled"):
             self.refresh_sync_status()
 
     def shutdown(self) -> None:
