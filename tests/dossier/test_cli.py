@@ -300,3 +300,41 @@ def test_damaged_key_file_is_rebuilt_and_the_cli_says_so(tmp_path, run):
     assert (prof / "keys.json").read_bytes() == good
     r = run(prof, "dossier", "list", "--json")
     assert r.returncode == 0 and r.stderr == ""
+
+
+def _closed_reader(profile, *args: str) -> tuple[int, str]:
+    """Run ``kiosk ...`` with its standard output a pipe nobody reads any more (`| head -1`
+    that has already exited)."""
+    import os
+    import subprocess
+
+    from tests.dossier.cli_helpers import KIOSK, ROOT
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env |= {"KIOSK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # before the child writes anything
+    try:
+        proc = subprocess.run(  # noqa: PLW1510 - checked below
+            [*KIOSK, "--profile", str(profile), *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    return proc.returncode, proc.stderr
+
+
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
+    prof = tmp_path / "p"
+    init(prof)
+    r = kiosk(prof, "dossier", "create", "--procedure", "CT01", "--data", str(data_file(tmp_path)))
+    assert r.returncode == 0, r.stderr
+    for args in (("dossier", "list", "--json"), ("admin", "verify-log", "--json")):
+        rc, err = _closed_reader(prof, *args)
+        assert (rc, err) == (141, ""), args
+    assert _closed_reader(prof, "--help")[1] == ""
