@@ -302,6 +302,22 @@ def _server_set_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_export(args: argparse.Namespace) -> int:
+    from sync.server.service import ApiError
+
+    try:
+        res = _admin(args).export_due(args.uuid or None)
+    except ApiError as err:
+        raise KioskError(err.detail) from err
+    _emit(
+        args,
+        res,
+        f"{res['exported']} dossier(s) exported"
+        + (f"; {len(res['failed'])} still failing (see `kiosk server audit`)." if res["failed"] else "."),
+    )
+    return 1 if res["failed"] else 0
+
+
 def _server_rotate_key(args: argparse.Namespace) -> int:
     kid = _admin(args).data.rotate_key()
     print(
@@ -414,6 +430,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("uuid")
     p.add_argument("code", type=int, choices=range(1, 11))
     p.set_defaults(func=_server_set_status)
+
+    p = vsub.add_parser(
+        "export",
+        help="forward committed dossiers whose export failed or never ran (the running server also "
+        "retries them every export_retry_s seconds); exit 1 if some still fail",
+    )
+    admin_args(p)
+    p.add_argument("--uuid", action="append", help="export this dossier again even if done (repeatable)")
+    p.set_defaults(func=_server_export)
 
     p = vsub.add_parser("rotate-key", help="make a new server key current (old keys are kept)")
     admin_args(p)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import socket
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ from sync.server.config import ServerData
 from sync.server.db import make_engine
 from sync.server.export import ExportAdapter
 from sync.server.service import ApiError, IntakeService, valid_uuid
+
+log = logging.getLogger(__name__)
 
 
 class Problem(BaseModel):
@@ -275,6 +279,18 @@ def create_app(
     return app
 
 
+def _retry_exports(svc: IntakeService) -> None:
+    """Forward exports that failed or were cut off, at start and then every export_retry_s."""
+    while True:
+        try:
+            left = svc.export_due()["failed"]
+            if left:
+                log.warning("%d export(s) still failing; retried later", len(left))
+        except Exception as err:  # a database hiccup must not end the retries
+            log.warning("export retry failed: %s", err.__class__.__name__)
+        time.sleep(max(1, svc.data.config.export_retry_s))
+
+
 def serve(
     data_dir: str | os.PathLike[str],
     host: str = "127.0.0.1",
@@ -292,6 +308,9 @@ def serve(
     import uvicorn
 
     app = create_app(data_dir, db_url)
+    svc: IntakeService = app.state.service
+    if svc.exporter is not None:
+        threading.Thread(target=_retry_exports, args=(svc,), name="export-retry", daemon=True).start()
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     # Inherited by accepted connections: without it a response's header and body writes

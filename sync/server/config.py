@@ -40,6 +40,8 @@ class ServerConfig:
     replay_window_s: int = 900
     enrol_code_ttl_s: int = 7 * 24 * 3600
     export: dict[str, Any] = field(default_factory=dict)  # {"kind": "file-drop", "dir": "..."}
+    # A running server forwards exports that failed (or were cut off) at start and this often.
+    export_retry_s: int = 300
 
 
 @contextmanager

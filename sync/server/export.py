@@ -1,8 +1,11 @@
 """Export hook: forwards committed dossiers to a provincial one-stop system.
 
-An adapter receives each committed dossier once (after the commit transaction) with its
-manifest and a way to stream each sealed file. Adapters must be idempotent: a replica may
-crash between commit and export, and the export is retried by ``kiosk server export``.
+An adapter receives each committed revision (after the commit transaction) with its
+manifest and a way to stream each sealed file. Adapters must be idempotent: the outcome is
+recorded per revision (table ``exports``), and a revision without a successful export (the
+adapter failed, or a replica died between commit and export) is forwarded again by the
+running server (at start and every ``export_retry_s`` seconds, default 300) and by
+``kiosk server export --data DIR`` (all due ones, or ``--uuid U`` again even if done).
 """
 
 from __future__ import annotations
@@ -48,9 +51,11 @@ class FileDropAdapter:
 
     def __init__(self, directory: Path) -> None:
         self.dir = directory
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def export(self, record: ExportRecord) -> None:
+        # Made here, not at start: a missing share fails (and is retried) per export
+        # instead of keeping the server or the admin commands from starting.
+        self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         name = f"{record.official_code}.r{record.revision}" if record.amended else record.official_code
         final = self.dir / name
         if final.exists():

@@ -880,7 +880,7 @@ class IntakeService:
         try:
             self.exporter.export(record)
             action, detail = "exported", self.exporter.name
-        except Exception as err:  # the commit stands; the export is retried (see export_due)
+        except Exception as err:  # the commit stands; export_due forwards it again later
             log.warning("export of a dossier failed: %s", err.__class__.__name__)
             error = err.__class__.__name__
             action, detail = "export_failed", f"{self.exporter.name}: {error}"

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -167,11 +168,74 @@ def test_rotated_key_reaches_running_server_and_enrolled_devices(tmp_path: Path)
         finally:
             store.close()
         again = load_device(prof)
-        assert again is not None and again.key_id == new_kid and again.server_public_key != dev.server_public_key
+        assert (
+            again is not None and again.key_id == new_kid and again.server_public_key != dev.server_public_key
+        )
         admin = server.admin()
         with admin.engine.connect() as conn:
             kids = dict(conn.execute(select(db.dossiers.c.uuid, db.dossiers.c.key_id)).all())
         assert kids == {first: old_kid, second: new_kid}
         assert not [e for e in events if e.kind == "key_untrusted"]
+    finally:
+        server.stop()
+
+
+def test_failed_export_is_forwarded_by_the_retry(tmp_path: Path) -> None:
+    import time
+
+    data_dir = tmp_path / "srv"
+    drop = tmp_path / "drop"
+    ServerData(data_dir)
+    cfg = json.loads((data_dir / "server.json").read_text())
+    cfg["export"] = {"kind": "file-drop", "dir": str(drop)}
+    cfg["export_retry_s"] = 3600  # the command retries first; the server's own timer is shortened below
+    (data_dir / "server.json").write_text(json.dumps(cfg))
+    server = start_server(data_dir)
+
+    def kiosk_export(*extra: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "ui.main", "server", "export", "--data", str(data_dir), "--json", *extra]
+        return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+
+    try:
+        prof = enrolled_profile(tmp_path / "p", server)
+        dev = load_device(prof)
+        assert dev is not None
+        t = Transport(dev, device_key(prof))
+        assert not drop.exists()  # made at the first export
+        drop.write_text("not a directory")  # the provincial share is gone: every export fails
+        a = _seal(prof, dev, tmp_path / "out", os.urandom(5000))
+        code_a = t.send(a)["official_code"]  # type: ignore[index]
+        actions = [x["action"] for x in server.admin().audit_trail() if x["dossier_uuid"] == a.uuid]
+        assert "export_failed" in actions and "exported" not in actions
+        r = kiosk_export()
+        assert r.returncode == 1 and json.loads(r.stdout) == {"exported": 0, "failed": [a.uuid]}
+
+        drop.unlink()
+        drop.mkdir()
+        r = kiosk_export()
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout) == {"exported": 1, "failed": []}
+        assert (drop / code_a / "f1.bin").read_bytes() == a.file_path("f1").read_bytes()
+        assert json.loads(kiosk_export().stdout) == {"exported": 0, "failed": []}  # nothing due: idempotent
+        r = kiosk_export("--uuid", a.uuid)  # forced again: the adapter keeps the one copy
+        assert json.loads(r.stdout) == {"exported": 1, "failed": []} and len(list(drop.iterdir())) == 1
+
+        # The running server retries on its own timer too.
+        server.stop()
+        cfg["export_retry_s"] = 1
+        (data_dir / "server.json").write_text(json.dumps(cfg))
+        shutil.rmtree(drop)
+        drop.write_text("gone again")
+        server = start_server(data_dir)
+        b = _seal(prof, dev, tmp_path / "out", os.urandom(5000))
+        t = Transport(dev, device_key(prof))
+        t.base = server.url
+        code_b = t.send(b)["official_code"]  # type: ignore[index]
+        drop.unlink()
+        drop.mkdir()
+        deadline = time.monotonic() + 20
+        while not (drop / code_b).exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert (drop / code_b / "manifest.json").read_bytes() == b.manifest_bytes
     finally:
         server.stop()

@@ -442,7 +442,13 @@ def test_signed_garbage_never_causes_a_server_error(server: ServerProc, device) 
 
 
 def _committed_revision_intact(
-    server: ServerProc, t: Transport, tmp_path: Path, sealed: SealedDossier, payload: bytes, code: str, portal: int
+    server: ServerProc,
+    t: Transport,
+    tmp_path: Path,
+    sealed: SealedDossier,
+    payload: bytes,
+    code: str,
+    portal: int,
 ) -> dict:  # type: ignore[type-arg]
     """Revision ``sealed`` is what the server reads, lists, exports and updates."""
     from sync.server.export import FileDropAdapter
