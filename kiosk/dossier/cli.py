@@ -90,9 +90,15 @@ def _resolve(store: Any, ref: str) -> str:
         "SELECT uuid FROM dossiers WHERE uuid = ? OR provisional_code = ? OR official_code = ?",
         (ref, ref.upper(), ref),
     )
-    if not rows:
-        raise KioskError("No dossier has that id or code; check it with 'kiosk dossier list'.")
-    return str(rows[0][0])
+    if rows:
+        uuid = str(rows[0][0])
+        store._check_access(uuid)
+        return uuid
+    if store.restricted:
+        # A kiosk or community account gets for an unknown code the very answer (and exit
+        # status) it gets for someone else's: no way to probe which codes exist.
+        store._check_access("")
+    raise KioskError("No dossier has that id or code; check it with 'kiosk dossier list'.")
 
 
 def _common(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:

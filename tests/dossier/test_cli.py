@@ -338,3 +338,25 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
         rc, err = _closed_reader(prof, *args)
         assert (rc, err) == (141, ""), args
     assert _closed_reader(prof, "--help")[1] == ""
+
+
+@pytest.mark.parametrize("role", ["kiosk", "community"])
+def test_restricted_accounts_get_one_answer_for_unknown_and_foreign_codes(tmp_path, run, role):
+    prof = tmp_path / "p"
+    init(prof)
+    r = run(prof, "dossier", "create", "--procedure", "CT01", "--data", str(data_file(tmp_path)), "--json")
+    code = json.loads(r.stdout)["provisional_code"]
+    r = run(
+        prof, "admin", "add-officer", "other", "--role", role, env={"KIOSK_NEW_PASSPHRASE": "other pass 1"}
+    )
+    assert r.returncode == 0, r.stderr
+    answers = set()
+    for ref in (code, "H29-ZZZZ-9", "not-a-code"):
+        r = run(prof, "dossier", "show", ref, env={"KIOSK_USER": "other"}, passphrase="other pass 1")
+        answers.add((r.returncode, r.stderr, r.stdout))
+    assert len(answers) == 1
+    rc, err, out = answers.pop()
+    assert rc == 6 and out == "" and "Nguyễn" not in err
+    if role == "kiosk":
+        r = run(prof, "dossier", "show", code, env={"KIOSK_USER": "other"}, passphrase="other pass 1")
+        assert "citizen it is serving" in r.stderr
