@@ -217,6 +217,12 @@ def _admin(args: argparse.Namespace) -> Any:
 
     if not args.data:
         raise UsageError("Give the server data directory with --data DIR.")
+    # A typo must not quietly create an empty server (new keys, empty database) to report on.
+    if not (Path(args.data) / "server.json").is_file():
+        raise UsageError(
+            f"{args.data} holds no intake server (no server.json); check --data, "
+            "or create one there with `kiosk server --data DIR`."
+        )
     return open_admin(Path(args.data), args.db_url)
 
 
@@ -345,7 +351,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.set_defaults(func=_sync_status)
 
-    p = ssub.add_parser("run", help="send until the queue is empty or the server is unreachable")
+    p = ssub.add_parser(
+        "run",
+        help="send until the queue is empty or the server is unreachable",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit status:\n"
+        "  0  the queue is empty (everything sent)\n"
+        "  3  this device is not enrolled (kiosk enrol URL CODE)\n"
+        "  4  the server refused this device (revoked, unknown or bad signature)\n"
+        "  5  the server is unreachable; dossiers stay queued\n"
+        "  6  some dossiers wait for a retry after a temporary server error\n"
+        "  7  another sync of this profile is already running\n"
+        "  8  stopped before the queue was empty",
+    )
     store_args(p)
     p.add_argument(
         "--max-wait", type=float, default=30.0, help="seconds to wait for retries after server errors"

@@ -6,9 +6,11 @@ the server answers: its URL, its X25519 public key and key id, the unit code and
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import platform
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -25,6 +27,41 @@ log = logging.getLogger(__name__)
 
 class EnrolmentError(KioskError):
     pass
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback  # 127.0.0.0/8 and ::1
+    except ValueError:
+        return False
+
+
+def check_server_url(url: str) -> None:
+    """https:// anywhere; plain http:// only to this machine (a test or demo server), because
+    the enrolment code and every later request would otherwise cross the network in clear."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:
+        raise EnrolmentError(f"The server URL {url} is not valid; give it as https://HOST[:PORT].") from exc
+    if parts.scheme not in ("https", "http") or not host:
+        raise EnrolmentError(
+            "The server URL must start with https:// (http:// only for a server on this machine)."
+        )
+    if parts.scheme == "http" and not _is_loopback(host):
+        raise EnrolmentError(
+            f"Plain http:// is allowed only for a server on this machine (127.0.0.1, ::1, localhost); "
+            f"use https://{host} for this server."
+        )
+
+
+def speaks_no_tls(exc: BaseException) -> bool:
+    """An https:// request answered in plain HTTP fails the TLS handshake this way."""
+    text = str(exc).lower()
+    return "wrong version number" in text or "record layer failure" in text or "http request" in text
 
 
 def enrol(
@@ -48,8 +85,7 @@ def enrol(
         raise EnrolmentError(
             f"This device is already enrolled as {current.device_id}; pass --force to enrol it again."
         )
-    if not url.startswith(("https://", "http://")):
-        raise EnrolmentError("The server URL must start with https:// (or http:// for a local test server).")
+    check_server_url(url)
     # Refused for the kiosk role or a locked store before the one-time code is spent.
     store.subkey(KEY_PURPOSE)
     key = Ed25519PrivateKey.generate()
@@ -63,6 +99,10 @@ def enrol(
             url.rstrip("/") + f"{P.API_PREFIX}/enrol", json=body, timeout=timeout, verify=ca_bundle or True
         )
     except requests.exceptions.SSLError as exc:
+        if speaks_no_tls(exc):
+            raise EnrolmentError(
+                f"The server at {url} does not speak TLS (https); check the address and port."
+            ) from exc
         raise EnrolmentError(
             "The server's TLS certificate is not trusted; pass the right CA bundle (--ca-bundle)."
         ) from exc
@@ -72,9 +112,15 @@ def enrol(
         ) from exc
     if resp.status_code != 200:
         try:
-            detail = resp.json().get("detail")
+            answer = resp.json()
         except ValueError:
-            detail = None
+            answer = None
+        ours = isinstance(answer, dict) and isinstance(answer.get("error"), str)
+        detail = answer.get("detail") if ours and isinstance(answer, dict) else None
+        if not ours and resp.status_code in (404, 405):
+            raise EnrolmentError(
+                f"{url} is not an intake server (it has no enrolment endpoint); check the address."
+            )
         raise EnrolmentError(
             str(detail)
             if isinstance(detail, str) and detail

@@ -226,6 +226,11 @@ class Transport:
                     verify=self.verify,
                 )
             except requests.exceptions.SSLError as exc:
+                text = str(exc).lower()
+                if "wrong version number" in text or "record layer failure" in text:
+                    raise ServerUnreachableError(
+                        f"The server at {self.base} does not speak TLS (https); check the enrolled address."
+                    ) from exc
                 raise ServerUnreachableError(
                     "The server's TLS certificate is not trusted; check the CA bundle set at enrolment."
                 ) from exc

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kiosk.errors import KioskError
 from sync.server.app import serve
 
 
@@ -19,15 +20,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tls-cert", default=None, help="PEM certificate chain (serve HTTPS)")
     parser.add_argument("--tls-key", default=None, help="PEM private key of the certificate")
     args = parser.parse_args(argv)
-    serve(
-        args.data,
-        args.host,
-        args.port,
-        args.db_url,
-        port_file=args.port_file,
-        tls_cert=args.tls_cert,
-        tls_key=args.tls_key,
-    )
+    try:
+        serve(
+            args.data,
+            args.host,
+            args.port,
+            args.db_url,
+            port_file=args.port_file,
+            tls_cert=args.tls_cert,
+            tls_key=args.tls_key,
+        )
+    except KioskError as err:
+        print(f"sync.server: {err}", file=sys.stderr)
+        return err.exit_code
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -21,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as P
 from sync.server.blobs import BlobStore
-from sync.server.config import ServerData
+from sync.server.config import ServerConfigError, ServerData
 from sync.server.db import make_engine
 from sync.server.export import ExportAdapter
 from sync.server.service import ApiError, IntakeService, valid_uuid
@@ -279,6 +280,26 @@ def create_app(
     return app
 
 
+def _check_tls(cert: str | None, key: str | None) -> None:
+    """Refuse unusable TLS files before anything starts, in one sentence."""
+    if key and not cert:
+        raise ServerConfigError("--tls-key needs --tls-cert (the certificate chain).")
+    if not cert:
+        return
+    for flag, path in (("--tls-cert", cert), ("--tls-key", key)):
+        if path and not Path(path).is_file():
+            raise ServerConfigError(f"The {flag} file {path} does not exist.")
+    import ssl
+
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(cert, key)
+    except (ssl.SSLError, OSError) as err:
+        raise ServerConfigError(
+            f"The TLS certificate {cert} and its key cannot be used ({err.__class__.__name__}); "
+            "give a PEM chain and its matching private key."
+        ) from err
+
+
 def _retry_exports(svc: IntakeService) -> None:
     """Forward exports that failed or were cut off, at start and then every export_retry_s."""
     while True:
@@ -307,6 +328,7 @@ def serve(
     """
     import uvicorn
 
+    _check_tls(tls_cert, tls_key)
     app = create_app(data_dir, db_url)
     svc: IntakeService = app.state.service
     if svc.exporter is not None:
@@ -316,7 +338,15 @@ def serve(
     # Inherited by accepted connections: without it a response's header and body writes
     # meet the client's delayed ACK and every request costs ~40 ms.
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    sock.bind((host, port))
+    try:
+        sock.bind((host, port))
+    except OSError as err:
+        sock.close()
+        if err.errno == errno.EADDRINUSE:
+            raise ServerConfigError(
+                f"Port {port} on {host} is already in use; stop the other server or pick another --port."
+            ) from err
+        raise ServerConfigError(f"The server cannot listen on {host} port {port} ({err.strerror}).") from err
     actual = sock.getsockname()[1]
     if port_file is not None:
         tmp = port_file.with_suffix(".tmp")

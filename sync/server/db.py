@@ -23,6 +23,7 @@ from sqlalchemy import (
     create_engine,
     event,
     exc,
+    make_url,
 )
 
 metadata = MetaData()
@@ -157,6 +158,40 @@ audit = Table(
 
 
 def make_engine(data_dir: Path, db_url: str | None) -> Engine:
+    """The engine on ``db_url`` (default: SQLite in ``data_dir``) with the tables created;
+    a URL that names no known driver or a database that cannot be reached is one sentence
+    (``ServerConfigError``), never a traceback."""
+    from sync.server.config import ServerConfigError
+
+    shown = _shown_url(db_url)
+    try:
+        return _make_engine(data_dir, db_url)
+    except (exc.NoSuchModuleError, ModuleNotFoundError) as err:
+        raise ServerConfigError(
+            f"The database URL {shown} names a driver that is not installed "
+            "(use sqlite:///FILE or postgresql://USER@HOST/DB)."
+        ) from err
+    except exc.ArgumentError as err:
+        raise ServerConfigError(
+            f"The database URL {shown} is not valid (use sqlite:///FILE or postgresql://USER@HOST/DB)."
+        ) from err
+    except exc.DBAPIError as err:
+        kind = getattr(err.orig, "__class__", err.__class__).__name__
+        raise ServerConfigError(
+            f"The database at {shown} cannot be reached or opened ({kind}); check the URL and that it runs."
+        ) from err
+
+
+def _shown_url(db_url: str | None) -> str:
+    if db_url is None:
+        return "(SQLite in the data directory)"
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except exc.ArgumentError:
+        return "given"
+
+
+def _make_engine(data_dir: Path, db_url: str | None) -> Engine:
     if db_url is None:
         db_url = f"sqlite:///{data_dir / 'intake.db'}"
     if db_url.startswith("sqlite"):
