@@ -177,6 +177,24 @@ def release_reserve(root: Path) -> bool:
     return True
 
 
+def _private_files(db_path: Path) -> None:
+    """Only the account running the app may read the store. SQLite would create it 0644
+    (less the umask); made here 0600 first, its -wal and -shm files take the same mode.
+    Files an older version made are narrowed too."""
+    try:
+        fd = os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY, 0o600)
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # an unwritable folder: SQLite's own error says so
+    else:
+        os.close(fd)
+    for p in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        with suppress(OSError):
+            if p.stat().st_mode & 0o077:
+                os.chmod(p, 0o600)
+
+
 def configure(conn: Any) -> None:
     """Connection settings of every store handle (and of the benchmark's unencrypted twin)."""
     conn.execute("PRAGMA foreign_keys = ON")
@@ -246,6 +264,7 @@ class Store:
             raise CorruptStoreError(
                 "The store file is damaged; restore it from a backup (the attachments folder is kept)."
             )
+        _private_files(db_path)
         conn = cls._connect(db_path, bytes(data_key), key_verified=key_verified)
         try:
             configure(conn)

@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kiosk.dossier import codes
 from kiosk.dossier.errors import CorruptStoreError, DiskFullError, WrongKeyError
-from kiosk.dossier.store import Store
+from kiosk.dossier.store import RESERVE_NAME, Store
 from kiosk.errors import KioskError
 from kiosk.fileutil import O_BINARY, ProcessLock, fsync_dir
 from kiosk.profile import Profile
@@ -420,39 +420,63 @@ def init_profile(
                     p.rename(p.with_name(p.name + f".abandoned-{stamp}"))
         data_key = secrets.token_bytes(32)
         store_id = secrets.token_hex(8)
-        store = Store.open(profile, data_key)
+        machine: dict[str, Any] | None = None
+        saved = False
         try:
-            store.actor = admin_username
-            store.update_settings(
-                unit_name=unit_name,
-                unit_code=unit_code,
-                server_url=server_url,
-                kiosk=kiosk,
-                retention_days=retention_days,
-                idle_lock_s=idle_lock_s,
-                consent_required_officer=False,
-            )
-            machine = _machine_record(store_id, data_key) if kiosk else None
-            recovery_text, recovery = _recovery_record(store_id, data_key)
-            keyfile = {
-                "format": FORMAT,
-                "store_id": store_id,
-                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "key_check": _key_check(data_key),
-                "lockout": asdict(LockoutPolicy()),
-                "officers": {
-                    admin_username: _officer_record(
-                        store_id, data_key, admin_username, admin_passphrase, Role.admin, kdf
-                    )
-                },
-                "machine": machine,
-                "recovery": recovery,
-            }
-            _save_keyfile(profile, keyfile)
-            store.log_event("admin", detail="init" + (" kiosk" if kiosk else ""))
-        finally:
-            store.close()
+            store = Store.open(profile, data_key)
+            try:
+                store.actor = admin_username
+                store.update_settings(
+                    unit_name=unit_name,
+                    unit_code=unit_code,
+                    server_url=server_url,
+                    kiosk=kiosk,
+                    retention_days=retention_days,
+                    idle_lock_s=idle_lock_s,
+                    consent_required_officer=False,
+                )
+                machine = _machine_record(store_id, data_key) if kiosk else None
+                recovery_text, recovery = _recovery_record(store_id, data_key)
+                keyfile = {
+                    "format": FORMAT,
+                    "store_id": store_id,
+                    "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "key_check": _key_check(data_key),
+                    "lockout": asdict(LockoutPolicy()),
+                    "officers": {
+                        admin_username: _officer_record(
+                            store_id, data_key, admin_username, admin_passphrase, Role.admin, kdf
+                        )
+                    },
+                    "machine": machine,
+                    "recovery": recovery,
+                }
+                _save_keyfile(profile, keyfile)
+                saved = True
+                store.log_event("admin", detail="init" + (" kiosk" if kiosk else ""))
+            finally:
+                store.close()
+        except BaseException:
+            if not saved:
+                # Without its key file the new store opens for nobody: take it away, so a
+                # retry starts clean instead of tripping over (or abandoning) it.
+                _remove_unkeyed_store(profile, machine)
+            raise
     return recovery_text
+
+
+def _remove_unkeyed_store(profile: Profile, machine: dict[str, Any] | None) -> None:
+    for p in (
+        profile.db_path,
+        Path(f"{profile.db_path}-wal"),
+        Path(f"{profile.db_path}-shm"),
+        profile.root / RESERVE_NAME,
+    ):
+        with contextlib.suppress(OSError):
+            p.unlink()
+    if machine:
+        with contextlib.suppress(Exception):
+            _keyring_backend().delete_password(machine["service"], machine["account"])
 
 
 def _open_verified(profile: Profile, kf: dict[str, Any], data_key: bytes) -> Store:

@@ -231,7 +231,13 @@ def test_init_kiosk_without_keyring_fails_clearly_and_leaves_no_profile(tmp_path
     r = kiosk(prof, "admin", "init", "--kiosk", "--kdf-memory-kib", "8192")
     assert r.returncode == 8 and "No OS keyring is available" in r.stderr
     assert not (prof / "keys.json").exists()
+    assert [p.name for p in prof.iterdir() if p.is_file()] == ["keys.lock"]  # no store.db left behind
     init(prof)  # a normal init still works afterwards
+    assert not list(prof.glob("*abandoned*"))
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in prof.iterdir() if p.is_file()}
+    for name in ("store.db", "keys.json", "keys.json.bak", "keys.lock"):
+        assert modes.pop(name) == "0o600", name
+    assert set(modes.values()) <= {"0o600"}, modes
 
 
 def test_admin_check_finds_a_damaged_attachment(tmp_path, run):

@@ -316,7 +316,9 @@ def test_damaged_or_missing_keyfile_is_rebuilt_from_the_backup(initialised, capl
     # The recovery wrap came back with it: the province admin's key works again.
     unlock_with_recovery_key(profile, recovery).close()
     with pytest.raises(KioskError, match="already set up"):
-        init_profile(profile, unit_name="x", unit_code="X", admin_username="admin", admin_passphrase=PASSPHRASE)
+        init_profile(
+            profile, unit_name="x", unit_code="X", admin_username="admin", admin_passphrase=PASSPHRASE
+        )
 
 
 def test_keyfile_missing_and_backup_missing_is_not_set_up(profile):
@@ -366,3 +368,41 @@ def test_a_backup_that_cannot_be_written_is_removed_not_left_stale(initialised, 
 def test_keys_lock_is_private(initialised):
     profile, _ = initialised
     assert ((profile.root / "keys.lock").stat().st_mode & 0o777) == 0o600
+
+
+def test_store_files_are_private(initialised):
+    profile, _ = initialised
+    store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    with store:
+        store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+        names = {"store.db", "store.db-wal", "store.db-shm", "keys.json", "keys.json.bak", "keys.lock"}
+        modes = {p.name: p.stat().st_mode & 0o777 for p in profile.root.iterdir() if p.name in names}
+        assert modes == dict.fromkeys(names, 0o600)
+
+
+def test_an_older_world_readable_store_is_narrowed_on_open(initialised):
+    import os
+
+    profile, _ = initialised
+    os.chmod(profile.db_path, 0o644)
+    unlock_with_passphrase(profile, "admin", PASSPHRASE)[0].close()
+    assert profile.db_path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_failed_init_leaves_no_store_and_no_keyring_secret(profile, memory_keyring, monkeypatch):
+    def full(*_a, **_k):
+        raise keys.DiskFullError("The disk is full; free some space and try again (nothing was lost).")
+
+    monkeypatch.setattr(keys, "_save_keyfile", full)
+    with pytest.raises(keys.DiskFullError):
+        init_profile(
+            profile,
+            unit_name="x",
+            unit_code="X",
+            admin_username="admin",
+            admin_passphrase=PASSPHRASE,
+            kdf=FAST_KDF,
+            kiosk=True,
+        )
+    assert [p.name for p in profile.root.iterdir() if p.is_file() and p.name != "keys.lock"] == []
+    assert memory_keyring.items == {}
