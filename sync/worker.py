@@ -545,7 +545,12 @@ class SyncWorker:
                 # An edit during upload bumps the revision: do not commit the stale seal.
                 return int(store.outbox_entry(uuid).revision) == sealed.manifest.revision
 
-            answer = transport.send(sealed, progress, self._stop.is_set, before_commit=still_current)
+            def should_stop() -> bool:
+                # Checked between chunks: a stale seal stops at once instead of uploading to
+                # the end only to be dropped at commit (one indexed read per chunk).
+                return self._stop.is_set() or not still_current()
+
+            answer = transport.send(sealed, progress, should_stop, before_commit=still_current)
         except ServerUnreachableError as exc:
             self._defer(store, entry, str(exc), None)
             with lock:

@@ -163,8 +163,11 @@ def test_edit_during_upload_requeues_and_the_new_revision_wins(server: ServerPro
     uuid = queue_dossier(store, os.urandom(400_000))
     first = store.get_dossier(uuid).revision
     edited: list[str] = []
+    after_edit: list[str] = []  # event kinds from the edit on
 
     def on_event(ev: SyncEvent) -> None:
+        if edited:
+            after_edit.append(ev.kind)
         if ev.kind == "progress" and ev.uuid == uuid and not edited:
             store.update_dossier(uuid, fields={"note": "corrected while uploading"})
             edited.append(uuid)
@@ -175,6 +178,8 @@ def test_edit_during_upload_requeues_and_the_new_revision_wins(server: ServerPro
         if _pending(store) == 0:
             break
     assert edited
+    # The stale seal stopped at the next chunk boundary instead of sending its ~6 other chunks.
+    assert "attempt" in after_edit and "progress" not in after_edit[: after_edit.index("attempt")]
     d = store.get_dossier(uuid)
     assert d.state == DossierState.synced and d.revision == first + 1
     rows = [r for r in server_dossiers(server) if r["uuid"] == uuid]
