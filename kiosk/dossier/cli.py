@@ -236,9 +236,37 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_target(path: str, profile: Profile) -> Path:
+    """The export is plaintext personal data: like the recovery sheet, never into the profile
+    or the temp folder (checked before unlocking, so nothing is read for nothing)."""
+    from kiosk.security.recovery_sheet import in_private_places, resolved_target
+
+    target = resolved_target(path)
+    if in_private_places(target, profile):
+        raise UsageError(
+            "An export holds personal data in plain text; it cannot be saved in the profile or "
+            "the temporary folder. Choose another folder and delete the file when done."
+        )
+    if not target.parent.is_dir():
+        raise UsageError(f"The folder {target.parent} does not exist; create it or choose another.")
+    return target
+
+
+def _write_private(target: Path, text: str) -> None:
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as fh:
+            if os.name == "posix":
+                os.fchmod(fh.fileno(), 0o600)  # an existing file keeps its mode otherwise
+            fh.write(text)
+    except OSError as exc:
+        raise KioskError(f"The export could not be written ({exc.strerror}); choose another place.") from exc
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from kiosk.security.consent import subject_export
 
+    target = _export_target(args.out, Profile.open(args.profile)) if args.out else None
     _profile, store, session = _unlock(args)
     with _opened(store):
         session.require("export" if not args.subject else "subject_request")
@@ -252,8 +280,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 raise UsageError("Name the dossier to export (id or code), or use --subject.")
             doc = store.export_dossier(_resolve(store, args.dossier))
         text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
-        if args.out:
-            Path(args.out).write_text(text + "\n", encoding="utf-8")
+        if target is not None:
+            _write_private(target, text + "\n")
         else:
             print(text)
     return 0

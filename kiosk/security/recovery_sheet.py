@@ -144,13 +144,23 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def resolved_target(path: str | os.PathLike[str]) -> Path:
+    target = Path(path).expanduser()
+    return target.parent.resolve() / target.name
+
+
+def in_private_places(target: Path, profile: Profile) -> bool:
+    """True inside the profile or the temp directory: a plaintext secret or personal data
+    left there sits beside the store it was meant to protect (and in backups of it)."""
+    return _inside(target, profile.root) or _inside(target, Path(tempfile.gettempdir()))
+
+
 def check_destination(path: str | os.PathLike[str], profile: Profile) -> Path:
     """Where the sheet may be written: a new file outside the profile and the temp directory."""
-    target = Path(path).expanduser()
-    target = target.parent.resolve() / target.name
+    target = resolved_target(path)
     if target.suffix.lower() != ".pdf":
         raise KioskError("The recovery sheet is a PDF; give a file name ending in .pdf.")
-    if _inside(target, profile.root) or _inside(target, Path(tempfile.gettempdir())):
+    if in_private_places(target, profile):
         raise KioskError(
             "The recovery sheet cannot be saved in the profile or the temporary folder; "
             "choose a folder you will clear after printing (for example a USB stick)."

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 
 import pytest
 
@@ -13,7 +14,7 @@ def run(monkeypatch, capsys):
     return InProcess(monkeypatch, capsys)
 
 
-def test_init_create_list_show_export_purge(tmp_path, run):
+def test_init_create_list_show_export_purge(tmp_path, run, monkeypatch):
     prof = tmp_path / "p"
     recovery = init(prof)
     assert len(recovery) == 35
@@ -62,7 +63,9 @@ def test_init_create_list_show_export_purge(tmp_path, run):
     assert doc["roles"]["applicant"]["id_number"] == "001099012345"
     assert doc["fields"]["content"] == "Đăng ký thường trú"
 
-    out = tmp_path / "export.json"
+    out = tmp_path / "usb" / "export.json"
+    out.parent.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # tmp_path is under /tmp
     r = run(prof, "dossier", "export", created["uuid"], "--out", str(out))
     assert r.returncode == 0 and json.loads(out.read_text())["uuid"] == created["uuid"]
     r = run(prof, "dossier", "export", "--subject", stdin="001099012345\n")
@@ -366,3 +369,31 @@ def test_restricted_accounts_get_one_answer_for_unknown_and_foreign_codes(tmp_pa
     if role == "kiosk":
         r = run(prof, "dossier", "show", code, env={"KIOSK_USER": "other"}, passphrase="other pass 1")
         assert "citizen it is serving" in r.stderr
+
+
+def test_export_refuses_the_profile_and_temp_folders_and_writes_a_private_file(tmp_path, run, monkeypatch):
+    prof = tmp_path / "p"
+    init(prof)
+    r = run(prof, "dossier", "create", "--procedure", "CT01", "--data", str(data_file(tmp_path)), "--json")
+    uuid = json.loads(r.stdout)["uuid"]
+    tmp, usb = tmp_path / "tmp", tmp_path / "usb"
+    tmp.mkdir()
+    usb.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    for bad, why in [
+        (prof / "export.json", "cannot be saved in the profile or the temporary folder"),
+        (prof / "tmp" / "export.json", "cannot be saved in the profile or the temporary folder"),
+        (tmp / "export.json", "cannot be saved in the profile or the temporary folder"),
+        (usb / "missing" / "export.json", "does not exist"),
+    ]:
+        # Refused before the unlock: no passphrase needed to be told.
+        r = run(prof, "dossier", "export", uuid, "--out", str(bad), passphrase=None)
+        assert r.returncode == 2 and why in r.stderr, (bad, r.stderr)
+        assert not bad.exists()
+    out = usb / "export.json"
+    out.write_text("old")
+    out.chmod(0o644)
+    r = run(prof, "dossier", "export", uuid, "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["uuid"] == uuid
+    assert out.stat().st_mode & 0o777 == 0o600
