@@ -8,18 +8,25 @@ from __future__ import annotations
 import io
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+from reportlab.graphics.barcode import qrencoder
 
 from kiosk.forms.receipt import ReceiptData, render_receipt
 
 
 def load_document(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
+    """The PDF as a document reading from an in-memory buffer.
+
+    The buffer is the document's child: they go together. Separately owned, the buffer could
+    be deleted first (Python frees the two in any order) while the document still used it,
+    which crashed the next window shown.
+    """
     doc = QPdfDocument() if parent is None else QPdfDocument(parent)
-    buf = QBuffer() if parent is None else QBuffer(parent)
+    buf = QBuffer(doc)
     buf.setData(QByteArray(pdf))
     buf.open(QIODevice.OpenModeFlag.ReadOnly)
     doc.load(buf)
@@ -56,10 +63,10 @@ class PdfPreview(QWidget):
         self.view.setDocument(None)  # type: ignore[arg-type]
         if self._doc is not None:
             self._doc.close()
-            self._doc.deleteLater()
-        if self._buf is not None:
-            self._buf.close()
-            self._buf.deleteLater()
+            if self._buf is not None:
+                self._buf.close()
+                self._buf.setData(QByteArray())  # the personal data leaves memory now
+            self._doc.deleteLater()  # and its buffer with it
         self._doc = self._buf = None
         self.pdf = b""
 
@@ -83,6 +90,7 @@ def print_pdf(
         first = doc0.pagePointSize(0)
         doc0.close()
         buf0.close()
+        del buf0, doc0  # the document (owned here) takes its buffer with it
         printer.setPageSize(QPageSize(QSizeF(first.width(), first.height()), QPageSize.Unit.Point, "receipt"))
         printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
     if silent:
@@ -93,9 +101,14 @@ def print_pdf(
             return False
     else:
         dialog = QPrintDialog(printer, parent)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        if parent is not None:
+            dialog.deleteLater()  # a child of the screen otherwise, one more per print
+        if not accepted:
             return False
-    doc, buf = load_document(pdf, parent)
+    # Owned here, not by ``parent``: the document and the PDF in its buffer are freed on return
+    # instead of staying in memory as long as the screen.
+    doc, buf = load_document(pdf)
     try:
         painter = QPainter()
         if not painter.begin(printer):
@@ -116,6 +129,7 @@ def print_pdf(
     finally:
         doc.close()
         buf.close()
+        buf.setData(QByteArray())
     return True
 
 
@@ -131,3 +145,33 @@ def print_receipt(
     buf = io.BytesIO()
     render_receipt(data, buf, thermal=thermal)
     return print_pdf(buf.getvalue(), parent, silent=silent, printer=printer, paper_from_pdf=thermal)
+
+
+def qr_image(value: str, module_px: int = 8, border: int = 4) -> QImage:
+    """The QR code of ``value`` as an image (black on white, a quiet zone of ``border`` modules).
+
+    Same encoder and error correction as the printed receipt, so a photo of the screen scans
+    to the same dossier code.
+    """
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(value)
+    qr.make()
+    modules = qr.modules
+    side = (len(modules) + 2 * border) * module_px
+    image = QImage(side, side, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    try:
+        for r, row in enumerate(modules):
+            for c, dark in enumerate(row):
+                if dark:
+                    painter.fillRect(
+                        (c + border) * module_px,
+                        (r + border) * module_px,
+                        module_px,
+                        module_px,
+                        QColor("black"),
+                    )
+    finally:
+        painter.end()
+    return image
