@@ -6,9 +6,18 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.errors import KioskError
 from kiosk.profile import Profile
@@ -20,6 +29,9 @@ from ui.resources import assets_dir
 from ui.theme import set_high_contrast
 
 log = logging.getLogger(__name__)
+
+KIOSK_IDLE_DEFAULT_S = 120.0
+KIOSK_IDLE_WARNING_S = 15.0
 
 
 def _load_fonts() -> None:
@@ -53,6 +65,58 @@ def make_app() -> QApplication:
     return app
 
 
+def kiosk_idle_seconds(profile: Profile) -> float:
+    """The kiosk's idle time before the citizen is forgotten (profile setting ``kiosk_idle_s``)."""
+    try:
+        value = float(profile.load_settings().get("kiosk_idle_s", KIOSK_IDLE_DEFAULT_S))
+    except (KioskError, TypeError, ValueError):
+        return KIOSK_IDLE_DEFAULT_S
+    return value if value > 0 else KIOSK_IDLE_DEFAULT_S
+
+
+class IdleWarning(QFrame):
+    """The kiosk's last call before it forgets the citizen: large, in the middle, counting down."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("idleWarning")
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setAutoFillBackground(True)
+        self.setAccessibleName(self.tr("Session about to end"))
+        self.title = QLabel(self.tr("Touch the screen to continue"), self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet("font-size: 32px; font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.seconds = QLabel(self)
+        self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seconds.setStyleSheet("font-size: 22px;")
+        self.seconds.setWordWrap(True)
+        self.seconds.setAccessibleName(self.tr("Seconds left"))
+        self.continue_button = QPushButton(self.tr("&Continue"), self)
+        self.continue_button.setAccessibleName(self.tr("Continue the session"))
+        self.continue_button.setMinimumHeight(72)
+        # Any touch or key already keeps the session; the button gives the finger a target.
+        self.continue_button.clicked.connect(self.hide)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.seconds)
+        lay.addWidget(self.continue_button)
+        self.hide()
+
+    def show_left(self, seconds: int) -> None:
+        text = self.tr("Your session ends in %1 s and your data is cleared from this kiosk.")
+        self.seconds.setText(text.replace("%1", str(seconds)))
+        parent = self.parentWidget()
+        if parent is not None:
+            w = min(parent.width() - 40, 720)
+            h = min(parent.height() - 40, 320)
+            self.setGeometry((parent.width() - w) // 2, (parent.height() - h) // 2, w, h)
+        if self.isHidden():
+            self.show()
+            self.continue_button.setFocus()
+        self.raise_()
+
+
 class Shell(QStackedWidget):
     """The top-level window: first-run setup, then login, then the main window; lock on idle."""
 
@@ -64,6 +128,8 @@ class Shell(QStackedWidget):
         self.setAccessibleName(self.tr("Một Cửa Kiosk"))
         self.resize(1280, 800)
         self._idle: Any = None
+        self.kiosk_idle: Any = None
+        self.idle_warning: IdleWarning | None = None
 
     # -- steps ---------------------------------------------------------------------------------
     def begin(self) -> None:
@@ -113,6 +179,37 @@ class Shell(QStackedWidget):
         self._start_sync()
         self.main = MainWindow(self.ctx)
         self._show(self.main)
+        if self.ctx.kiosk_mode:
+            self._start_kiosk_idle()
+
+    def _start_kiosk_idle(self) -> None:
+        # A citizen who walks away must not leave their data for the next one: after the idle
+        # time the session ends exactly as when the card is lifted.
+        from ui.dossier.idle import KioskIdleWatcher
+
+        if self.kiosk_idle is not None:
+            self.kiosk_idle.stop()
+        self.idle_warning = IdleWarning(self)
+        self.kiosk_idle = KioskIdleWatcher(
+            self._citizen_on_screen,
+            timeout_s=kiosk_idle_seconds(self.ctx.profile),
+            warn_s=KIOSK_IDLE_WARNING_S,
+            parent=self,
+        )
+        self.kiosk_idle.countdown.connect(self.idle_warning.show_left)
+        self.kiosk_idle.resumed.connect(self.idle_warning.hide)
+        self.kiosk_idle.expired.connect(self.kiosk_idle_expired)
+
+    def _citizen_on_screen(self) -> bool:
+        pages = getattr(self.main, "pages", {}) or {}
+        return any(bool(getattr(p, "has_citizen_data", lambda: False)()) for p in pages.values())
+
+    def kiosk_idle_expired(self) -> None:
+        if self.idle_warning is not None:
+            self.idle_warning.hide()
+        self.ctx.end_citizen_session()
+        if self.main is not None:
+            self.main.nav.setCurrentRow(0)  # back to the start: the reception screen
 
     def _start_sync(self) -> None:
         if self.ctx.store is None:
@@ -143,6 +240,8 @@ class Shell(QStackedWidget):
         self.setCurrentWidget(widget)
 
     def shutdown(self) -> None:
+        if self.kiosk_idle is not None:
+            self.kiosk_idle.stop()
         if self.main is not None:
             self.main.shutdown()
         if self.ctx.sync is not None:
