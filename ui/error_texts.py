@@ -256,6 +256,11 @@ MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("KioskError", "manage keys"),
     QT_TRANSLATE_NOOP("KioskError", "The sync service can only export dossiers waiting in the outbox."),
     QT_TRANSLATE_NOOP("KioskError", "No attachment with that id exists in this store."),
+    QT_TRANSLATE_NOOP("KioskError", "No paper with that id belongs to this dossier."),
+    QT_TRANSLATE_NOOP(
+        "KioskError", "That paper already has its digitised copy; record a new scan as another paper."
+    ),
+    QT_TRANSLATE_NOOP("KioskError", "An item number is a whole number from 1."),
     QT_TRANSLATE_NOOP("KioskError", "That dossier is not in the outbox."),
     QT_TRANSLATE_NOOP("KioskError", "The dossier is not in the outbox."),
     QT_TRANSLATE_NOOP("KioskError", "An attachment file could not be written or read (%1)."),

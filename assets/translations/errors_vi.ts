@@ -620,676 +620,691 @@
     </message>
     <message>
         <location filename="../../ui/error_texts.py" line="259"/>
+        <source>No paper with that id belongs to this dossier.</source>
+        <translation>Hồ sơ này không có giấy tờ nào mang mã đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_texts.py" line="260"/>
+        <source>That paper already has its digitised copy; record a new scan as another paper.</source>
+        <translation>Giấy tờ này đã có bản số hóa; hãy ghi bản quét mới thành một giấy tờ khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_texts.py" line="263"/>
+        <source>An item number is a whole number from 1.</source>
+        <translation>Số thứ tự giấy tờ là số nguyên từ 1 trở lên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_texts.py" line="264"/>
         <source>That dossier is not in the outbox.</source>
         <translation>Hồ sơ này không có trong hàng đợi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="260"/>
+        <location filename="../../ui/error_texts.py" line="265"/>
         <source>The dossier is not in the outbox.</source>
         <translation>Hồ sơ không có trong hàng đợi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="261"/>
+        <location filename="../../ui/error_texts.py" line="266"/>
         <source>An attachment file could not be written or read (%1).</source>
         <translation>Không ghi hoặc đọc được tệp đính kèm (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="262"/>
+        <location filename="../../ui/error_texts.py" line="267"/>
         <source>The key file %1 has an unknown format; update the app.</source>
         <translation>Tệp khóa %1 có định dạng không xác định; hãy cập nhật ứng dụng.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="263"/>
+        <location filename="../../ui/error_texts.py" line="268"/>
         <source>The key file names an unknown key derivation; update the app.</source>
         <translation>Tệp khóa dùng cách dẫn xuất khóa không xác định; hãy cập nhật ứng dụng.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="264"/>
+        <location filename="../../ui/error_texts.py" line="269"/>
         <source>The key file %1 is damaged and so is its copy %2; restore both from a backup of the profile folder (the recovery key is kept inside them).</source>
         <translation>Tệp khóa %1 bị hỏng và bản sao %2 cũng hỏng; hãy khôi phục cả hai từ bản sao lưu của thư mục dữ liệu (khóa khôi phục chỉ dùng được khi có các tệp này).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="268"/>
+        <location filename="../../ui/error_texts.py" line="273"/>
         <source>The key file could not be written (%1); check the profile folder.</source>
         <translation>Không ghi được tệp khóa (%1); kiểm tra thư mục dữ liệu của máy.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="269"/>
+        <location filename="../../ui/error_texts.py" line="274"/>
         <source>A passphrase needs at least %1 characters.</source>
         <translation>Mật khẩu phải có ít nhất %1 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="270"/>
+        <location filename="../../ui/error_texts.py" line="275"/>
         <source>This profile is already set up; use &apos;kiosk admin add-officer&apos; or another --profile.</source>
         <translation>Máy này đã được thiết lập; dùng &apos;kiosk admin add-officer&apos; hoặc chọn --profile khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="273"/>
+        <location filename="../../ui/error_texts.py" line="278"/>
         <source>The recovery sheet is a PDF; give a file name ending in .pdf.</source>
         <translation>Phiếu khóa khôi phục là tệp PDF; hãy đặt tên tệp có đuôi .pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="274"/>
+        <location filename="../../ui/error_texts.py" line="279"/>
         <source>The recovery sheet cannot be saved in the profile or the temporary folder; choose a folder you will clear after printing (for example a USB stick).</source>
         <translation>Không được lưu phiếu khóa khôi phục trong thư mục dữ liệu của ứng dụng hay thư mục tạm; hãy chọn nơi lưu sẽ được xóa sau khi in (ví dụ ổ USB).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="278"/>
+        <location filename="../../ui/error_texts.py" line="283"/>
         <source>The folder %1 does not exist; create it or choose another.</source>
         <translation>Thư mục %1 không tồn tại; hãy tạo thư mục đó hoặc chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="279"/>
+        <location filename="../../ui/error_texts.py" line="284"/>
         <source>%1 exists already; choose a new file name (nothing was overwritten).</source>
         <translation>Tệp %1 đã tồn tại; hãy chọn tên tệp khác (chưa có tệp nào bị ghi đè).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="280"/>
+        <location filename="../../ui/error_texts.py" line="285"/>
         <source>The recovery sheet could not be written (%1); choose another place.</source>
         <translation>Không ghi được phiếu khóa khôi phục (%1); hãy chọn nơi lưu khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="282"/>
+        <location filename="../../ui/error_texts.py" line="287"/>
         <source>The form is not complete yet; check these fields: %1.</source>
         <translation>Tờ khai chưa điền đủ; hãy kiểm tra các trường: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="283"/>
+        <location filename="../../ui/error_texts.py" line="288"/>
         <source>Choose between the card and the typed value first for: %1.</source>
         <translation>Hãy chọn giữa giá trị trên thẻ và giá trị đã nhập trước cho: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="284"/>
+        <location filename="../../ui/error_texts.py" line="289"/>
         <source>A value is too long to print in its place on the form; shorten the longest entry and try again.</source>
         <translation>Có giá trị quá dài, không in vừa vị trí trên tờ khai; hãy rút gọn nội dung dài nhất rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="288"/>
+        <location filename="../../ui/error_texts.py" line="293"/>
         <source>The PDF could not be written (%1); check the output folder and free space.</source>
         <translation>Không ghi được tệp PDF (%1); kiểm tra thư mục lưu và dung lượng trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="291"/>
+        <location filename="../../ui/error_texts.py" line="296"/>
         <source>The font file %1 is missing; reinstall the application assets.</source>
         <translation>Thiếu tệp phông chữ %1; hãy cài lại dữ liệu đi kèm ứng dụng.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="292"/>
+        <location filename="../../ui/error_texts.py" line="297"/>
         <source>Commune %1 is not one of the communes the old ward %2 went into; pick one of the proposed communes.</source>
         <translation>Xã, phường %1 không thuộc các xã, phường được hình thành từ xã, phường cũ %2; hãy chọn một xã, phường trong danh sách đề xuất.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="296"/>
+        <location filename="../../ui/error_texts.py" line="301"/>
         <source>The old ward was split between several communes; the officer must choose one.</source>
         <translation>Xã, phường cũ đã được chia về nhiều xã, phường mới; cán bộ cần chọn một xã, phường.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="299"/>
+        <location filename="../../ui/error_texts.py" line="304"/>
         <source>There is no pre-2025 province with code %1.</source>
         <translation>Không có tỉnh, thành phố (trước năm 2025) nào có mã %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="300"/>
+        <location filename="../../ui/error_texts.py" line="305"/>
         <source>There is no current province with code %1.</source>
         <translation>Không có tỉnh, thành phố hiện hành nào có mã %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="301"/>
+        <location filename="../../ui/error_texts.py" line="306"/>
         <source>There is no current commune with code %1.</source>
         <translation>Không có xã, phường hiện hành nào có mã %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="302"/>
+        <location filename="../../ui/error_texts.py" line="307"/>
         <source>There is no pre-2025 ward with code %1 (edition %2).</source>
         <translation>Không có xã, phường (trước năm 2025) nào có mã %1 (danh mục %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="303"/>
+        <location filename="../../ui/error_texts.py" line="308"/>
         <source>The administrative-unit data in %1 is missing or damaged; reinstall the application assets.</source>
         <translation>Dữ liệu đơn vị hành chính trong %1 bị thiếu hoặc hỏng; hãy cài lại dữ liệu đi kèm ứng dụng.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="307"/>
+        <location filename="../../ui/error_texts.py" line="312"/>
         <source>There is no public-holiday data for %1; add that year to %2.</source>
         <translation>Chưa có dữ liệu ngày nghỉ lễ của năm %1; hãy bổ sung năm đó vào %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="308"/>
+        <location filename="../../ui/error_texts.py" line="313"/>
         <source>The holiday file %1 cannot be read (%2).</source>
         <translation>Không đọc được tệp ngày nghỉ lễ %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="309"/>
+        <location filename="../../ui/error_texts.py" line="314"/>
         <source>The receipt needs a dossier code (provisional or official).</source>
         <translation>Giấy tiếp nhận cần có mã hồ sơ (tạm thời hoặc chính thức).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="310"/>
+        <location filename="../../ui/error_texts.py" line="315"/>
         <source>The processing time cannot be negative.</source>
         <translation>Thời hạn giải quyết không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="311"/>
+        <location filename="../../ui/error_texts.py" line="316"/>
         <source>The processing time and the number of dossiers must be whole numbers.</source>
         <translation>Thời gian giải quyết và số lượng hồ sơ phải là số nguyên.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="312"/>
+        <location filename="../../ui/error_texts.py" line="317"/>
         <source>The number of dossiers must be at least 1.</source>
         <translation>Số lượng hồ sơ phải ít nhất là 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="313"/>
+        <location filename="../../ui/error_texts.py" line="318"/>
         <source>Component %1 has an unknown copy kind &apos;%2&apos;; use one of: %3.</source>
         <translation>Thành phần %1 có hình thức bản &apos;%2&apos; không hợp lệ; dùng một trong: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="314"/>
+        <location filename="../../ui/error_texts.py" line="319"/>
         <source>Component %1: the number of copies must be a whole number of at least 1.</source>
         <translation>Thành phần %1: số lượng bản phải là số nguyên, ít nhất là 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="317"/>
+        <location filename="../../ui/error_texts.py" line="322"/>
         <source>The appointment (%1) is before the reception (%2).</source>
         <translation>Thời gian hẹn trả (%1) trước thời gian tiếp nhận (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="318"/>
+        <location filename="../../ui/error_texts.py" line="323"/>
         <source>No version of form &apos;%1&apos; is in force on %2: %3.</source>
         <translation>Không có phiên bản nào của tờ khai &apos;%1&apos; có hiệu lực vào ngày %2: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="319"/>
+        <location filename="../../ui/error_texts.py" line="324"/>
         <source>The receipt could not be made (%1).</source>
         <translation>Không tạo được giấy tiếp nhận (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="321"/>
+        <location filename="../../ui/error_texts.py" line="326"/>
         <source>The scan was cancelled.</source>
         <translation>Đã hủy lần quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="322"/>
+        <location filename="../../ui/error_texts.py" line="327"/>
         <source>This scanner has no flatbed source; choose another source.</source>
         <translation>Máy quét này không có mặt kính; hãy chọn nguồn giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="323"/>
+        <location filename="../../ui/error_texts.py" line="328"/>
         <source>This scanner has no document feeder; choose another source.</source>
         <translation>Máy quét này không có khay nạp giấy; hãy chọn nguồn giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="324"/>
+        <location filename="../../ui/error_texts.py" line="329"/>
         <source>This scanner has no duplex source; choose another source.</source>
         <translation>Máy quét này không quét được hai mặt; hãy chọn nguồn giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="325"/>
+        <location filename="../../ui/error_texts.py" line="330"/>
         <source>This scanner does not offer the chosen source; choose another source.</source>
         <translation>Máy quét này không hỗ trợ nguồn giấy đã chọn; hãy chọn nguồn giấy khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="326"/>
+        <location filename="../../ui/error_texts.py" line="331"/>
         <source>The %1 stopped unexpectedly (%2); restart the scanner and try again.</source>
         <translation>%1 đã dừng đột ngột (%2); hãy khởi động lại máy quét rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="327"/>
+        <location filename="../../ui/error_texts.py" line="332"/>
         <source>The %1 failed (%2); restart the scanner and try again.</source>
         <translation>%1 bị lỗi (%2); hãy khởi động lại máy quét rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="328"/>
+        <location filename="../../ui/error_texts.py" line="333"/>
         <source>The %1 did not respond for %2 seconds and was stopped; check the scanner&apos;s cable and power, then try again.</source>
         <translation>%1 không phản hồi trong %2 giây nên đã bị dừng; hãy kiểm tra cáp và nguồn điện của máy quét rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="332"/>
+        <location filename="../../ui/error_texts.py" line="337"/>
         <source>scanner driver</source>
         <translation>Trình điều khiển máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="333"/>
+        <location filename="../../ui/error_texts.py" line="338"/>
         <source>SANE driver</source>
         <translation>Trình điều khiển SANE</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="334"/>
+        <location filename="../../ui/error_texts.py" line="339"/>
         <source>TWAIN scanner driver</source>
         <translation>Trình điều khiển máy quét TWAIN</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="335"/>
+        <location filename="../../ui/error_texts.py" line="340"/>
         <source>WIA scanner driver</source>
         <translation>Trình điều khiển máy quét WIA</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="336"/>
+        <location filename="../../ui/error_texts.py" line="341"/>
         <source>exit code %1</source>
         <translation>mã thoát %1</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="337"/>
+        <location filename="../../ui/error_texts.py" line="342"/>
         <source>This PDF needs pdftoppm (poppler-utils) to be imported; install it or scan the papers.</source>
         <translation>Cần có pdftoppm (gói poppler-utils) để nhập tệp PDF này; hãy cài đặt hoặc quét giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="340"/>
+        <location filename="../../ui/error_texts.py" line="345"/>
         <source>Page %1 of the PDF could not be rendered; export the PDF again.</source>
         <translation>Không hiển thị được trang %1 của tệp PDF; hãy xuất lại tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="341"/>
+        <location filename="../../ui/error_texts.py" line="346"/>
         <source>The PDF has no pages.</source>
         <translation>Tệp PDF không có trang nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="342"/>
+        <location filename="../../ui/error_texts.py" line="347"/>
         <source>The file is not a readable image or PDF; export it again as JPEG, PNG or PDF.</source>
         <translation>Tệp không phải ảnh hoặc PDF đọc được; hãy xuất lại dưới dạng JPEG, PNG hoặc PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="345"/>
+        <location filename="../../ui/error_texts.py" line="350"/>
         <source>The image is too large to be a document page; scan it again.</source>
         <translation>Ảnh quá lớn so với một trang tài liệu; hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="346"/>
+        <location filename="../../ui/error_texts.py" line="351"/>
         <source>The PDF is password-protected; remove the password and import it again.</source>
         <translation>Tệp PDF có đặt mật khẩu; hãy gỡ mật khẩu rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="349"/>
+        <location filename="../../ui/error_texts.py" line="354"/>
         <source>The PDF is damaged; export it again from its source.</source>
         <translation>Tệp PDF bị hỏng; hãy xuất lại từ tệp gốc.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="350"/>
+        <location filename="../../ui/error_texts.py" line="355"/>
         <source>A page image in the PDF is damaged; export the PDF again.</source>
         <translation>Ảnh của một trang trong tệp PDF bị hỏng; hãy xuất lại tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="351"/>
+        <location filename="../../ui/error_texts.py" line="356"/>
         <source>The file %1 does not exist; check the name.</source>
         <translation>Tệp %1 không tồn tại; hãy kiểm tra tên tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="352"/>
+        <location filename="../../ui/error_texts.py" line="357"/>
         <source>The file %1 cannot be read; check its permissions.</source>
         <translation>Không đọc được tệp %1; hãy kiểm tra quyền truy cập.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="353"/>
+        <location filename="../../ui/error_texts.py" line="358"/>
         <source>This camera gives at most %1 dpi on an A4 page, below the legal %2 dpi; use a scanner or a camera of at least %3 megapixels.</source>
         <translation>Camera này chỉ đạt tối đa %1 dpi trên trang A4, thấp hơn mức %2 dpi theo quy định; hãy dùng máy quét hoặc camera từ %3 megapixel trở lên.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="357"/>
+        <location filename="../../ui/error_texts.py" line="362"/>
         <source>Tesseract is not installed, so PDFs get no text layer; install tesseract-ocr.</source>
         <translation>Chưa cài Tesseract nên tệp PDF không có lớp văn bản; hãy cài tesseract-ocr.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="360"/>
+        <location filename="../../ui/error_texts.py" line="365"/>
         <source>The Tesseract &apos;%1&apos; language model is missing, so PDFs get no text layer; install tesseract-ocr-%1.</source>
         <translation>Thiếu mô hình ngôn ngữ &apos;%1&apos; của Tesseract nên tệp PDF không có lớp văn bản; hãy cài tesseract-ocr-%1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="364"/>
+        <location filename="../../ui/error_texts.py" line="369"/>
         <source>Tesseract does not start, so PDFs get no text layer; reinstall tesseract-ocr.</source>
         <translation>Tesseract không khởi động được nên tệp PDF không có lớp văn bản; hãy cài lại tesseract-ocr.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="367"/>
+        <location filename="../../ui/error_texts.py" line="372"/>
         <source>Tesseract failed on a page; check the tesseract-ocr installation.</source>
         <translation>Tesseract bị lỗi khi nhận dạng một trang; hãy kiểm tra bản cài đặt tesseract-ocr.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="368"/>
+        <location filename="../../ui/error_texts.py" line="373"/>
         <source>OCR took longer than %1 seconds on a page; try a lower resolution.</source>
         <translation>Nhận dạng chữ (OCR) một trang mất hơn %1 giây; hãy thử độ phân giải thấp hơn.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="369"/>
+        <location filename="../../ui/error_texts.py" line="374"/>
         <source>The OCR result does not match the pages; run OCR again.</source>
         <translation>Kết quả nhận dạng chữ (OCR) không khớp với các trang; hãy chạy lại OCR.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="370"/>
+        <location filename="../../ui/error_texts.py" line="375"/>
         <source>There are no pages to put in the PDF; scan or import at least one page.</source>
         <translation>Chưa có trang nào để tạo PDF; hãy quét hoặc nhập ít nhất một trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="373"/>
+        <location filename="../../ui/error_texts.py" line="378"/>
         <source>The OCR layer could not be read; run OCR again.</source>
         <translation>Không đọc được lớp văn bản OCR; hãy chạy lại OCR.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="374"/>
+        <location filename="../../ui/error_texts.py" line="379"/>
         <source>The OCR layer has the wrong number of pages; run OCR again.</source>
         <translation>Lớp văn bản OCR có số trang không đúng; hãy chạy lại OCR.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="375"/>
+        <location filename="../../ui/error_texts.py" line="380"/>
         <source>The PDF does not meet the legal digitisation format (%1); scan it again.</source>
         <translation>Tệp PDF chưa đúng định dạng số hóa theo quy định (%1); hãy quét lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="378"/>
+        <location filename="../../ui/error_texts.py" line="383"/>
         <source>The PDF is encrypted; PDF/A forbids encryption.</source>
         <translation>Tệp PDF bị mã hóa; PDF/A không cho phép mã hóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="379"/>
+        <location filename="../../ui/error_texts.py" line="384"/>
         <source>The file is not a readable PDF.</source>
         <translation>Tệp không phải PDF đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="380"/>
+        <location filename="../../ui/error_texts.py" line="385"/>
         <source>The PDF does not declare PDF/A-2 or PDF/A-3 in its metadata.</source>
         <translation>Siêu dữ liệu của tệp PDF không khai báo PDF/A-2 hoặc PDF/A-3.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="381"/>
+        <location filename="../../ui/error_texts.py" line="386"/>
         <source>The document information and the XMP metadata disagree; PDF/A needs them equal.</source>
         <translation>Thông tin tài liệu và siêu dữ liệu XMP không khớp nhau; PDF/A yêu cầu hai phần này giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="384"/>
+        <location filename="../../ui/error_texts.py" line="389"/>
         <source>The PDF has no PDF/A output intent (colour profile).</source>
         <translation>Tệp PDF thiếu khai báo mục đích đầu ra PDF/A (hồ sơ màu).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="385"/>
+        <location filename="../../ui/error_texts.py" line="390"/>
         <source>The PDF has no page images; it is not a scanned document.</source>
         <translation>Tệp PDF không có ảnh trang; đây không phải tài liệu quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="386"/>
+        <location filename="../../ui/error_texts.py" line="391"/>
         <source>A font is not embedded; PDF/A requires every font to be embedded.</source>
         <translation>Có phông chữ chưa được nhúng; PDF/A yêu cầu nhúng mọi phông chữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="387"/>
+        <location filename="../../ui/error_texts.py" line="392"/>
         <source>A page is scanned at %1 dpi; at least %2 dpi is required.</source>
         <translation>Có trang được quét ở %1 dpi; yêu cầu tối thiểu %2 dpi.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="388"/>
+        <location filename="../../ui/error_texts.py" line="393"/>
         <source>A page image has transparency; PDF/A-2b pages must be opaque.</source>
         <translation>Có ảnh trang chứa vùng trong suốt; trang PDF/A-2b không được có vùng trong suốt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="389"/>
+        <location filename="../../ui/error_texts.py" line="394"/>
         <source>An annotation is not set to print; PDF/A requires the print flag.</source>
         <translation>Có chú thích (annotation) chưa được đặt để in; PDF/A yêu cầu bật cờ in.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="390"/>
+        <location filename="../../ui/error_texts.py" line="395"/>
         <source>The font %1 is missing; reinstall the application or install the fonts-liberation2 package.</source>
         <translation>Thiếu phông chữ %1; hãy cài lại ứng dụng hoặc cài gói fonts-liberation2.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="394"/>
+        <location filename="../../ui/error_texts.py" line="399"/>
         <source>The scanned page could not be parked on disk; free some disk space.</source>
         <translation>Không lưu tạm được trang đã quét xuống ổ đĩa; hãy giải phóng dung lượng ổ đĩa.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="395"/>
+        <location filename="../../ui/error_texts.py" line="400"/>
         <source>A parked page is damaged or missing; scan that page again.</source>
         <translation>Một trang lưu tạm bị hỏng hoặc bị mất; hãy quét lại trang đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="396"/>
+        <location filename="../../ui/error_texts.py" line="401"/>
         <source>The key id is empty; give the hexadecimal id of the signing key.</source>
         <translation>Mã khóa (key id) đang để trống; hãy nhập mã thập lục phân của khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="397"/>
+        <location filename="../../ui/error_texts.py" line="402"/>
         <source>The key id must be hexadecimal, e.g. 0a0b or 0A:0B.</source>
         <translation>Mã khóa (key id) phải ở dạng thập lục phân, ví dụ 0a0b hoặc 0A:0B.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="398"/>
+        <location filename="../../ui/error_texts.py" line="403"/>
         <source>The token driver (PKCS#11 module) could not be loaded; check the module path given by the CA.</source>
         <translation>Không nạp được trình điều khiển thiết bị ký số (mô-đun PKCS#11); hãy kiểm tra đường dẫn mô-đun do nhà cung cấp chứng thư số đưa ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="402"/>
+        <location filename="../../ui/error_texts.py" line="407"/>
         <source>The token driver (PKCS#11 module) failed to start; reinstall the CA&apos;s driver.</source>
         <translation>Trình điều khiển thiết bị ký số (mô-đun PKCS#11) không khởi động được; hãy cài lại trình điều khiển của nhà cung cấp chứng thư số.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="405"/>
+        <location filename="../../ui/error_texts.py" line="410"/>
         <source>The token driver (PKCS#11 module) could not be loaded; check its path.</source>
         <translation>Không nạp được trình điều khiển thiết bị ký số (mô-đun PKCS#11); hãy kiểm tra đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="406"/>
+        <location filename="../../ui/error_texts.py" line="411"/>
         <source>No plugged-in token holds a certificate with that key id; plug in the token or check the id with &apos;kiosk scan keys --pkcs11 MODULE&apos;.</source>
         <translation>Không thiết bị ký số nào đang cắm có chứng thư số với mã khóa này; hãy cắm thiết bị ký số hoặc kiểm tra mã bằng &apos;kiosk scan keys --pkcs11 MODULE&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="410"/>
+        <location filename="../../ui/error_texts.py" line="415"/>
         <source>Several tokens hold a key with that id; unplug the others and try again.</source>
         <translation>Có nhiều thiết bị ký số chứa khóa với mã này; hãy rút các thiết bị khác rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="413"/>
+        <location filename="../../ui/error_texts.py" line="418"/>
         <source>The token PIN is wrong; check it (the token locks after a few wrong tries).</source>
         <translation>Mã PIN của thiết bị ký số không đúng; hãy kiểm tra lại (thiết bị sẽ bị khóa sau vài lần nhập sai).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="416"/>
+        <location filename="../../ui/error_texts.py" line="421"/>
         <source>The token PIN is locked; ask the certificate authority to unlock it.</source>
         <translation>Mã PIN của thiết bị ký số đã bị khóa; hãy đề nghị nhà cung cấp chứng thư số mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="417"/>
+        <location filename="../../ui/error_texts.py" line="422"/>
         <source>The token refused the login (%1); unplug and replug it.</source>
         <translation>Thiết bị ký số từ chối đăng nhập (%1); hãy rút ra rồi cắm lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="418"/>
+        <location filename="../../ui/error_texts.py" line="423"/>
         <source>The certificate for that key id cannot be read from the token.</source>
         <translation>Không đọc được chứng thư số ứng với mã khóa này từ thiết bị ký số.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="419"/>
+        <location filename="../../ui/error_texts.py" line="424"/>
         <source>The file is not a readable PDF; assemble the PDF again before signing.</source>
         <translation>Tệp không phải PDF đọc được; hãy tạo lại PDF trước khi ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="420"/>
+        <location filename="../../ui/error_texts.py" line="425"/>
         <source>The PDF is encrypted; sign the unencrypted PDF/A produced by the scan.</source>
         <translation>Tệp PDF bị mã hóa; hãy ký tệp PDF/A không mã hóa được tạo ra khi quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="421"/>
+        <location filename="../../ui/error_texts.py" line="426"/>
         <source>Signing failed (%1); check the token and the key id.</source>
         <translation>Ký số không thành công (%1); hãy kiểm tra thiết bị ký số và mã khóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="422"/>
+        <location filename="../../ui/error_texts.py" line="427"/>
         <source>The PDF is already signed; sign the unsigned PDF/A, since nothing may change a signed file.</source>
         <translation>Tệp PDF đã được ký; hãy ký tệp PDF/A chưa ký, vì không được thay đổi tệp đã ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="426"/>
+        <location filename="../../ui/error_texts.py" line="431"/>
         <source>The PDF&apos;s first page has no page size; assemble the PDF again before signing.</source>
         <translation>Trang đầu của tệp PDF không có kích thước trang; hãy tạo lại tệp PDF trước khi ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="429"/>
+        <location filename="../../ui/error_texts.py" line="434"/>
         <source>The timestamp server did not answer; check its address or sign without it.</source>
         <translation>Máy chủ cấp dấu thời gian không phản hồi; hãy kiểm tra địa chỉ hoặc ký không kèm dấu thời gian.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="432"/>
+        <location filename="../../ui/error_texts.py" line="437"/>
         <source>The signed content was changed after signing.</source>
         <translation>Nội dung đã ký bị thay đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="433"/>
+        <location filename="../../ui/error_texts.py" line="438"/>
         <source>The signature value does not match the signer&apos;s certificate.</source>
         <translation>Giá trị chữ ký không khớp với chứng thư số của người ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="434"/>
+        <location filename="../../ui/error_texts.py" line="439"/>
         <source>The signature covers only part of the file.</source>
         <translation>Chữ ký chỉ bao phủ một phần của tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="435"/>
+        <location filename="../../ui/error_texts.py" line="440"/>
         <source>The pages or the document structure were changed after signing; the file is not what was signed.</source>
         <translation>Các trang hoặc cấu trúc tài liệu đã bị thay đổi sau khi ký; tệp không còn là tài liệu đã được ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="440"/>
+        <location filename="../../ui/error_texts.py" line="445"/>
         <source>The device signing key was written by a newer version of the kiosk; update it or enrol again.</source>
         <translation>Khóa ký của thiết bị do phiên bản ki-ốt mới hơn tạo ra; hãy cập nhật ứng dụng hoặc đăng ký lại thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="444"/>
+        <location filename="../../ui/error_texts.py" line="449"/>
         <source>The server answered HTTP %1.</source>
         <translation>Máy chủ trả về mã lỗi HTTP %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="445"/>
+        <location filename="../../ui/error_texts.py" line="450"/>
         <source>The server&apos;s TLS certificate is not trusted; check the CA bundle set at enrolment.</source>
         <translation>Chứng chỉ TLS của máy chủ không được tin cậy; hãy kiểm tra tệp chứng chỉ gốc (CA bundle) đã đặt khi đăng ký thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="448"/>
+        <location filename="../../ui/error_texts.py" line="453"/>
         <source>The server at %1 cannot be reached (%2).</source>
         <translation>Không kết nối được máy chủ %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="449"/>
+        <location filename="../../ui/error_texts.py" line="454"/>
         <source>A base64 field of the envelope is malformed.</source>
         <translation>Một trường base64 của gói hồ sơ niêm phong bị sai định dạng.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="450"/>
+        <location filename="../../ui/error_texts.py" line="455"/>
         <source>A sealed file is truncated.</source>
         <translation>Một tệp niêm phong bị cắt cụt.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="451"/>
+        <location filename="../../ui/error_texts.py" line="456"/>
         <source>A sealed file failed its integrity check (tampered or truncated).</source>
         <translation>Một tệp niêm phong không qua được bước kiểm tra toàn vẹn (bị sửa đổi hoặc bị cắt cụt).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="452"/>
+        <location filename="../../ui/error_texts.py" line="457"/>
         <source>The dossier key cannot be unwrapped with this server key.</source>
         <translation>Không giải mã được khóa hồ sơ bằng khóa của máy chủ này.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="453"/>
+        <location filename="../../ui/error_texts.py" line="458"/>
         <source>The manifest is not valid JSON.</source>
         <translation>Bản kê (manifest) không phải JSON hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="454"/>
+        <location filename="../../ui/error_texts.py" line="459"/>
         <source>The manifest is not a JSON object.</source>
         <translation>Bản kê (manifest) không phải đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="455"/>
+        <location filename="../../ui/error_texts.py" line="460"/>
         <source>Manifest schema %1 is not supported (expected 1).</source>
         <translation>Không hỗ trợ lược đồ bản kê (manifest) %1 (cần lược đồ 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="456"/>
+        <location filename="../../ui/error_texts.py" line="461"/>
         <source>The manifest must list between 1 and 1000 files.</source>
         <translation>Bản kê (manifest) phải liệt kê từ 1 đến 1000 tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="457"/>
+        <location filename="../../ui/error_texts.py" line="462"/>
         <source>The manifest lacks a required field or has a wrong type.</source>
         <translation>Bản kê (manifest) thiếu trường bắt buộc hoặc có trường sai kiểu dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="458"/>
+        <location filename="../../ui/error_texts.py" line="463"/>
         <source>The manifest chunk size is too small.</source>
         <translation>Kích thước khối trong bản kê (manifest) quá nhỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="459"/>
+        <location filename="../../ui/error_texts.py" line="464"/>
         <source>The manifest file ids must be f0, f1, ... in order.</source>
         <translation>Mã tệp trong bản kê (manifest) phải lần lượt là f0, f1, ...</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="460"/>
+        <location filename="../../ui/error_texts.py" line="465"/>
         <source>A manifest file&apos;s sealed size does not match its plaintext size.</source>
         <translation>Kích thước sau niêm phong của một tệp trong bản kê (manifest) không khớp với kích thước gốc.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="461"/>
+        <location filename="../../ui/error_texts.py" line="466"/>
         <source>The manifest signature does not verify with the device&apos;s enrolled key.</source>
         <translation>Chữ ký của bản kê (manifest) không khớp với khóa thiết bị đã đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="462"/>
+        <location filename="../../ui/error_texts.py" line="467"/>
         <source>The manifest names another device.</source>
         <translation>Bản kê (manifest) ghi tên một thiết bị khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="463"/>
+        <location filename="../../ui/error_texts.py" line="468"/>
         <source>The Idempotency-Key must be the dossier UUID.</source>
         <translation>Khóa Idempotency-Key phải là mã UUID của hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="464"/>
+        <location filename="../../ui/error_texts.py" line="469"/>
         <source>The envelope is sealed to a key this server does not hold.</source>
         <translation>Gói hồ sơ được niêm phong bằng khóa mà máy chủ này không có.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="465"/>
+        <location filename="../../ui/error_texts.py" line="470"/>
         <source>The server already holds different content for this dossier UUID.</source>
         <translation>Máy chủ đã có nội dung khác cho hồ sơ mang cùng mã UUID này.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="466"/>
+        <location filename="../../ui/error_texts.py" line="471"/>
         <source>The server already holds different content for this dossier UUID (official code %1).</source>
         <translation>Máy chủ đã có nội dung khác cho hồ sơ mang cùng mã UUID này (mã hồ sơ chính thức %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="469"/>
+        <location filename="../../ui/error_texts.py" line="474"/>
         <source>No dossier with this UUID was received from this device.</source>
         <translation>Máy chủ chưa nhận hồ sơ nào có mã UUID này từ thiết bị này.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="470"/>
+        <location filename="../../ui/error_texts.py" line="475"/>
         <source>The dossier has no file with this id.</source>
         <translation>Hồ sơ không có tệp nào với mã này.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="471"/>
+        <location filename="../../ui/error_texts.py" line="476"/>
         <source>A chunk must hold between 1 byte and %1 bytes.</source>
         <translation>Mỗi khối dữ liệu phải có từ 1 đến %1 byte.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="472"/>
+        <location filename="../../ui/error_texts.py" line="477"/>
         <source>The chunk runs past the end of the file.</source>
         <translation>Khối dữ liệu vượt quá cuối tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="473"/>
+        <location filename="../../ui/error_texts.py" line="478"/>
         <source>A file does not match the SHA-256 in its signed manifest.</source>
         <translation>Một tệp không khớp mã SHA-256 ghi trong bản kê (manifest) đã ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="474"/>
+        <location filename="../../ui/error_texts.py" line="479"/>
         <source>A chunk needs Upload-Offset, Chunk-SHA256 and X-Manifest-SHA256.</source>
         <translation>Khối dữ liệu cần có các trường Upload-Offset, Chunk-SHA256 và X-Manifest-SHA256.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="475"/>
+        <location filename="../../ui/error_texts.py" line="480"/>
         <source>Upload-Offset and Content-Length must be integers.</source>
         <translation>Upload-Offset và Content-Length phải là số nguyên.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_texts.py" line="476"/>
+        <location filename="../../ui/error_texts.py" line="481"/>
         <source>The chunk length does not match Content-Length.</source>
         <translation>Độ dài khối dữ liệu không khớp với Content-Length.</translation>
     </message>

@@ -1222,14 +1222,22 @@ class Store:
         copy_kind: str,
         count: int,
         att: tuple[Any, ...] | None,
+        *,
+        component_id: str | None = None,
+        position: int | None = None,
+        log_detail: str = "",
     ) -> str:
         kind = self._check_component(copy_kind, count)
+        if position is not None and (
+            not isinstance(position, int) or isinstance(position, bool) or position < 1
+        ):
+            raise StoreError("An item number is a whole number from 1.")
         self._check_access(uuid)
-        comp_id = new_uuid()
         with self._tx() as c:
             cur = self._row_state(c, uuid)
             if cur not in lifecycle.EDITABLE:
                 raise InvalidTransitionError(f"A dossier in state '{cur.value}' cannot be edited.")
+            comp_id, pos, existing = self._component_slot(c, uuid, name, component_id, position)
             ts = now_iso()
             att_id = None
             if att is not None:
@@ -1240,18 +1248,58 @@ class Store:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (*att, ts),
                 )
-            pos = c.execute(
-                "SELECT coalesce(max(position), 0) + 1 FROM components WHERE dossier_uuid=?", (uuid,)
-            ).fetchone()[0]
-            c.execute(
-                "INSERT INTO components(id, dossier_uuid, position, name, copy_kind, count, attachment_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (comp_id, uuid, pos, name, kind, count, att_id),
-            )
+            if existing:
+                # The paper keeps the copy kind and count recorded when it was handed in.
+                c.execute("UPDATE components SET attachment_id=? WHERE id=?", (att_id, comp_id))
+            else:
+                c.execute(
+                    "INSERT INTO components(id, dossier_uuid, position, name, copy_kind, count, "
+                    "attachment_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (comp_id, uuid, pos, name, kind, count, att_id),
+                )
             c.execute("UPDATE dossiers SET revision=revision+1, updated_at=? WHERE uuid=?", (ts, uuid))
-            self._log(c, "attach", uuid, f"component={pos}" + (f" attachment={att_id}" if att_id else ""))
+            # The one log entry of this upload; a caller's detail (the scan's page count,
+            # legal format, signature: counts only) goes into it rather than into a second one.
+            ref = f"component={pos}" + (f" attachment={att_id}" if att_id else "")
+            self._log(c, "attach", uuid, f"{log_detail}; {ref}" if log_detail else ref)
             self._after_edit(c, uuid, cur, ts)
         return att_id or comp_id
+
+    @staticmethod
+    def _component_slot(
+        c: Any, uuid: str, name: str, component_id: str | None, position: int | None
+    ) -> tuple[str, int, bool]:
+        """(component id, position, whether it is a paper already recorded) for a new file.
+
+        ``component_id``: that recorded paper, which must still wait for its copy.
+        ``position`` (the item number): the recorded paper there if it has the same name and
+        no copy yet; else a new component there if the number is free, else at the end (a
+        scan is never lost for a number that is taken)."""
+        if component_id is not None:
+            row = c.execute(
+                "SELECT position, attachment_id FROM components WHERE id=? AND dossier_uuid=?",
+                (component_id, uuid),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError("No paper with that id belongs to this dossier.")
+            if row[1] is not None:
+                raise StoreError(
+                    "That paper already has its digitised copy; record a new scan as another paper."
+                )
+            return component_id, int(row[0]), True
+        if position is not None:
+            row = c.execute(
+                "SELECT id, name, attachment_id FROM components WHERE dossier_uuid=? AND position=? LIMIT 1",
+                (uuid, position),
+            ).fetchone()
+            if row is None:
+                return new_uuid(), position, False
+            if row[2] is None and " ".join(row[1].split()).casefold() == " ".join(name.split()).casefold():
+                return str(row[0]), position, True
+        pos = c.execute(
+            "SELECT coalesce(max(position), 0) + 1 FROM components WHERE dossier_uuid=?", (uuid,)
+        ).fetchone()[0]
+        return new_uuid(), int(pos), False
 
     def add_attachment(
         self,
@@ -1263,8 +1311,16 @@ class Store:
         mime: str,
         copy_kind: str = "original",
         count: int = 1,
+        component_id: str | None = None,
+        position: int | None = None,
+        log_detail: str = "",
     ) -> str:
-        """Stream ``source`` into an encrypted file and attach it as a component; returns its id."""
+        """Stream ``source`` into an encrypted file and attach it; returns its id.
+
+        By default the file is a new component named ``component``. ``component_id`` (from
+        :meth:`add_component`) or ``position`` (the item number) attach it to a paper already
+        recorded (see :meth:`_component_slot`). ``log_detail``: counts (never personal data)
+        for the processing-log entry of this upload."""
         self._check_access(uuid)
         if self._read("SELECT 1 FROM dossiers WHERE uuid=?", (uuid,)) == []:
             raise NotFoundError("No dossier with that id exists in this store.")
@@ -1276,11 +1332,27 @@ class Store:
                 copy_kind,
                 count,
                 (written.attachment_id, uuid, filename, mime, written.size, written.sha256, written.key),
+                component_id=component_id,
+                position=position,
+                log_detail=log_detail,
             )
         except BaseException:
             written.path.unlink(missing_ok=True)
             raise
         return written.attachment_id
+
+    def digitisation_stats(self) -> dict[str, dict[str, int]]:
+        """Per procedure: components recorded and components digitised (with an attachment),
+        for the quality dashboard. Purged dossiers (their files erased) are left out."""
+        self._deny_kiosk("read statistics")
+        own, args = self._owner_filter()
+        rows = self._read(
+            "SELECT d.procedure_id, count(c.id), count(c.attachment_id) FROM dossiers d "
+            f"JOIN components c ON c.dossier_uuid = d.uuid WHERE d.state != 'purged' AND {own} "
+            "GROUP BY d.procedure_id ORDER BY d.procedure_id",
+            args,
+        )
+        return {str(p): {"components": int(n), "digitised": int(k)} for p, n, k in rows}
 
     def _attachment_row(self, attachment_id: str) -> tuple[Any, ...]:
         rows = self._read(

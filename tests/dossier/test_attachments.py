@@ -293,3 +293,133 @@ def test_cli_create_attach_on_a_full_disk_leaves_no_draft(tmp_path, small_disk, 
     assert json.loads(r.stdout)["attachments"] == 1
     r = run(prof, "dossier", "list", "--json")
     assert len(json.loads(r.stdout)) == 1
+
+
+def _attach_entries(store, uuid):
+    return [e.detail for e in reversed(store.log_entries(dossier_uuid=uuid)) if e.action == "attach"]
+
+
+def test_a_scan_fills_the_paper_already_recorded(store):
+    from kiosk.dossier.errors import NotFoundError, StoreError
+
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    birth = store.add_component(d.uuid, "Giấy khai sinh", copy_kind="certified_copy", count=2)
+    store.add_component(d.uuid, "Giấy chứng nhận kết hôn")
+    # By id: the recorded paper gets the file and keeps its copy kind and count.
+    att = store.add_attachment(
+        d.uuid, "ignored", io.BytesIO(b"scan 1"), filename="a.pdf", mime="application/pdf", component_id=birth
+    )
+    comps = store.get_dossier(d.uuid).components
+    assert [(c.id, c.name, c.copy_kind, c.count, c.attachment_id) for c in comps] == [
+        (birth, "Giấy khai sinh", "certified_copy", 2, att),
+        (comps[1].id, "Giấy chứng nhận kết hôn", "original", 1, None),
+    ]
+    with pytest.raises(StoreError, match="already has its digitised copy"):
+        store.add_attachment(
+            d.uuid, "x", io.BytesIO(b"again"), filename="b.pdf", mime="application/pdf", component_id=birth
+        )
+    with pytest.raises(NotFoundError, match="No paper with that id"):
+        store.add_attachment(
+            d.uuid, "x", io.BytesIO(b"x"), filename="b.pdf", mime="application/pdf", component_id="nope"
+        )
+    # By item number (position) and the same name: the second paper.
+    att2 = store.add_attachment(
+        d.uuid,
+        "Giấy chứng nhận  kết hôn",
+        io.BytesIO(b"scan 2"),
+        filename="b.pdf",
+        mime="application/pdf",
+        position=2,
+    )
+    comps = store.get_dossier(d.uuid).components
+    assert len(comps) == 2 and comps[1].attachment_id == att2
+    # A taken number with another paper: a new component at the end, never a lost scan.
+    att3 = store.add_attachment(
+        d.uuid, "Sổ hộ khẩu", io.BytesIO(b"scan 3"), filename="c.pdf", mime="application/pdf", position=1
+    )
+    # A free number: the new component takes it.
+    att4 = store.add_attachment(
+        d.uuid, "Ảnh", io.BytesIO(b"scan 4"), filename="d.jpg", mime="image/jpeg", position=7
+    )
+    rows = store._read(
+        "SELECT position, name, attachment_id FROM components WHERE dossier_uuid=? ORDER BY position",
+        (d.uuid,),
+    )
+    assert [tuple(r) for r in rows] == [
+        (1, "Giấy khai sinh", att),
+        (2, "Giấy chứng nhận kết hôn", att2),
+        (3, "Sổ hộ khẩu", att3),
+        (7, "Ảnh", att4),
+    ]
+    with pytest.raises(StoreError, match="item number is a whole number from 1"):
+        store.add_attachment(
+            d.uuid, "x", io.BytesIO(b"x"), filename="e.pdf", mime="application/pdf", position=0
+        )
+    # The old call still appends a new component.
+    store.add_attachment(d.uuid, "Khác", io.BytesIO(b"x"), filename="f.pdf", mime="application/pdf")
+    assert store._read("SELECT max(position) FROM components WHERE dossier_uuid=?", (d.uuid,))[0][0] == 8
+    assert store.verify_log().ok
+
+
+def test_one_log_entry_per_upload_with_the_callers_counts(store):
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    store.add_component(d.uuid, "Giấy khai sinh")
+    att = store.add_attachment(
+        d.uuid,
+        "Giấy khai sinh",
+        io.BytesIO(b"scan"),
+        filename="a.pdf",
+        mime="application/pdf",
+        position=1,
+        log_detail="digitise; item=1; pages=2",
+    )
+    # add_component's own entry, then exactly one for the upload.
+    assert _attach_entries(store, d.uuid) == [
+        "component=1",
+        f"digitise; item=1; pages=2; component=1 attachment={att}",
+    ]
+
+
+def test_scan_attach_is_logged_once_and_fills_the_recorded_paper(store):
+    from kiosk.scan.attach import attach_pdf
+    from kiosk.scan.page import Page
+    from kiosk.scan.pdfa import PdfMetadata, build_pdfa
+    from kiosk.scan.samples import a4_page
+
+    d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    store.add_component(d.uuid, "Giấy khai sinh")
+    pdf = build_pdfa([Page(a4_page(200), 200)], PdfMetadata(d.provisional_code, "Giấy khai sinh", 1))
+    done = attach_pdf(store, d.uuid, "Giấy khai sinh", pdf, dossier_code=d.provisional_code, item_number=1)
+    (comp,) = store.get_dossier(d.uuid).components
+    assert comp.attachment_id == done.attachment_id
+    entries = _attach_entries(store, d.uuid)
+    assert len(entries) == 2 and entries[0] == "component=1"
+    assert entries[1].startswith("digitise; item=1; pages=1; legal=1")
+    assert entries[1].endswith(f"component=1 attachment={done.attachment_id}")
+
+
+def test_digitisation_stats_per_procedure(store):
+    from kiosk.dossier.errors import AccessDeniedError
+
+    assert store.digitisation_stats() == {}
+    a = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
+    store.add_component(a.uuid, "Giấy khai sinh")
+    store.add_component(a.uuid, "Giấy chứng nhận kết hôn")
+    store.add_attachment(
+        a.uuid, "Giấy khai sinh", io.BytesIO(b"s"), filename="a.pdf", mime="application/pdf", position=1
+    )
+    b = store.create_dossier("TP-KS", {"applicant": citizen(1)}, {})
+    store.add_attachment(b.uuid, "Tờ khai", io.BytesIO(b"s"), filename="b.pdf", mime="application/pdf")
+    store.create_dossier("HT-01", {"applicant": citizen(1)}, {})  # no papers: not listed
+    assert store.digitisation_stats() == {
+        "CT01": {"components": 2, "digitised": 1},
+        "TP-KS": {"components": 1, "digitised": 1},
+    }
+    store.transition(b.uuid, "withdrawn")
+    store.purge_dossier(b.uuid)
+    assert store.digitisation_stats() == {"CT01": {"components": 2, "digitised": 1}}
+    store.restrict_to_owner("someone else")
+    assert store.digitisation_stats() == {}
+    store.restrict_to_kiosk()
+    with pytest.raises(AccessDeniedError):
+        store.digitisation_stats()

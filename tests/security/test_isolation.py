@@ -67,6 +67,7 @@ def _calls(other: str, att: str):
         "outbox_quarantine": lambda s: s.outbox_quarantine(other, "e"),
         "outbox_requeue": lambda s: s.outbox_requeue(other),
         "outbox_stats": lambda s: s.outbox_stats(),
+        "digitisation_stats": lambda s: s.digitisation_stats(),
         "_key_for_wrapping": lambda s: s._key_for_wrapping(),
         # The kiosk role never signs or seals (the device signing key is sealed under it).
         "subkey": lambda s: s.subkey("device-signing-key"),
@@ -135,6 +136,7 @@ FILTERED = {
     "log_entries",
     "outbox_due",
     "outbox_stats",
+    "digitisation_stats",
     "consents_for",
     "has_consent",
     "subject_export",
@@ -270,6 +272,7 @@ def test_community_account_reaches_only_its_own_through_any_public_api(profile, 
         assert results["log_entries"] and {e.dossier_uuid for e in results["log_entries"]} == {mine}
         assert [e.uuid for e in results["outbox_due"]] == [mine]
         assert results["outbox_stats"]["queued"] == 1
+        assert results["digitisation_stats"] == {}  # the other's scanned paper is not counted
         assert results["consents_for"] == [] and results["has_consent"] is False
         assert results["subject_export"]["dossiers"] == []
         # Its own citizen is reachable.
