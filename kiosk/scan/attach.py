@@ -1,10 +1,11 @@
 """Attach a component's PDF to its dossier as an encrypted attachment, and count it.
 
 The PDF goes from memory straight into the store's encrypting writer (which only puts
-encrypted bytes in ``profile.tmp_dir``); no plaintext scan ever touches the disk. Each
-attachment writes a ``digitise`` event to the processing log, which is what the quality
-dashboard counts (action ``attach``, detail starting with ``digitise``): components
-digitised per dossier, legal-format pass rate, signed or not.
+encrypted bytes in ``profile.tmp_dir``); no plaintext scan ever touches the disk. The
+store's one processing-log entry of the upload (action ``attach``) carries the scan's
+``digitise`` detail, which the quality dashboard counts: legal-format pass rate, signed or
+not (components digitised per procedure: ``Store.digitisation_stats()``). The PDF is filed
+as the paper recorded at its item number when there is one.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class AttachmentStore(Protocol):
         mime: str,
         copy_kind: str = "original",
         count: int = 1,
+        position: int | None = None,
+        log_detail: str = "",
     ) -> str: ...
 
     def log_event(
@@ -77,13 +80,9 @@ def attach_pdf(
         mime="application/pdf",
         copy_kind=copy_kind,
         count=1,
-    )
-    store.log_event(
-        DIGITISE_ACTION,
-        dossier_uuid=dossier_uuid,
-        actor=operator,
-        detail=(
-            f"{DIGITISE_TAG}; attachment={att_id}; item={item_number}; pages={report.pages}; "
+        position=item_number,
+        log_detail=(
+            f"{DIGITISE_TAG}; item={item_number}; pages={report.pages}; "
             f"legal={int(report.ok)}; signed={int(report.signed)}; ocr={int(report.text_layer)}; "
             f"bytes={len(pdf)}"
         ),
