@@ -18,6 +18,7 @@ from smartcard import scard
 
 from kiosk.card.lds.files import LDS_AID
 from kiosk.card.pcsc.errors import Meaning, meaning
+from kiosk.card.pcsc.transport import reader_lock
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,11 @@ def probe_emrtd(ctx: int, reader: str) -> tuple[bool, bytes]:
     way. The card is not reset on the way out: a reset here would hit a read that began just
     after the probe, and every read resets the chip itself when it connects.
     """
+    with reader_lock(reader):
+        return _probe(ctx, reader)
+
+
+def _probe(ctx: int, reader: str) -> tuple[bool, bytes]:
     rc, card, proto = scard.SCardConnect(
         ctx, reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
     )

@@ -55,6 +55,22 @@ def describe(cmd: Command, secure: bool) -> str:
     )
 
 
+_reader_locks: dict[str, threading.Lock] = {}
+_reader_locks_guard = threading.Lock()
+
+
+def reader_lock(reader: str) -> threading.Lock:
+    """This process's lock on one reader, held by a read from its card reset until its PC/SC
+    transaction has begun, and by the monitor's probe for its whole exchange.
+
+    Without it the probe's plain SELECT of the ICAO application could land between a read's
+    reset and its transaction; the chip, left in the application, then hides EF.CardAccess
+    and the read takes a PACE card for a BAC one.
+    """
+    with _reader_locks_guard:
+        return _reader_locks.setdefault(reader, threading.Lock())
+
+
 class Transport(Protocol):
     stats: Stats
     atr: bytes
@@ -85,34 +101,41 @@ class PcscTransport:
         try:
             if not reader:
                 t.reader = t._first_reader_with_card()
-            rc, t._card, t._proto = scard.SCardConnect(
-                t._ctx, t.reader, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
-            )
-            if rc != scard.SCARD_S_SUCCESS:
-                raise error_for(rc)
-            if reset:
-                rc, t._proto = scard.SCardReconnect(
-                    t._card,
-                    scard.SCARD_SHARE_SHARED,
-                    scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
-                    scard.SCARD_RESET_CARD,
-                )
-                if rc != scard.SCARD_S_SUCCESS:
-                    raise error_for(rc)
-            rc, _, _, _, atr = scard.SCardStatus(t._card)
-            if rc == scard.SCARD_S_SUCCESS:
-                t.atr = bytes(atr)
-            # Hold the card for the whole read: the secure-messaging session lives in the chip,
-            # and one plain APDU or reset from another program (or our own monitor's probe)
-            # in the middle would end it. PC/SC makes others' resets wait for the transaction.
-            rc = scard.SCardBeginTransaction(t._card)
-            if rc != scard.SCARD_S_SUCCESS:
-                raise error_for(rc)
-            t._in_transaction = True
+            with reader_lock(t.reader):
+                t._connect_and_hold(reset)
         except BaseException:
             t.close()
             raise
         return t
+
+    def _connect_and_hold(self, reset: bool) -> None:
+        rc, self._card, self._proto = scard.SCardConnect(
+            self._ctx,
+            self.reader,
+            scard.SCARD_SHARE_SHARED,
+            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+        )
+        if rc != scard.SCARD_S_SUCCESS:
+            raise error_for(rc)
+        if reset:
+            rc, self._proto = scard.SCardReconnect(
+                self._card,
+                scard.SCARD_SHARE_SHARED,
+                scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+                scard.SCARD_RESET_CARD,
+            )
+            if rc != scard.SCARD_S_SUCCESS:
+                raise error_for(rc)
+        rc, _, _, _, atr = scard.SCardStatus(self._card)
+        if rc == scard.SCARD_S_SUCCESS:
+            self.atr = bytes(atr)
+        # Hold the card for the whole read: the secure-messaging session lives in the chip,
+        # and one plain APDU or reset from another program (or our own monitor's probe)
+        # in the middle would end it. PC/SC makes others' resets wait for the transaction.
+        rc = scard.SCardBeginTransaction(self._card)
+        if rc != scard.SCARD_S_SUCCESS:
+            raise error_for(rc)
+        self._in_transaction = True
 
     def _first_reader_with_card(self) -> str:
         rc, readers = scard.SCardListReaders(self._ctx, [])
@@ -194,6 +217,32 @@ def readers_with_card() -> list[str]:
             for name, state, _ in states
             if state & scard.SCARD_STATE_PRESENT and not state & scard.SCARD_STATE_MUTE
         ]
+    finally:
+        scard.SCardReleaseContext(ctx)
+
+
+def card_still_present(reader: str, settle_s: float = 0.5) -> bool:
+    """After a failure mid-read: is the card still on ``reader`` once the reader has had time
+    to report a removal? (Some readers, and vpcd, notice a lifted card only at their next poll;
+    reconnecting to a card that has just left can wedge such a driver.)"""
+    rc, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if rc != scard.SCARD_S_SUCCESS:
+        return False
+    try:
+        deadline = time.monotonic() + settle_s
+        state = scard.SCARD_STATE_UNAWARE
+        while True:
+            wait_ms = max(0, int((deadline - time.monotonic()) * 1000))
+            rc, states = scard.SCardGetStatusChange(ctx, wait_ms, [(reader, state)])
+            if rc == scard.SCARD_E_TIMEOUT:
+                return True  # nothing changed while we waited
+            if rc != scard.SCARD_S_SUCCESS or not states:
+                return False
+            _, state, _ = states[0]
+            if not state & scard.SCARD_STATE_PRESENT or state & scard.SCARD_STATE_MUTE:
+                return False
+            if wait_ms == 0:
+                return True
     finally:
         scard.SCardReleaseContext(ctx)
 
