@@ -52,7 +52,13 @@ from kiosk.card.lds.mrz import Mrz
 from kiosk.card.lds.security_infos import parse_security_infos
 from kiosk.card.lds.sod import parse_sod
 from kiosk.card.pcsc.errors import Meaning, error_for
-from kiosk.card.pcsc.transport import PcscTransport, Stats, Transport, readers_with_card
+from kiosk.card.pcsc.transport import (
+    PcscTransport,
+    Stats,
+    Transport,
+    card_still_present,
+    readers_with_card,
+)
 from kiosk.card.protocol.apdu import Command
 from kiosk.card.protocol.bac import BacKeys, perform_bac
 from kiosk.card.protocol.chip_auth import ChipAuthUnsupportedError, find_chip_auth, perform_chip_auth
@@ -483,7 +489,7 @@ def read_card(
             reader, key, trust_dir=trust_dir, on_event=on_event, transport=transport, read_photo=read_photo
         )
     except ExtendedLengthRejected as err:
-        if transport is not None or not err.reader:
+        if transport is not None or not err.reader or not card_still_present(err.reader):
             raise
         # Some readers break extended APDUs with a PC/SC error instead of a status word: try
         # once more with short reads; only if that works is the reader remembered as short-only.
