@@ -366,31 +366,59 @@ def check_store(profile: Profile) -> Check:
 
 @never_raises("keys")
 def check_keys(profile: Profile) -> Check:
-    from kiosk.security.keys import keyfile_path, load_keyfile
+    """Read-only: a damaged keys.json is reported, not repaired (the next unlock repairs it)."""
+    from kiosk.security.keys import _parse_keyfile, backup_path, keyfile_path
 
-    path = keyfile_path(profile)
-    if not path.exists():
+    path, bak = keyfile_path(profile), backup_path(profile)
+    if not path.exists() and not bak.exists():
         return check(
             "keys",
             Status.NOT_CHECKED,
             Msg("no keys.json (profile not set up)", "chưa có keys.json (chưa thiết lập)"),
             present=False,
         )
-    try:
-        kf = load_keyfile(profile)
-    except Exception as exc:  # the keys module's own errors carry the actionable sentence
+    main_error = copy_error = ""
+    kf: dict[str, Any] | None = None
+    for candidate in (path, bak):
+        try:
+            kf = _parse_keyfile(candidate)
+            break
+        except Exception as exc:  # the keys module's own errors carry the actionable sentence
+            name = "missing" if isinstance(exc, FileNotFoundError) else exc.__class__.__name__
+            if candidate == path:
+                main_error = name
+            else:
+                copy_error = name
+    if kf is None:
         return check(
             "keys",
             Status.FAILED,
             Msg(
-                f"keys.json is unusable ({exc.__class__.__name__})",
-                f"keys.json hỏng ({exc.__class__.__name__})",
+                f"keys.json is unusable ({main_error}) and so is its copy keys.json.bak ({copy_error})",
+                f"keys.json hỏng ({main_error}) và bản sao keys.json.bak cũng hỏng ({copy_error})",
             ),
             Msg(
-                "Restore keys.json from a backup, or open the store with the recovery key.",
-                "Khôi phục keys.json từ bản sao lưu, hoặc mở kho bằng khoá khôi phục.",
+                "Restore keys.json and keys.json.bak from a backup of the profile folder: without them "
+                "the store cannot be opened (the recovery key is kept inside them).",
+                "Khôi phục keys.json và keys.json.bak từ bản sao lưu thư mục hồ sơ: thiếu chúng thì không "
+                "mở được kho (khoá khôi phục cũng nằm trong đó).",
             ),
             present=True,
+        )
+    if main_error:
+        return check(
+            "keys",
+            Status.WARNING,
+            Msg(
+                f"keys.json is unusable ({main_error}); its copy keys.json.bak is intact",
+                f"keys.json hỏng ({main_error}); bản sao keys.json.bak còn nguyên",
+            ),
+            Msg(
+                "Log in once: keys.json is rebuilt from its copy. Then back up the profile folder.",
+                "Đăng nhập một lần: keys.json được dựng lại từ bản sao. Sau đó sao lưu thư mục hồ sơ.",
+            ),
+            present=True,
+            backup=True,
         )
     officers = len(kf.get("officers") or {})
     machine = bool(kf.get("machine"))

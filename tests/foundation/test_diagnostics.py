@@ -202,7 +202,21 @@ def test_keys_absent_damaged(profile: Profile) -> None:
     assert check_keys(profile).status is Status.NOT_CHECKED
     (profile.root / "keys.json").write_text("not json")
     bad = check_keys(profile)
-    assert bad.status is Status.FAILED and "recovery key" in bad.hint.en
+    assert bad.status is Status.FAILED and "keys.json.bak" in bad.hint.en
+    assert bad.detail.en == "keys.json is unusable (_Damaged) and so is its copy keys.json.bak (missing)"
+
+
+def test_keys_damaged_with_an_intact_copy_is_a_warning_and_nothing_is_changed(profile: Profile) -> None:
+    from kiosk.security.keys import FORMAT
+
+    good = {"format": FORMAT, "store_id": "s", "key_check": "k", "officers": {}}
+    (profile.root / "keys.json.bak").write_text(json.dumps(good))
+    (profile.root / "keys.json").write_text("not json")
+    before = sorted(p.name for p in profile.root.iterdir())
+    warn = check_keys(profile)
+    assert warn.status is Status.WARNING and "intact" in warn.detail.en and warn.facts["backup"] is True
+    assert sorted(p.name for p in profile.root.iterdir()) == before  # a diagnosis repairs nothing
+    assert (profile.root / "keys.json").read_text() == "not json"
 
 
 def test_keyring_fail_backend_warns_and_a_real_one_passes(monkeypatch: pytest.MonkeyPatch) -> None:
