@@ -148,6 +148,18 @@ def create_app(
     app.state.service = svc
     app.add_middleware(ServerTimeMiddleware)
 
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            doc = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
+            app.openapi_schema = _document_signing(doc)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
     @app.exception_handler(ApiError)
     async def _api_error(_req: Request, err: ApiError) -> JSONResponse:
         return JSONResponse(err.body(), status_code=err.status, headers=err.headers)
@@ -278,6 +290,70 @@ def create_app(
         return await run_in_threadpool(svc.status, device, valid_uuid(uuid))
 
     return app
+
+
+_UNSIGNED = {f"{P.API_PREFIX}/health", f"{P.API_PREFIX}/enrol"}
+
+
+def _header(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "header",
+        "required": True,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
+
+
+def _document_signing(doc: dict[str, Any]) -> dict[str, Any]:
+    """Describe what FastAPI cannot see in the handlers: the device signature headers every
+    device request carries (sync/PROTOCOL.md), the chunk headers of PATCH, and 201 replies."""
+    hex64 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+    signing = [
+        _header(P.H_DEVICE, "enrolled device id", {"type": "string", "maxLength": 64}),
+        _header(P.H_TIMESTAMP, "Unix seconds; within ±15 min of the server time", {"type": "string"}),
+        _header(
+            P.H_NONCE, "128-bit random hex, never reused", {"type": "string", "pattern": "^[0-9a-f]{32}$"}
+        ),
+        _header(P.H_BODY_SHA256, "SHA-256 of the body (of the chunk for PATCH)", hex64),
+    ]
+    doc.setdefault("components", {}).setdefault("securitySchemes", {})["deviceSignature"] = {
+        "type": "apiKey",
+        "in": "header",
+        "name": P.H_SIGNATURE,
+        "description": f"Ed25519 signature (base64) by the enrolled device key over "
+        f"'{P.REQUEST_CONTEXT}\\nMETHOD\\npath\\n{P.H_TIMESTAMP}\\n{P.H_NONCE}\\n{P.H_BODY_SHA256}'.",
+    }
+    for path, ops in doc.get("paths", {}).items():
+        if path in _UNSIGNED:
+            continue
+        for method, op in ops.items():
+            if path == f"{P.API_PREFIX}/server-key" and method == "get":
+                continue  # the unsigned, unvouched current key (for administrators)
+            op["security"] = [{"deviceSignature": []}]
+            names = {p.get("name", "").lower() for p in op.get("parameters", [])}
+            extra = [h for h in signing if h["name"].lower() not in names]
+            if method == "patch":
+                extra += [
+                    _header(
+                        P.H_OFFSET,
+                        "the committed offset this chunk starts at",
+                        {"type": "integer", "minimum": 0},
+                    ),
+                    _header(P.H_CHUNK_SHA256, "SHA-256 of this chunk", hex64),
+                    _header("X-Manifest-SHA256", "SHA-256 of the manifest being uploaded", hex64),
+                ]
+            op["parameters"] = op.get("parameters", []) + extra
+            if method == "post" and path == f"{P.API_PREFIX}/dossiers":
+                op["responses"]["201"] = {
+                    "description": "a new dossier or revision was recorded; upload its files",
+                    "content": op["responses"]["200"]["content"],
+                }
+                op["responses"]["200"]["description"] = "already known: its upload state or official code"
+                op["parameters"] = [p for p in op["parameters"] if p.get("name") != P.H_IDEMPOTENCY] + [
+                    _header(P.H_IDEMPOTENCY, "the dossier UUID", {"type": "string", "maxLength": 36})
+                ]
+    return doc
 
 
 def _check_tls(cert: str | None, key: str | None) -> None:

@@ -370,6 +370,22 @@ def test_openapi_document_is_published(server: ServerProc) -> None:
         "/v1/dossiers/{uuid}",
     } <= paths
     assert "patch" in doc["paths"]["/v1/dossiers/{uuid}/files/{file_id}"]
+    assert doc["components"]["securitySchemes"]["deviceSignature"]["name"] == "X-Signature"
+
+    def headers(path: str, method: str) -> set[str]:
+        op = doc["paths"][path][method]
+        return {p["name"] for p in op.get("parameters", []) if p["in"] == "header" and p["required"]}
+
+    signing = {"X-Device-Id", "X-Timestamp", "X-Nonce", "X-Body-SHA256"}
+    for path, ops in doc["paths"].items():
+        for method, op in ops.items():
+            signed = path not in ("/v1/health", "/v1/enrol") and (path, method) != ("/v1/server-key", "get")
+            assert (op.get("security") == [{"deviceSignature": []}]) is signed, (path, method)
+            assert (signing <= headers(path, method)) is signed, (path, method)
+    chunk = {"Upload-Offset", "Chunk-SHA256", "X-Manifest-SHA256"}
+    assert chunk <= headers("/v1/dossiers/{uuid}/files/{file_id}", "patch")
+    assert "Idempotency-Key" in headers("/v1/dossiers", "post")
+    assert {"200", "201"} <= set(doc["paths"]["/v1/dossiers"]["post"]["responses"])
 
 
 def test_signed_garbage_never_causes_a_server_error(server: ServerProc, device) -> None:
