@@ -193,6 +193,7 @@ class DemoOutcome:
     provisional_code: str
     official_code: str | None
     sync_outcome: str
+    receipt_attachment: str | None = None  # the receipt PDF kept in the dossier
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -211,7 +212,7 @@ def run_flow(env: DemoEnvironment, *, form_id: str = "CT01") -> DemoOutcome:
     from kiosk.card.reader import read_card
     from kiosk.forms.catalogue import load_catalogue
     from kiosk.forms.session import FormSession
-    from kiosk.reception import save_dossier
+    from kiosk.reception import ReceiptOptions, receive_dossier
     from sync.worker import SyncWorker
 
     result = read_card(env.reader, AccessKey.from_can(env.can), trust_dir=env.trust_dir)
@@ -221,7 +222,11 @@ def run_flow(env: DemoEnvironment, *, form_id: str = "CT01") -> DemoOutcome:
         session.set_typed(form_id, key, value)
     store = env.open_store()
     try:
-        dossier = save_dossier(store, session, officer=DEMO_USER)
+        options = ReceiptOptions.from_settings(store.settings(), officer_name=DEMO_USER)
+        reception = receive_dossier(store, session, options, officer=DEMO_USER)
+        if reception.receipt_error:
+            raise RuntimeError(f"the demo receipt was not made: {reception.receipt_error}")
+        dossier = reception.dossier
         full_name = result.citizen.get("full_name") or ""
         session.clear()
 
@@ -242,6 +247,7 @@ def run_flow(env: DemoEnvironment, *, form_id: str = "CT01") -> DemoOutcome:
             provisional_code=dossier.provisional_code,
             official_code=final.official_code,
             sync_outcome=run.outcome,
+            receipt_attachment=reception.receipt_attachment,
         )
     finally:
         store.close()

@@ -71,11 +71,14 @@ def test_card_to_server_exactly_once_with_the_right_name(tmp_path: Path) -> None
         p.read_bytes() for p in (tmp_path / "server").rglob("*") if p.is_file()
     )
 
-    # The client knows the official code too.
+    # The client knows the official code too, and kept the receipt handed to the citizen.
     profile_root = tmp_path / "profile"
     store, _ = keys.unlock_with_passphrase(Profile.open(profile_root), DEMO_USER, DEMO_PASSPHRASE)
     try:
         assert store.get_dossier(str(outcome["dossier_uuid"])).official_code == official
+        with store.open_attachment(str(outcome["receipt_attachment"])) as fh:
+            receipt = fh.read()
+        assert receipt.startswith(b"%PDF-")
     finally:
         store.close()
 
