@@ -15,6 +15,7 @@ import json
 import mimetypes
 import os
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -433,6 +434,66 @@ def cmd_officers(args: argparse.Namespace) -> int:
     return 0
 
 
+# The unit settings kept inside the encrypted store, with how a typed value is read. Anything
+# else is refused so a typo cannot create a setting nobody reads.
+STORE_SETTINGS: dict[str, tuple[str, str]] = {
+    "unit_name": ("text", "the unit's name, printed on receipts (e.g. UBND xã Phù Đổng)"),
+    "unit_code": ("text", "the unit's code, the start of every provisional dossier code"),
+    "receipt_agency": ("text", "the agency line at the top of the receipt (default: unit_name)"),
+    "receipt_unit": ("text", "the receiving unit line of the receipt (default: BỘ PHẬN MỘT CỬA)"),
+    "receipt_place": ("text", "the place before the receipt's date (e.g. Hà Nội)"),
+    "consent_required_officer": ("bool", "officer mode also asks the citizen's consent before a chip read"),
+    "idle_lock_s": ("seconds", "lock an officer's session after this many idle seconds (60-3600)"),
+    "retention_days": ("days", "purge synced dossiers this many days after they reached the server (1-3650)"),
+}
+
+
+def _setting_value(key: str, raw: str) -> Any:
+    kind = STORE_SETTINGS[key][0]
+    if kind == "text":
+        text = unicodedata.normalize("NFC", raw.strip())
+        if not text or len(text) > 200:
+            raise UsageError(f"The setting {key} needs a text of 1-200 characters.")
+        return text
+    if kind == "bool":
+        low = raw.strip().lower()
+        if low in {"true", "yes", "1", "on"}:
+            return True
+        if low in {"false", "no", "0", "off"}:
+            return False
+        raise UsageError(f"The setting {key} is true or false.")
+    low_high = (60, 3600) if kind == "seconds" else (1, 3650)
+    try:
+        number = int(raw.strip())
+    except ValueError:
+        number = None
+    if number is None or not low_high[0] <= number <= low_high[1]:
+        raise UsageError(f"The setting {key} is a whole number from {low_high[0]} to {low_high[1]}.")
+    return number
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {}
+    for item in args.set or []:
+        key, sep, raw = item.partition("=")
+        key = key.strip()
+        if not sep or key not in STORE_SETTINGS:
+            known = ", ".join(STORE_SETTINGS)
+            raise UsageError(f"Unknown setting '{key}'; use KEY=VALUE with one of: {known}.")
+        changes[key] = _setting_value(key, raw)
+    _profile, store, session = _unlock(args)
+    with _opened(store):
+        if changes:
+            session.require("manage_officers")
+            current = store.update_settings(**changes)
+            store.log_event("admin", detail="settings: " + ", ".join(sorted(changes)))
+        else:
+            current = store.settings()
+    shown = {k: current.get(k) for k in STORE_SETTINGS}
+    _emit(args, shown, "\n".join(f"{k}\t{'' if v is None else v}" for k, v in shown.items()))
+    return 0
+
+
 def cmd_rekey(args: argparse.Namespace) -> int:
     from kiosk.security.keys import change_passphrase, remove_machine_secret, set_machine_secret
 
@@ -665,6 +726,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = asub.add_parser("officers", help="list officers")
     _common(p)
     p.set_defaults(func=cmd_officers)
+
+    p = asub.add_parser(
+        "settings",
+        help="show the unit settings kept in the store, or change them (admin): --set KEY=VALUE",
+        description="Keys: " + "; ".join(f"{k}: {doc}" for k, (_kind, doc) in STORE_SETTINGS.items()),
+    )
+    p.add_argument("--set", action="append", metavar="KEY=VALUE", help="change one setting (repeatable)")
+    _common(p)
+    p.set_defaults(func=cmd_settings)
 
     p = asub.add_parser(
         "rekey", help="change your passphrase, or set the kiosk machine secret (no re-encryption)"

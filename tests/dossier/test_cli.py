@@ -397,3 +397,49 @@ def test_export_refuses_the_profile_and_temp_folders_and_writes_a_private_file(t
     assert r.returncode == 0, r.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["uuid"] == uuid
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_admin_settings_show_change_and_refuse(tmp_path, run):
+    prof = tmp_path / "p"
+    init(prof)
+    r = run(prof, "admin", "settings", "--json")
+    assert r.returncode == 0, r.stderr
+    shown = json.loads(r.stdout)
+    assert shown["unit_name"] == "UBND phường Hoàn Kiếm" and shown["consent_required_officer"] is False
+    r = run(
+        prof,
+        "admin",
+        "settings",
+        "--set",
+        "consent_required_officer=yes",
+        "--set",
+        "idle_lock_s=600",
+        "--set",
+        "receipt_place=Hà Nội",
+        "--json",
+    )
+    assert r.returncode == 0, r.stderr
+    shown = json.loads(r.stdout)
+    assert (shown["consent_required_officer"], shown["idle_lock_s"], shown["receipt_place"]) == (
+        True,
+        600,
+        "Hà Nội",
+    )
+    # The next login uses the new idle time.
+    from kiosk.profile import Profile
+    from kiosk.security import keys
+
+    store, session = keys.unlock_with_passphrase(Profile.open(prof), "admin", PASSPHRASE)
+    try:
+        assert session.idle_lock_s == 600
+        assert any(e.detail.startswith("settings:") for e in store.log_entries() if e.action == "admin")
+    finally:
+        store.close()
+    for bad, message in [
+        ("idle_lock_s=5", "from 60 to 3600"),
+        ("consent_required_officer=maybe", "true or false"),
+        ("unit_nmae=X", "Unknown setting 'unit_nmae'"),
+        ("receipt_place", "Unknown setting"),
+    ]:
+        r = run(prof, "admin", "settings", "--set", bad)
+        assert r.returncode != 0 and message in r.stderr and "Traceback" not in r.stderr
