@@ -234,7 +234,7 @@ def bench_resume(tmp: Path) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dossiers", type=int, default=200)
-    ap.add_argument("--wire-dossiers", type=int, default=20)
+    ap.add_argument("--wire-dossiers", type=int, default=200)
     ap.add_argument("--big-mb", type=int, default=500)
     ap.add_argument("--rss-prepare", nargs=2, metavar=("PROFILE", "MB"))
     ap.add_argument("--rss-send", metavar="PROFILE")
