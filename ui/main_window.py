@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
                 continue
             widget = self._build_page(spec)
             self.pages[spec.key] = widget
-            self.stack.addWidget(self._scrollable(widget))
+            scrolls = getattr(widget, "scrolls_itself", False) is True
+            self.stack.addWidget(widget if scrolls else self._scrollable(widget))
             item = QListWidgetItem(titles[spec.key], self.nav)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -201,6 +202,8 @@ class KioskReceiptPanel(QFrame):
 
 
 class ReceptionPage(QWidget):
+    scrolls_itself = True  # the main window does not wrap it in a scroll area (see below)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -288,7 +291,15 @@ class ReceptionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(consent_row)
         layout.addWidget(self.kiosk_receipt)
-        layout.addWidget(splitter, 1)
+        # Only the card and form columns scroll: consent and the actions that finish the visit
+        # (save, reprint, next citizen) stay in view on a 768-pixel-high laptop screen.
+        columns = QScrollArea(self)
+        columns.setWidgetResizable(True)
+        columns.setFrameShape(QFrame.Shape.NoFrame)
+        columns.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        columns.setAccessibleName(self.tr("Card and form"))
+        columns.setWidget(splitter)
+        layout.addWidget(columns, 1)
         layout.addLayout(actions)
 
         # A person read before any service was chosen goes to the applicant role of the next one.

@@ -154,22 +154,22 @@
 <context>
     <name>KioskReceiptPanel</name>
     <message>
-        <location filename="../../ui/reception.py" line="169" />
+        <location filename="../../ui/reception.py" line="170" />
         <source>Your dossier code</source>
         <translation>Mã hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="173" />
+        <location filename="../../ui/reception.py" line="174" />
         <source>Receipt message</source>
         <translation>Thông báo về giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="177" />
+        <location filename="../../ui/reception.py" line="178" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="179" />
+        <location filename="../../ui/reception.py" line="180" />
         <source>QR code of the dossier code</source>
         <translation>Mã QR của mã hồ sơ</translation>
     </message>
@@ -222,22 +222,22 @@
         <translation>Màn hình hiện tại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Reader: starting…</source>
         <translation>Đầu đọc: đang khởi động…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Card reader state</source>
         <translation>Trạng thái đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Reader: %1</source>
         <translation>Đầu đọc: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>This screen could not be opened: %s</source>
         <translation>Không mở được màn hình này: %s</translation>
     </message>
@@ -253,48 +253,48 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../ui/reception.py" line="116" />
+        <location filename="../../ui/reception.py" line="117" />
         <source>Receipt (form 01)</source>
         <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="117" />
-        <location filename="../../ui/reception.py" line="120" />
+        <location filename="../../ui/reception.py" line="118" />
+        <location filename="../../ui/reception.py" line="121" />
         <source>Receipt preview</source>
         <translation>Xem trước giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="121" />
+        <location filename="../../ui/reception.py" line="122" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="122" />
+        <location filename="../../ui/reception.py" line="123" />
         <source>Print the receipt</source>
         <translation>In giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="125" />
+        <location filename="../../ui/reception.py" line="126" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="126" />
+        <location filename="../../ui/reception.py" line="127" />
         <source>Close the receipt preview</source>
         <translation>Đóng bản xem trước giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="129" />
+        <location filename="../../ui/reception.py" line="130" />
         <source>Receipt printing status</source>
         <translation>Trạng thái in giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="148" />
+        <location filename="../../ui/reception.py" line="149" />
         <source>Sent to the printer.</source>
         <translation>Đã gửi lệnh in.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="148" />
+        <location filename="../../ui/reception.py" line="149" />
         <source>Not printed.</source>
         <translation>Chưa in.</translation>
     </message>
@@ -302,117 +302,122 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/reception.py" line="245" />
+        <location filename="../../ui/reception.py" line="248" />
         <source>Reception status</source>
         <translation>Trạng thái tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="246" />
+        <location filename="../../ui/reception.py" line="249" />
         <source>&amp;Save dossier and queue for sync</source>
         <translation>&amp;Lưu hồ sơ và đưa vào hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="247" />
+        <location filename="../../ui/reception.py" line="250" />
         <source>Save the dossier and queue it for sync</source>
         <translation>Lưu hồ sơ và đưa vào hàng đợi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="250" />
+        <location filename="../../ui/reception.py" line="253" />
         <source>&amp;Next citizen</source>
         <translation>&amp;Công dân tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="251" />
+        <location filename="../../ui/reception.py" line="254" />
         <source>Next citizen: clear every screen</source>
         <translation>Công dân tiếp theo: xóa dữ liệu trên mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="254" />
+        <location filename="../../ui/reception.py" line="257" />
         <source>Print &amp;receipt again</source>
         <translation>In lại &amp;giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="255" />
+        <location filename="../../ui/reception.py" line="258" />
         <source>Print the receipt of this dossier again</source>
         <translation>In lại giấy tiếp nhận của hồ sơ này</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="265" />
+        <location filename="../../ui/reception.py" line="268" />
         <source>The citizen agrees that the data on their ID card chip (including the sensitive items ethnicity, religion and photo) is read to fill in the forms of this visit.</source>
         <translation>Công dân đồng ý cho đọc dữ liệu trên chip thẻ căn cước (gồm cả các thông tin nhạy cảm: dân tộc, tôn giáo và ảnh chân dung) để điền tờ khai của lần giao dịch này.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="270" />
+        <location filename="../../ui/reception.py" line="273" />
         <source>I agree</source>
         <translation>Tôi đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="271" />
+        <location filename="../../ui/reception.py" line="274" />
         <source>Consent to read the ID card chip</source>
         <translation>Đồng ý cho đọc chip thẻ căn cước</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="404" />
+        <location filename="../../ui/reception.py" line="300" />
+        <source>Card and form</source>
+        <translation>Thẻ và tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception.py" line="415" />
         <source>Card read. Now choose the service.</source>
         <translation>Đã đọc thẻ. Bây giờ hãy chọn dịch vụ.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="416" />
+        <location filename="../../ui/reception.py" line="427" />
         <source>Choose a service and fill its form first.</source>
         <translation>Hãy chọn dịch vụ và điền tờ khai trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="419" />
+        <location filename="../../ui/reception.py" line="430" />
         <source>The store is locked: log in again to save.</source>
         <translation>Kho dữ liệu đang khóa: hãy đăng nhập lại để lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="422" />
+        <location filename="../../ui/reception.py" line="433" />
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="446" />
+        <location filename="../../ui/reception.py" line="457" />
         <source>Dossier %1 saved and queued; it is sent as soon as the server can be reached.</source>
         <translation>Đã lưu hồ sơ %1 và đưa vào hàng đợi; hồ sơ sẽ được gửi ngay khi kết nối được máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="452" />
+        <location filename="../../ui/reception.py" line="463" />
         <source>The receipt could not be made (%1). Press “Print receipt again” to try once more.</source>
         <translation>Không tạo được giấy tiếp nhận (%1). Bấm “In lại giấy tiếp nhận” để thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="474" />
+        <location filename="../../ui/reception.py" line="485" />
         <source>Please take your receipt from the printer. Your dossier code:</source>
         <translation>Mời bạn nhận giấy tiếp nhận tại máy in. Mã hồ sơ của bạn:</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="477" />
+        <location filename="../../ui/reception.py" line="488" />
         <source>No printer is available, so no paper receipt can be printed. Your dossier is saved: please photograph this code and its QR code, or ask at the counter.</source>
         <translation>Không có máy in nên không in được giấy tiếp nhận. Hồ sơ của bạn đã được lưu: vui lòng chụp ảnh mã này và mã QR, hoặc hỏi cán bộ tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="480" />
+        <location filename="../../ui/reception.py" line="491" />
         <source>No printer is available: the receipt was not printed.</source>
         <translation>Không có máy in: giấy tiếp nhận chưa được in.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="492" />
+        <location filename="../../ui/reception.py" line="503" />
         <source>Save a dossier first: there is no receipt to print yet.</source>
         <translation>Hãy lưu hồ sơ trước: chưa có giấy tiếp nhận để in.</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="498" />
+        <location filename="../../ui/reception.py" line="509" />
         <source>The receipt could not be made: %1</source>
         <translation>Không tạo được giấy tiếp nhận: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="506" />
+        <location filename="../../ui/reception.py" line="517" />
         <source>The dossier was not saved: %1</source>
         <translation>Chưa lưu được hồ sơ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reception.py" line="510" />
+        <location filename="../../ui/reception.py" line="521" />
         <source>The dossier reached the server: official code %1.</source>
         <translation>Hồ sơ đã đến máy chủ: mã hồ sơ chính thức %1.</translation>
     </message>
