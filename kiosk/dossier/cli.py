@@ -390,6 +390,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         kdf=_kdf(args),
         retention_days=args.retention_days,
         idle_lock_s=args.idle_lock,
+        admin_full_name=args.admin_full_name or "",
     )
     sheet = _write_sheet(args, profile, recovery, (args.unit_name, args.unit_code))
     _emit(
@@ -407,14 +408,35 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_add_officer(args: argparse.Namespace) -> int:
     from kiosk.security.keys import add_officer
+    from kiosk.security.officers import full_names
 
     new = _secret(args, "new_passphrase_fd", "KIOSK_NEW_PASSPHRASE", "new officer's passphrase")
     profile, store, session = _unlock(args)
     with _opened(store):
         session.require("manage_officers")
-        add_officer(profile, store, args.username, new, args.role, replace=args.reset)
+        add_officer(
+            profile, store, args.username, new, args.role, replace=args.reset, full_name=args.full_name
+        )
+        full_name = full_names(store).get(args.username)
     _emit(
-        args, {"username": args.username, "role": args.role}, f"officer {args.username} ({args.role}) saved"
+        args,
+        {"username": args.username, "full_name": full_name, "role": args.role},
+        f"officer {args.username} ({args.role}) saved",
+    )
+    return 0
+
+
+def cmd_officer_name(args: argparse.Namespace) -> int:
+    from kiosk.security.keys import change_full_name
+
+    profile, store, session = _unlock(args)
+    with _opened(store):
+        session.require("manage_officers")
+        name = change_full_name(profile, store, args.username, args.full_name)
+    _emit(
+        args,
+        {"username": args.username, "full_name": name or None},
+        f"full name of {args.username} " + ("saved" if name else "removed"),
     )
     return 0
 
@@ -425,11 +447,14 @@ def cmd_officers(args: argparse.Namespace) -> int:
     profile, store, session = _unlock(args)
     with _opened(store):
         session.require("manage_officers")
-        rows = list_officers(profile)
+        rows = list_officers(profile, store)
     _emit(
         args,
         rows,
-        "\n".join(f"{r['username']}\t{r['role']}\t{'LOCKED' if r['locked'] else ''}" for r in rows),
+        "\n".join(
+            f"{r['username']}\t{r['role']}\t{r['full_name'] or ''}\t{'LOCKED' if r['locked'] else ''}"
+            for r in rows
+        ),
     )
     return 0
 
@@ -702,6 +727,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--retention-days", type=float, default=30.0)
     p.add_argument("--idle-lock", type=float, default=300.0, metavar="SECONDS")
+    p.add_argument(
+        "--admin-full-name", metavar="NAME", help="the administrator's full name, printed on receipts"
+    )
     p.add_argument("--kdf-memory-kib", type=int)
     p.add_argument("--kdf-time", type=int)
     p.add_argument(
@@ -719,13 +747,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--role", default="officer", choices=["admin", "supervisor", "officer", "community", "kiosk"]
     )
     p.add_argument("--reset", action="store_true", help="replace an existing officer's passphrase")
+    p.add_argument(
+        "--full-name",
+        metavar="NAME",
+        help="the officer's full name, printed on receipts (a --reset keeps the old one unless given)",
+    )
     p.add_argument("--new-passphrase-fd", type=int, metavar="N")
     _common(p)
     p.set_defaults(func=cmd_add_officer)
 
-    p = asub.add_parser("officers", help="list officers")
+    p = asub.add_parser("officers", help="list officers (user name, role, full name)")
     _common(p)
     p.set_defaults(func=cmd_officers)
+
+    p = asub.add_parser(
+        "officer-name", help='set an officer\'s full name, printed on receipts ("" removes it)'
+    )
+    p.add_argument("username")
+    p.add_argument("full_name", metavar="FULL_NAME")
+    _common(p)
+    p.set_defaults(func=cmd_officer_name)
 
     p = asub.add_parser(
         "settings",

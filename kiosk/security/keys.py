@@ -45,7 +45,15 @@ from kiosk.dossier.store import RESERVE_NAME, Store
 from kiosk.errors import KioskError
 from kiosk.fileutil import O_BINARY, ProcessLock, fsync_dir
 from kiosk.profile import Profile
-from kiosk.security.officers import DEFAULT_IDLE_LOCK_S, LockoutPolicy, OfficerSession, Role
+from kiosk.security.officers import (
+    DEFAULT_IDLE_LOCK_S,
+    LockoutPolicy,
+    OfficerSession,
+    Role,
+    full_names,
+    normalise_full_name,
+    set_full_name,
+)
 
 log = logging.getLogger(__name__)
 
@@ -399,10 +407,12 @@ def init_profile(
     kdf: KdfParams | None = None,
     retention_days: float = 30.0,
     idle_lock_s: float = DEFAULT_IDLE_LOCK_S,
+    admin_full_name: str = "",
 ) -> str:
     """Create the store and its key file; returns the recovery key text (show it once)."""
     check_username(admin_username)
     check_passphrase_policy(admin_passphrase)
+    admin_full_name = normalise_full_name(admin_full_name)
     if not unit_code.strip():
         raise KioskError("The unit code is required (for example the commune's code).")
     kdf = kdf or KdfParams()
@@ -435,6 +445,8 @@ def init_profile(
                     idle_lock_s=idle_lock_s,
                     consent_required_officer=False,
                 )
+                if admin_full_name:
+                    set_full_name(store, admin_username, admin_full_name)
                 machine = _machine_record(store_id, data_key) if kiosk else None
                 recovery_text, recovery = _recovery_record(store_id, data_key)
                 keyfile = {
@@ -554,7 +566,8 @@ def unlock_with_passphrase(profile: Profile, username: str, passphrase: str) -> 
     failed = kf["officers"][username].get("_failed_before", 0)
     store.log_event("login", detail=f"after {failed} failed attempts" if failed else "")
     idle = float(store.settings().get("idle_lock_s", DEFAULT_IDLE_LOCK_S))
-    return store, OfficerSession(username, role, store, idle_lock_s=idle)
+    name = full_names(store).get(username, "")
+    return store, OfficerSession(username, role, store, idle_lock_s=idle, full_name=name)
 
 
 def unlock_with_machine_secret(profile: Profile, *, role: str = "sync") -> Store:
@@ -630,11 +643,14 @@ def add_officer(
     *,
     kdf: KdfParams | None = None,
     replace: bool = False,
+    full_name: str | None = None,
 ) -> None:
-    """Give a new officer (or reset an existing one's passphrase with ``replace``)."""
+    """Give a new officer (or reset an existing one's passphrase with ``replace``). A reset
+    keeps the officer's full name unless ``full_name`` is given ("" removes it)."""
     data_key = _require_admin(store)
     check_username(username)
     check_passphrase_policy(passphrase)
+    name = normalise_full_name(full_name) if full_name is not None else None
     try:
         role = Role(role)
     except ValueError as exc:
@@ -649,6 +665,9 @@ def add_officer(
             kf["store_id"], data_key, username, passphrase, role, kdf or KdfParams()
         )
         _save_keyfile(profile, kf)
+    if name is not None or not replace:
+        # A new account never inherits the name of an earlier one that had its user name.
+        set_full_name(store, username, name or "")
     store.log_event("admin", detail=f"officer {'reset' if replace else 'added'} role={role.value}")
 
 
@@ -663,15 +682,30 @@ def remove_officer(profile: Profile, store: Store, username: str) -> None:
             raise KioskError("The last administrator cannot be removed; add another administrator first.")
         del kf["officers"][username]
         _save_keyfile(profile, kf)
+    set_full_name(store, username, "")
     store.log_event("admin", detail="officer removed")
 
 
-def list_officers(profile: Profile) -> list[dict[str, Any]]:
+def change_full_name(profile: Profile, store: Store, username: str, full_name: str) -> str:
+    """Set (or with "" remove) an existing officer's full name; returns it as stored."""
+    _require_admin(store)
+    name = normalise_full_name(full_name)
+    if username not in load_keyfile(profile)["officers"]:
+        raise KioskError("No officer has that user name.")
+    set_full_name(store, username, name)
+    store.log_event("admin", detail="officer full name " + ("set" if name else "removed"))
+    return name
+
+
+def list_officers(profile: Profile, store: Store | None = None) -> list[dict[str, Any]]:
+    """The officers of keys.json; their full names (None when not set) come from ``store``."""
     kf = load_keyfile(profile)
+    names = full_names(store) if store is not None else {}
     now = time.time()
     return [
         {
             "username": u,
+            "full_name": names.get(u),
             "role": r["role"],
             "created_at": r.get("created_at"),
             "locked": float(r.get("locked_until", 0)) > now,

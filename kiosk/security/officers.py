@@ -10,12 +10,15 @@ Roles:
 
 from __future__ import annotations
 
+import json
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.dossier.errors import AccessDeniedError
+from kiosk.errors import KioskError
 
 if TYPE_CHECKING:
     from kiosk.dossier.store import Store
@@ -70,6 +73,57 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
 
 DEFAULT_IDLE_LOCK_S = 300.0
 
+# Full names live inside the encrypted store, not in keys.json: that file is plaintext and
+# promises no personal data (it holds user names and wrapped keys only).
+FULL_NAMES_META = "officer_full_names"
+FULL_NAME_MAX = 100
+# As for citizens' names (kiosk.forms.validate): Latin letters with Vietnamese diacritics, and
+# the spaces, apostrophes and hyphens of names such as "H'Hen Niê".
+_NAME_PUNCT = frozenset(" '’-")
+FULL_NAME_RULE = (
+    "A full name is 1-100 Latin letters (Vietnamese diacritics included), spaces, apostrophes or hyphens."
+)
+
+
+def normalise_full_name(text: str | None) -> str:
+    """The officer's full name as printed on receipts: NFC, single spaces; "" when none given."""
+    name = " ".join(unicodedata.normalize("NFC", text or "").split())
+    if not name:
+        return ""
+    letters = [ch for ch in name if ch not in _NAME_PUNCT]
+    if (
+        len(name) > FULL_NAME_MAX
+        or not letters
+        or not all(
+            unicodedata.category(ch).startswith("L") and unicodedata.name(ch, "").startswith("LATIN ")
+            for ch in letters
+        )
+    ):
+        raise KioskError(FULL_NAME_RULE)
+    return name
+
+
+def full_names(store: Store) -> dict[str, str]:
+    """Every officer's full name by user name (officers without one are absent)."""
+    raw = store.get_meta(FULL_NAMES_META)
+    try:
+        names: Any = json.loads(raw) if raw else {}
+    except ValueError:
+        names = {}
+    if not isinstance(names, dict):
+        return {}
+    return {str(u): n for u, n in names.items() if isinstance(n, str) and n}
+
+
+def set_full_name(store: Store, username: str, full_name: str) -> None:
+    """Record (or with "" forget) an officer's full name; ``full_name`` is already normalised."""
+    names = full_names(store)
+    if full_name:
+        names[username] = full_name
+    elif names.pop(username, None) is None:
+        return
+    store.set_meta(FULL_NAMES_META, json.dumps(names, ensure_ascii=False, sort_keys=True))
+
 
 @dataclass(frozen=True)
 class LockoutPolicy:
@@ -101,6 +155,12 @@ class OfficerSession:
     idle_lock_s: float = DEFAULT_IDLE_LOCK_S
     last_activity: float = field(default_factory=time.monotonic)
     locked: bool = False
+    full_name: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """How documents name the officer: the full name, else the user name."""
+        return self.full_name or self.username
 
     def touch(self) -> None:
         self.last_activity = time.monotonic()
@@ -171,3 +231,11 @@ class KioskSession:
             self.end()
             return True
         return False
+
+
+def receipt_officer_name(session: object) -> str:
+    """The receipt's "Người tiếp nhận hồ sơ": the officer's full name (else user name); empty for
+    the self-service kiosk (no session, or the kiosk role), where nobody receives in person."""
+    if not isinstance(session, OfficerSession) or session.role is Role.kiosk:
+        return ""
+    return session.display_name

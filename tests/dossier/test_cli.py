@@ -443,3 +443,75 @@ def test_admin_settings_show_change_and_refuse(tmp_path, run):
     ]:
         r = run(prof, "admin", "settings", "--set", bad)
         assert r.returncode != 0 and message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_officer_full_names_round_trip(tmp_path, run):
+    prof = tmp_path / "p"
+    r = run(
+        prof,
+        "admin",
+        "init",
+        "--unit-code",
+        "H29",
+        "--kdf-memory-kib",
+        "8192",
+        "--kdf-time",
+        "1",
+        "--admin-full-name",
+        "Trần  Thị Quản",
+        "--json",
+    )
+    assert r.returncode == 0, r.stderr
+    r = run(
+        prof,
+        "admin",
+        "add-officer",
+        "canbo.nguyen",
+        "--full-name",
+        "Nguyễn Văn Tiếp",
+        "--json",
+        env={"KIOSK_NEW_PASSPHRASE": "officer pass 1"},
+    )
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {
+        "username": "canbo.nguyen",
+        "full_name": "Nguyễn Văn Tiếp",
+        "role": "officer",
+    }
+    r = run(prof, "admin", "add-officer", "canbo.le", env={"KIOSK_NEW_PASSPHRASE": "officer pass 2"})
+    assert r.returncode == 0, r.stderr
+    r = run(
+        prof,
+        "admin",
+        "add-officer",
+        "canbo.x",
+        "--full-name",
+        "canbo.x",
+        env={"KIOSK_NEW_PASSPHRASE": "officer pass 3"},
+    )
+    assert r.returncode == 1 and "A full name is 1-100 Latin letters" in r.stderr
+    r = run(prof, "admin", "officers", "--json")
+    assert r.returncode == 0, r.stderr
+    assert {o["username"]: o["full_name"] for o in json.loads(r.stdout)} == {
+        "admin": "Trần Thị Quản",
+        "canbo.le": None,
+        "canbo.nguyen": "Nguyễn Văn Tiếp",
+    }
+    r = run(prof, "admin", "officer-name", "canbo.le", "Lê Thị Hoa")
+    assert r.returncode == 0 and "full name of canbo.le saved" in r.stdout
+    r = run(prof, "admin", "officer-name", "canbo.nguyen", "")
+    assert r.returncode == 0 and "full name of canbo.nguyen removed" in r.stdout
+    r = run(prof, "admin", "officers")
+    assert r.returncode == 0, r.stderr
+    assert "canbo.le\tofficer\tLê Thị Hoa\t" in r.stdout.splitlines()
+    assert "canbo.nguyen\tofficer\t\t" in r.stdout.splitlines()
+    r = run(
+        prof,
+        "admin",
+        "officer-name",
+        "canbo.le",
+        "Lê Văn B",
+        env={"KIOSK_USER": "canbo.le"},
+        passphrase="officer pass 2",
+    )
+    assert r.returncode == 6 and "not allowed to manage officers" in r.stderr
