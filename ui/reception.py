@@ -34,6 +34,7 @@ from kiosk.citizen import Citizen
 from kiosk.errors import KioskError
 from kiosk.forms.session import FormSession
 from kiosk.reception import ReceiptOptions, Reception, log_print, receive_dossier, render_dossier_receipt
+from kiosk.security.officers import receipt_officer_name
 from ui.card.panel import CardReaderPanel
 from ui.context import AppContext
 from ui.errors import error_text
@@ -445,7 +446,8 @@ class ReceptionPage(QWidget):
         settings = store.settings() if store is not None else {}
         return ReceiptOptions.from_settings(
             settings,
-            officer_name=getattr(self.ctx.officer, "username", "") or "",
+            # Self-service: nobody receives in person, so the kiosk leaves the line to be signed.
+            officer_name="" if self.ctx.kiosk_mode else receipt_officer_name(self.ctx.officer),
             thermal=self.ctx.kiosk_mode,
         )
 
