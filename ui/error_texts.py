@@ -68,6 +68,10 @@ MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("KioskError", "No officer has that user name."),
     QT_TRANSLATE_NOOP("KioskError", "A user name is 1-64 letters, digits, '.', '_', '-' or '@'."),
     QT_TRANSLATE_NOOP(
+        "KioskError",
+        "A full name is 1-100 Latin letters (Vietnamese diacritics included), spaces, apostrophes or hyphens.",
+    ),
+    QT_TRANSLATE_NOOP(
         "KioskError", "The last administrator cannot be removed; add another administrator first."
     ),
     QT_TRANSLATE_NOOP("KioskError", "The unit code is required (for example the commune's code)."),
