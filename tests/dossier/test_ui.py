@@ -94,6 +94,27 @@ def test_first_run_then_login(app, profile):
     store.close()
 
 
+def test_first_run_asks_the_administrator_full_name(app, profile):
+    setup = FirstRunScreen(profile)
+    field = setup.admin_full_name
+    assert field.accessibleName() == "Administrator full name (optional, printed on receipts)"
+    setup.kdf = FAST_KDF
+    setup.unit_code.setText("H29")
+    setup.passphrase.setText(PASSPHRASE)
+    setup.confirm.setText(PASSPHRASE)
+    field.setText("canbo.tran")
+    setup.create_button.click()
+    assert "A full name is 1-100 Latin letters" in setup.message.text()
+    assert not keys.is_initialised(profile) and setup.passphrase.text() == PASSPHRASE
+    field.setText("  Trần Thị  Quản ")
+    setup.create_button.click()
+    _until(lambda: setup.stack.currentIndex() == 1)
+    setup.ack.click()
+    store, session = unlock_with_passphrase(profile, "admin", PASSPHRASE)
+    store.close()
+    assert session.full_name == "Trần Thị Quản"
+
+
 @pytest.fixture
 def unlocked(profile):
     init_profile(

@@ -42,6 +42,8 @@ class FirstRunScreen(QWidget):
         self.unit_code = QLineEdit()
         self.server = QLineEdit()
         self.admin = QLineEdit("admin")
+        self.admin_full_name = QLineEdit()
+        self.admin_full_name.setMaxLength(100)
         self.passphrase = QLineEdit()
         self.confirm = QLineEdit()
         for w in (self.passphrase, self.confirm):
@@ -52,6 +54,7 @@ class FirstRunScreen(QWidget):
             (self.tr("Unit code"), self.unit_code),
             (self.tr("Server address"), self.server),
             (self.tr("Administrator user name"), self.admin),
+            (self.tr("Administrator full name (optional, printed on receipts)"), self.admin_full_name),
             (self.tr("Administrator passphrase"), self.passphrase),
             (self.tr("Repeat the passphrase"), self.confirm),
         ]
@@ -132,7 +135,9 @@ class FirstRunScreen(QWidget):
         self._unit = ("", "")
 
     def submit(self) -> None:
+        from kiosk.errors import KioskError
         from kiosk.security.keys import init_profile
+        from kiosk.security.officers import normalise_full_name
 
         if self.passphrase.text() != self.confirm.text():
             self.message.setText(self.tr("The two passphrases differ; type them again."))
@@ -140,11 +145,18 @@ class FirstRunScreen(QWidget):
         if not self.unit_code.text().strip():
             self.message.setText(self.tr("The unit code is required."))
             return
+        try:
+            # Checked before the passphrases are cleared, so a typo costs only the name.
+            full_name = normalise_full_name(self.admin_full_name.text())
+        except KioskError as exc:
+            self.message.setText(error_text(exc))
+            return
         args: dict[str, Any] = {
             "unit_name": self.unit_name.text().strip(),
             "unit_code": self.unit_code.text().strip(),
             "admin_username": self.admin.text().strip(),
             "admin_passphrase": self.passphrase.text(),
+            "admin_full_name": full_name,
             "server_url": self.server.text().strip() or None,
             "kiosk": self.kiosk.isChecked(),
         }
