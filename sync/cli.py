@@ -64,6 +64,7 @@ def status_dict(profile: Profile, store: Any, stale_hours: float = DEFAULT_STALE
     if oldest:
         dt = datetime.fromisoformat(oldest)
         age_h = (datetime.now(UTC) - (dt if dt.tzinfo else dt.replace(tzinfo=UTC))).total_seconds() / 3600
+    anchor = store.log_anchor() if hasattr(store, "log_anchor") else None
     return {
         "enrolled": dev is not None,
         "device_id": dev.device_id if dev else None,
@@ -76,6 +77,11 @@ def status_dict(profile: Profile, store: Any, stale_hours: float = DEFAULT_STALE
         "last_success": stats.get("last_success"),
         "oldest_queued_at": oldest,
         "stale": age_h is not None and age_h > stale_hours,
+        # "accepted": the server holds the processing log's checkpoint; "contradicted": it
+        # refused a later one (the log was rewritten, cut or restored from an older copy).
+        "log_anchor": anchor["state"] if anchor else None,
+        "log_anchor_entries": anchor["entries"] if anchor else None,
+        "log_anchor_detail": anchor.get("detail") if anchor else None,
     }
 
 
@@ -92,6 +98,11 @@ def _sync_status(args: argparse.Namespace) -> int:
         + f"\nserver: {st['server_url'] or '-'}\nqueued: {st['queued']}  quarantined: {st['quarantined']}"
         f"\nlast success: {st['last_success'] or 'never'}"
         + ("\nthe queue is older than the threshold" if st["stale"] else "")
+        + (
+            f"\nPROCESSING LOG CONTRADICTED at the server: {st['log_anchor_detail']}"
+            if st["log_anchor"] == "contradicted"
+            else ""
+        )
     )
     _emit(args, st, text)
     return 0
@@ -281,6 +292,17 @@ def _server_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_log_checkpoints(args: argparse.Namespace) -> int:
+    rows = _admin(args).log_checkpoints(args.device, args.limit)
+    _emit(
+        args,
+        rows,
+        "\n".join(f"{r['received_at']}  {r['device_id']:<24} {r['entries']:>8}  {r['head']}" for r in rows)
+        or "No processing-log checkpoint received yet.",
+    )
+    return 0
+
+
 def _server_gc(args: argparse.Namespace) -> int:
     n = _admin(args).collect_garbage(args.min_age_hours * 3600)
     _emit(args, {"deleted": n}, f"{n} orphan blob part(s) deleted.")
@@ -431,6 +453,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     admin_args(p)
     p.add_argument("--limit", type=int, default=200)
     p.set_defaults(func=_server_audit)
+
+    p = vsub.add_parser(
+        "log-checkpoints", help="processing-log checkpoints received from devices, newest first"
+    )
+    admin_args(p)
+    p.add_argument("--device", default=None, help="only this device id")
+    p.add_argument("--limit", type=int, default=200)
+    p.set_defaults(func=_server_log_checkpoints)
 
     p = vsub.add_parser("gc", help="delete blob parts no dossier refers to")
     admin_args(p)

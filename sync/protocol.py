@@ -50,6 +50,7 @@ E_BAD_ENVELOPE = "bad_envelope"
 E_UNKNOWN_KEY = "unknown_key"
 E_NOT_FOUND = "not_found"
 E_BAD_CODE = "bad_enrolment_code"
+E_LOG_CONTRADICTION = "log_contradiction"  # a processing-log checkpoint contradicts an earlier one
 
 DEVICE_LEVEL_ERRORS = frozenset({E_UNKNOWN_DEVICE, E_REVOKED, E_BAD_SIGNATURE})
 

@@ -306,6 +306,14 @@ class Transport:
             raise UntrustedKeyError(UNTRUSTED_KEY)
         return kid, pub
 
+    def log_checkpoint(self, checkpoint: dict[str, Any]) -> dict[str, Any]:
+        """Send the processing-log checkpoint (``entries``, ``head``, optional ``since_*``);
+        a contradiction with an earlier one is SyncHttpError ``log_contradiction`` (409)."""
+        import json
+
+        body = json.dumps(checkpoint).encode()
+        return dict(self.request("POST", f"{P.API_PREFIX}/log-checkpoints", body=body).json())
+
     def submit(self, sealed: SealedDossier) -> dict[str, Any]:
         import json
 

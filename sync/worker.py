@@ -80,6 +80,8 @@ class OutboxStore(Protocol):
     def export_for_sync(self, uuid: str) -> Any: ...
     def set_portal_status(self, uuid: str, code: int) -> None: ...
     def subkey(self, purpose: str) -> bytes: ...
+    def log_checkpoint(self) -> dict[str, Any]: ...
+    def record_log_anchor(self, entries: int, head: str, *, contradicted: str | None = None) -> None: ...
     @property
     def store_uid(self) -> str: ...
     def close(self) -> None: ...
@@ -114,7 +116,7 @@ class RunResult:
 @dataclass(frozen=True)
 class SyncEvent:
     # online, offline, attempt, progress, synced, deferred, quarantined, revoked (also for a
-    # device the server does not know), not_enrolled, key_untrusted, idle
+    # device the server does not know), not_enrolled, key_untrusted, log_contradicted, idle
     kind: str
     uuid: str | None = None
     done: int = 0
@@ -199,6 +201,7 @@ class SyncWorker:
         self.last_result: RunResult | None = None
         self._last_status_pull = 0.0
         self._key_checked = 0.0  # monotonic time of the last vouched server-key answer
+        self._anchor_sent: dict[tuple[int, str], float] = {}  # checkpoint -> monotonic time accepted
 
     # ---- background thread ----------------------------------------------------------------
 
@@ -387,6 +390,7 @@ class SyncWorker:
                         f"The server at {device.server_url} became unreachable; the rest stays queued."
                     )
                 return result
+        self._anchor_log(store, transport)
         stats = store.outbox_stats()
         waiting = int(stats.get("queued", 0)) + int(stats.get("uploading", 0))
         if waiting:
@@ -484,6 +488,31 @@ class SyncWorker:
                 save_device(self.profile, current)
             log.info("the server key changed; new envelopes are sealed to %s", kid)
         return None
+
+    def _anchor_log(self, store: OutboxStore, transport: Transport) -> None:
+        """Send the processing log's checkpoint (entry count and head hash, no content) so the
+        server holds a head the data-key holders cannot rewrite; keep what it accepted in the
+        store, where ``verify_log`` checks the chain against it. A refusal (the checkpoint
+        contradicts one the server holds: the log was rewritten, cut or restored from an
+        older copy) is recorded and logged, never fatal to the run. Unchanged checkpoints are
+        re-sent at most every ``status_interval``."""
+        checkpoint = store.log_checkpoint()
+        key = (int(checkpoint["entries"]), str(checkpoint["head"]))
+        if self._anchor_sent.get(key, -math.inf) > time.monotonic() - self.status_interval:
+            return  # an idle device would otherwise add a row (or an alert) every cycle
+        self._anchor_sent = {key: time.monotonic()}
+        try:
+            transport.log_checkpoint(checkpoint)
+        except SyncHttpError as exc:
+            if exc.code != P.E_LOG_CONTRADICTION:
+                return  # an older server without the endpoint, or a passing error: next run
+            log.warning("the intake server refused the processing-log checkpoint as contradicting")
+            store.record_log_anchor(*key, contradicted=exc.detail)
+            self._emit(SyncEvent("log_contradicted", message=exc.detail))
+            return
+        except ServerUnreachableError:
+            return
+        store.record_log_anchor(*key)
 
     def _mark_refused(self, device: DeviceState, exc: SyncHttpError) -> None:
         reason = exc.body.get("reason")

@@ -84,7 +84,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 S = DossierState
-_RESERVED_META = frozenset({"log_key", "log_head"})
+_RESERVED_META = frozenset({"log_key", "log_head", "log_anchor"})
 UPLOAD_LEASE = timedelta(minutes=10)  # an 'uploading' entry whose sender died is retried after this
 GARBAGE_MIN_AGE_S = 600.0
 DISK_LOW_BYTES = 256 * 1024  # below this much free space the store opens without a -shm file
@@ -633,9 +633,57 @@ class Store:
         return len(self._unwritten_log)
 
     def verify_log(self, anchor: tuple[int, str] | None = None) -> processing_log.VerifyResult:
-        """Check the chain; ``anchor`` is a ``(entries, head)`` pair exported earlier."""
+        """Check the chain; ``anchor`` is a ``(entries, head)`` pair exported earlier. The last
+        checkpoint the intake server accepted (``log_anchor``) is always checked too."""
+        accepted = self.log_anchor()
+        server = (int(accepted["entries"]), str(accepted["head"])) if accepted else None
         with self._lock:
-            return processing_log.verify(self._require_open(), self._log_key, anchor)
+            return processing_log.verify(
+                self._require_open(), self._log_key, anchor, server_checkpoint=server
+            )
+
+    def log_checkpoint(self) -> dict[str, Any]:
+        """What the sync worker sends the intake server: ``entries`` and ``head`` of the log,
+        and ``since_entries``/``since_hash`` (this chain's hash at the last checkpoint the
+        server accepted), so the server can tell a rewrite before it. Codes only."""
+        accepted = self.log_anchor()
+        with self._lock:
+            conn = self._require_open()
+            entries, head = processing_log.checkpoint(conn)
+            out: dict[str, Any] = {"entries": entries, "head": head}
+            if accepted:
+                since = int(accepted["entries"])
+                at = processing_log.hash_at(conn, since)
+                if at is not None:
+                    out |= {"since_entries": since, "since_hash": at}
+        return out
+
+    def log_anchor(self) -> dict[str, Any] | None:
+        """The last checkpoint the intake server accepted (``entries``, ``head``,
+        ``accepted_at``) and ``state``: ``accepted``, or ``contradicted`` once the server
+        refused a later one as contradicting it (with the server's ``detail``)."""
+        raw = self._meta("log_anchor")
+        return dict(json.loads(raw)) if raw else None
+
+    def record_log_anchor(self, entries: int, head: str, *, contradicted: str | None = None) -> None:
+        """Keep the checkpoint the server accepted, or (``contradicted`` = the server's
+        sentence) mark the kept one as contradicted without replacing it. The sync service
+        and officers only: a kiosk or community handle could otherwise fake or hide an alert."""
+        self._deny_kiosk_role("record what the server holds of the processing log")
+        self._deny_community("record what the server holds of the processing log")
+        with self._tx() as c:
+            row = c.execute("SELECT value FROM meta WHERE key='log_anchor'").fetchone()
+            current = json.loads(row[0]) if row else None
+            if contradicted is None:
+                value = {"entries": entries, "head": head, "accepted_at": now_iso(), "state": "accepted"}
+            else:
+                value = {
+                    **(current or {"entries": 0, "head": processing_log.GENESIS, "accepted_at": None}),
+                    "state": "contradicted",
+                    "refused": {"entries": entries, "head": head, "at": now_iso()},
+                    "detail": contradicted[:300],
+                }
+            c.execute(META_UPSERT, ("log_anchor", json.dumps(value)))
 
     def log_entries(
         self, *, dossier_uuid: str | None = None, dossier_uuids: Iterable[str] = (), limit: int = 1000

@@ -16,12 +16,22 @@ prints them, kept elsewhere: another machine, a printed audit sheet) it also pro
 entries 1..N are still the ones that existed when the head was taken
 (``verify(anchor=(N, head))``, ``verify-log --anchor N:HEAD``).
 
-What it does not prove: anyone holding the data key (every officer's passphrase, the kiosk
-machine secret, the recovery key) can read the log key and write a new, self-consistent
-chain; only a head exported before the rewrite reveals it. Nor does it prove that every
-event was logged, that the timestamps (the machine's clock) are right, or that the whole
-store file was not replaced by an older copy, unless that copy falls short of an exported
-head. Details must never carry personal data (codes and counts only).
+What it does not prove by itself: anyone holding the data key (every officer's passphrase,
+the kiosk machine secret, the recovery key) can read the log key and write a new,
+self-consistent chain; only a head kept outside the store reveals it. Such heads are now
+taken automatically: every sync run sends the checkpoint (``checkpoint()``: entry count and
+head, no content) to the intake server, which keeps them per device and refuses (409, an alert
+in its audit trail) one that is shorter than, or forks from, what it holds; the last
+checkpoint it accepted is kept in ``meta.log_anchor`` and ``verify(server_checkpoint=...)``
+(``Store.verify_log``, ``kiosk admin verify-log``) checks the chain against it. So a rewrite of
+entries up to the last sync is detected, by the server at the next sync and locally while
+``log_anchor`` is intact (a data-key holder can edit that record too; the server's copy,
+``kiosk server log-checkpoints``, is the one to trust). Entries written since the last sync are
+not anchored yet, and a holder of the key running modified software can send the server a
+forged checkpoint instead. Nor does the chain prove that every event was logged, that the
+timestamps (the machine's clock) are right, or that the whole store file was not replaced by
+an older copy, unless that copy falls short of a head the server (or an export) holds.
+Details must never carry personal data (codes and counts only).
 """
 
 from __future__ import annotations
@@ -139,14 +149,40 @@ def append(
     return LogEntry(seq, at, action, dossier_uuid, actor, detail, prev, h)
 
 
-def verify(conn: Any, key: bytes, anchor: tuple[int, str] | None = None) -> VerifyResult:
+def checkpoint(conn: Any) -> tuple[int, str]:
+    """``(entries, head)`` of the log as it stands (``(0, GENESIS)`` while empty): codes only,
+    what the sync worker sends to the intake server."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'log_head'").fetchone()
+    if not row:
+        return 0, GENESIS
+    head = json.loads(row[0])
+    return int(head["seq"]), str(head["hash"])
+
+
+def hash_at(conn: Any, seq: int) -> str | None:
+    """The stored hash of entry ``seq`` (GENESIS for 0; None if there is no such entry)."""
+    if seq == 0:
+        return GENESIS
+    row = conn.execute("SELECT hash FROM processing_log WHERE seq = ?", (seq,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def verify(
+    conn: Any,
+    key: bytes,
+    anchor: tuple[int, str] | None = None,
+    *,
+    server_checkpoint: tuple[int, str] | None = None,
+) -> VerifyResult:
     """Walk the chain; report every break (by sequence number, never by content).
 
     ``anchor``: ``(seq, hash)`` exported earlier (from ``entries`` and ``head``); entry
-    ``seq`` must still carry that hash."""
+    ``seq`` must still carry that hash. ``server_checkpoint``: the same check against the
+    last checkpoint the intake server accepted (kept in the store's meta by the sync worker)."""
     problems: list[str] = []
     prev, expected_seq, n = GENESIS, 1, 0
-    anchored: str | None = None
+    wanted = {a[0] for a in (anchor, server_checkpoint) if a is not None}
+    seen: dict[int, str] = {0: GENESIS}
     for seq, at, action, dossier_uuid, actor, detail, prev_hash, h in conn.execute(
         "SELECT seq, at, action, dossier_uuid, actor, detail, prev_hash, hash FROM processing_log "
         "ORDER BY seq"
@@ -160,8 +196,8 @@ def verify(conn: Any, key: bytes, anchor: tuple[int, str] | None = None) -> Veri
             entry_hash(key, prev_hash, seq, at, action, dossier_uuid, actor, detail), h
         ):
             problems.append(f"entry {seq} was altered")
-        if anchor is not None and seq == anchor[0]:
-            anchored = h
+        if seq in wanted:
+            seen[seq] = h
         prev, expected_seq = h, seq + 1
     row = conn.execute("SELECT value FROM meta WHERE key = 'log_head'").fetchone()
     if row:
@@ -170,11 +206,14 @@ def verify(conn: Any, key: bytes, anchor: tuple[int, str] | None = None) -> Veri
             problems.append(f"the log ends at entry {expected_seq - 1} but entry {head['seq']} was written")
     elif n:
         problems.append("the log head record is missing")
-    if anchor is not None:
+    for given, what in ((anchor, "the exported head"), (server_checkpoint, "the server's checkpoint")):
+        if given is None:
+            continue
+        anchored = seen.get(given[0])
         if anchored is None:
-            problems.append(f"entry {anchor[0]} of the exported head is no longer in the log")
-        elif not hmac.compare_digest(anchored, anchor[1].lower()):
-            problems.append(f"entry {anchor[0]} differs from the exported head: the log was rewritten")
+            problems.append(f"entry {given[0]} of {what} is no longer in the log")
+        elif not hmac.compare_digest(anchored, given[1].lower()):
+            problems.append(f"entry {given[0]} differs from {what}: the log was rewritten")
     return VerifyResult(not problems, n, problems, prev)
 
 

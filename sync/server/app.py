@@ -103,6 +103,31 @@ class StatusResult(BaseModel):
     status_updated_at: str | None
 
 
+class LogCheckpointRequest(BaseModel):
+    entries: int = Field(ge=0, description="number of entries in the device's processing log")
+    head: str = Field(pattern=r"^[0-9a-f]{64}$", description="hash of the newest entry (64 zeros if none)")
+    since_entries: int | None = Field(
+        default=None, ge=0, description="entry count of the last checkpoint this server accepted"
+    )
+    since_hash: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="the device's current hash of entry since_entries (must equal that checkpoint's head)",
+    )
+
+
+class LogCheckpointResult(BaseModel):
+    device_id: str
+    entries: int
+    head: str
+    received_at: str
+
+
+class LogContradiction(Problem):
+    stored_entries: int = Field(description="the largest entry count this device reported before")
+    stored_head: str = Field(description="the head reported with it")
+
+
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": Problem} for code in (400, 401, 403, 404, 409, 413, 422)
 }
@@ -184,6 +209,27 @@ def create_app(
     async def vouched_server_key(request: Request, req: KeyRequest) -> dict[str, Any]:
         device = await auth(request, await body_sha(request))
         return await run_in_threadpool(svc.vouched_server_key, device, req.pinned_key_id, req.challenge)
+
+    @app.post(
+        f"{P.API_PREFIX}/log-checkpoints",
+        response_model=LogCheckpointResult,
+        responses={
+            **ERRORS,
+            409: {
+                "model": LogContradiction,
+                "description": "log_contradiction: fewer entries than reported before, another head "
+                "at a reported count, or since_hash differs from the newest stored head (an alert is "
+                "recorded in the audit trail)",
+            },
+        },
+        summary="Record the device's processing-log checkpoint (409 log_contradiction if it "
+        "contradicts an earlier one)",
+    )
+    async def log_checkpoint(request: Request, req: LogCheckpointRequest) -> dict[str, Any]:
+        device = await auth(request, await body_sha(request))
+        return await run_in_threadpool(
+            svc.log_checkpoint, device, req.entries, req.head, req.since_entries, req.since_hash
+        )
 
     @app.post(f"{P.API_PREFIX}/enrol", response_model=EnrolResponse, responses=ERRORS)
     def enrol(req: EnrolRequest) -> dict[str, Any]:

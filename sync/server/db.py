@@ -15,6 +15,7 @@ from sqlalchemy import (
     Column,
     Engine,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -143,6 +144,19 @@ nonces = Table(
     Column("nonce", String(32), primary_key=True),
     Column("device_id", String(64), nullable=False),
     Column("seen_at", BigInteger, nullable=False, index=True),
+)
+
+# Processing-log checkpoints of each device (entry count + head hash, never content), append
+# only: a device's log cannot later shrink below, or fork from, what it once reported here.
+log_checkpoints = Table(
+    "log_checkpoints",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("device_id", String(64), ForeignKey("devices.device_id"), nullable=False),
+    Column("entries", BigInteger, nullable=False),
+    Column("head", String(64), nullable=False),
+    Column("received_at", String(40), nullable=False),
+    Index("ix_log_checkpoints_device_entries", "device_id", "entries"),
 )
 
 audit = Table(

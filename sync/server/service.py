@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Connection, Engine, delete, exc, insert, select, update
 
+from kiosk.security.processing_log import GENESIS as GENESIS_HEAD
 from sync import protocol as P
 from sync.envelope import (
     EnvelopeError,
@@ -266,6 +267,103 @@ class IntakeService:
             "public_key": b64e(spub),
             "proof": b64e(proof),
         }
+
+    # ---- processing-log checkpoints ----------------------------------------------------------
+
+    def log_checkpoint(
+        self,
+        device: Device,
+        entries: int,
+        head: str,
+        since_entries: int | None = None,
+        since_hash: str | None = None,
+    ) -> dict[str, Any]:
+        """Store a device's processing-log checkpoint (append-only), unless it contradicts one
+        stored before: fewer entries than already reported, the same count with another head,
+        or (``since_*``: the device's own hash of entry N, N being the newest count stored
+        here) a chain that no longer passes through the newest stored head. A contradiction
+        is a 409 and an alert in the audit trail (committed although the request fails)."""
+        if entries < 0 or not P.HEX64.match(head) or (entries == 0 and head != GENESIS_HEAD):
+            raise ApiError(400, P.E_BAD_ENVELOPE, "A log checkpoint needs an entry count and a head hash.")
+        if since_hash is not None and not P.HEX64.match(since_hash):
+            raise ApiError(400, P.E_BAD_ENVELOPE, "A log checkpoint needs an entry count and a head hash.")
+        t = db.log_checkpoints
+        reason: str | None = None
+        with self.engine.begin() as conn:
+            # Serialises checkpoints of one device on PostgreSQL (SQLite: BEGIN IMMEDIATE).
+            conn.execute(
+                select(db.devices.c.device_id)
+                .where(db.devices.c.device_id == device.device_id)
+                .with_for_update()
+            ).first()
+            newest = conn.execute(
+                select(t.c.entries, t.c.head)
+                .where(t.c.device_id == device.device_id)
+                .order_by(t.c.entries.desc(), t.c.id.desc())
+                .limit(1)
+            ).first()
+            same = conn.execute(
+                select(t.c.head).where(t.c.device_id == device.device_id, t.c.entries == entries).limit(1)
+            ).first()
+            if newest is not None and entries < newest.entries:
+                reason = (
+                    f"The processing log has {entries} entries but this device reported "
+                    f"{newest.entries} before: entries were removed or an older copy was restored."
+                )
+            elif same is not None and same.head != head:
+                reason = (
+                    f"The processing log's entry {entries} differs from the one this device "
+                    "reported before: the log was rewritten."
+                )
+            elif (
+                newest is not None
+                and since_entries == newest.entries
+                and since_hash is not None
+                and since_hash != newest.head
+            ):
+                reason = (
+                    f"The processing log's entry {newest.entries} differs from the one this device "
+                    "reported before: the log was rewritten."
+                )
+            if reason is None:
+                received = _now_iso()
+                conn.execute(
+                    insert(t).values(
+                        device_id=device.device_id, entries=entries, head=head, received_at=received
+                    )
+                )
+                return {
+                    "device_id": device.device_id,
+                    "entries": entries,
+                    "head": head,
+                    "received_at": received,
+                }
+        with self.engine.begin() as conn:
+            self._audit(
+                conn,
+                "log_contradiction",
+                device.device_id,
+                detail=f"ALERT entries={entries} head={head[:16]} stored={newest.entries if newest else 0}",
+            )
+        log.warning("device %s sent a contradicting processing-log checkpoint", device.device_id)
+        raise ApiError(
+            409,
+            P.E_LOG_CONTRADICTION,
+            reason,
+            extra={
+                "stored_entries": newest.entries if newest else 0,
+                "stored_head": newest.head if newest else GENESIS_HEAD,
+            },
+        )
+
+    def log_checkpoints(self, device_id: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        """Stored checkpoints, newest first (``kiosk server log-checkpoints``)."""
+        t = db.log_checkpoints
+        query = select(t.c.device_id, t.c.entries, t.c.head, t.c.received_at).order_by(t.c.id.desc())
+        if device_id:
+            query = query.where(t.c.device_id == device_id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query.limit(limit))]
 
     # ---- request authentication -------------------------------------------------------------
 

@@ -72,6 +72,8 @@ def _calls(other: str, att: str):
         # The kiosk role never signs or seals (the device signing key is sealed under it).
         "subkey": lambda s: s.subkey("device-signing-key"),
         "set_meta": lambda s: s.set_meta("unit", "x"),
+        # Faking or hiding the server's verdict on the processing log.
+        "record_log_anchor": lambda s: s.record_log_anchor(0, "0" * 64, contradicted="x"),
         "update_settings": lambda s: s.update_settings(unit_code="X"),
         # Recording under another officer's name.
         "log_event": lambda s: s.log_event("print", dossier_uuid=None, actor="canbo.khac"),
@@ -122,6 +124,8 @@ HARMLESS = {
     "unwritten_log_entries",  # a count of this handle's own entries waiting for disk space
     "flush_log",  # writes this handle's own waiting entries
     "store_uid",  # a random name of the store, no secret and no personal data
+    "log_checkpoint",  # entry count and head hashes of the processing log (what the server gets)
+    "log_anchor",  # the same, as the intake server last accepted it
 }
 
 
@@ -342,6 +346,9 @@ def test_sync_role_sees_queue_but_no_contents(profile, data_key):
     sync.outbox_mark_attempt(other)
     sync.outbox_mark_synced(other, "OFF-9", e.revision)
     sync.set_portal_status(other, 4)
+    cp = sync.log_checkpoint()
+    sync.record_log_anchor(cp["entries"], cp["head"])  # what the worker keeps after a sync
+    assert sync.log_anchor()["entries"] == cp["entries"]
     sync.close()
 
 

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import io
-import json
 
 from kiosk.dossier.model import DossierState as S
 from kiosk.dossier.store import Store
 from tests.dossier.people import citizen
+from tests.security.log_rewrite import rewrite_chain
 
 
 def _workflow(store):
@@ -147,7 +147,6 @@ def test_two_processes_writing_at_once_keep_one_chain(profile, data_key):
 def test_head_is_the_newest_entry_hash_and_an_anchor_catches_a_rewrite_with_the_key(profile, data_key):
     """Whoever holds the data key can rewrite the whole chain consistently: the verifier
     alone says intact; only a head exported before (the anchor) reveals the rewrite."""
-    from kiosk.security import processing_log
 
     with Store.open(profile, data_key) as s:
         _workflow(s)
@@ -158,23 +157,8 @@ def test_head_is_the_newest_entry_hash_and_an_anchor_catches_a_rewrite_with_the_
         assert s.verify_log(anchor).ok
         log_key = s._log_key
     with Store.open(profile, data_key) as s:
-        c = s._conn
-        c.execute("DROP TRIGGER processing_log_no_update")
-        c.execute("DROP TRIGGER processing_log_no_delete")
-        rows = c.execute(
-            "SELECT seq, at, action, dossier_uuid, actor, detail FROM processing_log ORDER BY seq"
-        ).fetchall()
-        prev = processing_log.GENESIS
-        for seq, at, action, d_uuid, actor, old_detail in rows:
-            detail = "rewritten" if seq == 2 else old_detail
-            h = processing_log.entry_hash(log_key, prev, seq, at, action, d_uuid, actor, detail)
-            c.execute(
-                "UPDATE processing_log SET detail=?, prev_hash=?, hash=? WHERE seq=?", (detail, prev, h, seq)
-            )
-            prev = h
-        c.execute(
-            "UPDATE meta SET value=? WHERE key='log_head'", (json.dumps({"seq": rows[-1][0], "hash": prev}),)
-        )
+        assert s._log_key == log_key
+        rewrite_chain(s, seq=2)
     with Store.open(profile, data_key) as s:
         forged = s.verify_log()
         caught = s.verify_log(anchor)
@@ -193,3 +177,37 @@ def test_an_anchor_beyond_the_log_catches_an_older_copy(profile, data_key):
         assert s.verify_log((1, "0" * 64)).problems == [
             "entry 1 differs from the exported head: the log was rewritten"
         ]
+
+
+def test_the_checkpoint_the_server_accepted_is_checked_without_being_given(profile, data_key):
+    """The sync worker keeps the checkpoint the intake server accepted in the store; a rewrite
+    with the key before it is caught by a plain verify_log(), and a later refusal by the server
+    marks it contradicted without replacing it."""
+    with Store.open(profile, data_key) as s:
+        _workflow(s)
+        cp = s.log_checkpoint()
+        assert set(cp) == {"entries", "head"} and cp["entries"] == s.verify_log().entries
+        s.record_log_anchor(cp["entries"], cp["head"])
+        s.log_event("admin", detail="later")
+        later = s.log_checkpoint()
+        assert later["entries"] == cp["entries"] + 1
+        assert (later["since_entries"], later["since_hash"]) == (cp["entries"], cp["head"])
+        assert s.verify_log().ok
+        rewrite_chain(s, seq=2)
+        r = s.verify_log()
+        assert not r.ok
+        assert r.problems == [
+            f"entry {cp['entries']} differs from the server's checkpoint: the log was rewritten"
+        ]
+        assert s.log_checkpoint()["since_hash"] != cp["head"]
+        s.record_log_anchor(later["entries"], "ab" * 32, contradicted="The log was rewritten.")
+        kept = s.log_anchor()
+        assert kept is not None
+        assert (kept["state"], kept["entries"], kept["head"]) == ("contradicted", cp["entries"], cp["head"])
+        assert kept["detail"] == "The log was rewritten." and kept["refused"]["entries"] == later["entries"]
+        import pytest
+
+        from kiosk.dossier.errors import AccessDeniedError
+
+        with pytest.raises(AccessDeniedError):
+            s.set_meta("log_anchor", "{}")  # only the worker's own record may move it
