@@ -444,6 +444,12 @@ class IntakeService:
         for attempt in range(3):
             try:
                 return self._submit_txn(device, man, manifest_text, signature_b64, digest)
+            except ApiError as err:
+                if err.code == P.E_CONTENT_CONFLICT:
+                    # Recorded in its own transaction: the refused one is rolled back.
+                    with self.engine.begin() as conn:
+                        self._audit(conn, "conflict_refused", device.device_id, man.dossier_uuid)
+                raise
             except exc.IntegrityError:
                 # Another replica inserted the same UUID first; read its row on the next pass.
                 if attempt == 2:
@@ -473,7 +479,6 @@ class IntakeService:
                     or man.revision < newest
                     or (row.state == "committed" and man.revision == row.revision)
                 ):
-                    self._audit(conn, "conflict_refused", device.device_id, man.dossier_uuid)
                     raise ApiError(
                         409,
                         P.E_CONTENT_CONFLICT,

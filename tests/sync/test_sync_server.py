@@ -157,6 +157,9 @@ def test_exactly_once_identical_retry_and_conflict(server: ServerProc, device, t
     assert ei.value.status == 409 and ei.value.code == P.E_CONTENT_CONFLICT and ei.value.permanent
     assert first["official_code"] in ei.value.detail
     assert len(stored(server, sealed.uuid)) == 1
+    # The refusal is in the audit trail (written apart from the refused, rolled-back request).
+    refused = [a for a in server.admin().audit_trail() if a["action"] == "conflict_refused"]
+    assert [a["dossier_uuid"] for a in refused] == [sealed.uuid]
 
 
 def test_resume_sends_only_the_missing_chunks(server: ServerProc, device, tmp_path: Path) -> None:
