@@ -209,3 +209,22 @@ def test_reachability_hint_mapping() -> None:
     assert reachability_hint(r.Local) is True
     assert reachability_hint(r.Site) is True
     assert reachability_hint(r.Online) is True
+
+
+def test_queue_view_alerts_when_the_log_checkpoint_is_refused(app: QApplication, tmp_path: Path) -> None:
+    from ui.sync.widgets import SyncScreen
+
+    prof = Profile.open(tmp_path / "p")
+    store = open_store(prof)
+    try:
+        screen = SyncScreen(store, None, stale_hours=24, kiosk_mode=False)
+        assert screen.queue.log_alert.isHidden()
+        store.record_log_anchor(3, "ab" * 32)
+        screen.on_event(SyncEvent("log_contradicted", message="x"))
+        assert screen.queue.log_alert.isHidden()  # an accepted checkpoint is no alert
+        store.record_log_anchor(5, "cd" * 32, contradicted="The processing log was rewritten.")
+        screen.on_event(SyncEvent("log_contradicted", message="The processing log was rewritten."))
+        alert = screen.queue.log_alert
+        assert not alert.isHidden() and "no longer matches" in alert.text() and alert.accessibleName()
+    finally:
+        store.close()

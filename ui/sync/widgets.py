@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.dossier.model import DossierState
+from kiosk.errors import KioskError
 from sync.worker import SyncEvent
 from ui.dossier.widgets import state_label
 from ui.errors import error_text
@@ -212,8 +213,14 @@ class SyncQueueView(QWidget):
         )
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
+        self.log_alert = QLabel(self)
+        self.log_alert.setAccessibleName(self.tr("Processing log check"))
+        self.log_alert.setStyleSheet(self.banner.styleSheet())
+        self.log_alert.setWordWrap(True)
+        self.log_alert.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.log_alert)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
 
@@ -223,6 +230,17 @@ class SyncQueueView(QWidget):
         self.banner.setText(sentence)
         self.banner.setAccessibleDescription(sentence)
         self.banner.setVisible(problem is not None)
+
+    def set_log_alert(self, contradicted: bool) -> None:
+        """The intake server refused this device's processing-log checkpoint: the log no longer
+        continues the one the server recorded, so entries may have been altered or removed."""
+        sentence = self.tr(
+            "The processing log no longer matches what the intake server recorded: entries may "
+            "have been altered or removed. Do not delete anything; call the province IT team."
+        )
+        self.log_alert.setText(sentence if contradicted else "")
+        self.log_alert.setAccessibleDescription(sentence if contradicted else "")
+        self.log_alert.setVisible(contradicted)
 
     def refresh(self) -> None:
         """Reload the rows (a short indexed query; the long work is the worker's)."""
@@ -334,6 +352,12 @@ class SyncScreen(QWidget):
         problem = None if self.controller is None else self.controller.device_problem
         self.indicator.update_status(self.store.outbox_stats(), online, problem)
         self.queue.set_device_problem(problem)
+        reader = getattr(self.store, "log_anchor", None)  # stand-in stores in tests have none
+        try:
+            anchor = reader() if reader is not None else None
+        except KioskError:  # a handle not allowed to see it (kiosk role)
+            anchor = None
+        self.queue.set_log_alert(anchor is not None and anchor.get("state") == "contradicted")
 
     def refresh(self) -> None:
         self.refresh_status()
@@ -341,5 +365,14 @@ class SyncScreen(QWidget):
 
     def on_event(self, ev: SyncEvent) -> None:
         self.queue.on_event(ev)
-        if ev.kind in ("synced", "quarantined", "deferred", "online", "offline", "revoked", "not_enrolled"):
+        if ev.kind in (
+            "synced",
+            "quarantined",
+            "deferred",
+            "online",
+            "offline",
+            "revoked",
+            "not_enrolled",
+            "log_contradicted",
+        ):
             self.refresh_status()
