@@ -160,3 +160,36 @@ def env_without_proxy() -> dict[str, str]:
     for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
         env.pop(k, None)
     return env
+
+
+ADMIN_PASSPHRASE = "correct horse battery staple 42"
+
+
+def kiosk_cli(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``kiosk --profile PROFILE ARGS`` as the admin, the passphrase from the environment."""
+    env = {**os.environ, "KIOSK_PASSPHRASE": ADMIN_PASSPHRASE, "KIOSK_USER": "admin"}
+    return subprocess.run(
+        [sys.executable, "-m", "ui.main", "--profile", str(profile), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+
+
+def admin_profile(root: Path) -> Profile:
+    """An initialised profile (unit H01, admin account, a fast KDF for tests)."""
+    from kiosk.security.keys import KdfParams, init_profile
+
+    prof = Profile.open(root)
+    init_profile(
+        prof,
+        unit_name="UBND xã Thử",
+        unit_code="H01",
+        admin_username="admin",
+        admin_passphrase=ADMIN_PASSPHRASE,
+        kdf=KdfParams(1, 8192, 1),
+    )
+    return prof

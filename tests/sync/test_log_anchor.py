@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import ROOT, enrolled_profile, open_store, open_sync_store, queue_dossier, start_server
+from sync_helpers import (
+    ADMIN_PASSPHRASE,
+    admin_profile,
+    enrolled_profile,
+    kiosk_cli,
+    open_store,
+    open_sync_store,
+    queue_dossier,
+    start_server,
+)
 
 from kiosk.dossier.model import DossierState
 from kiosk.profile import Profile
-from kiosk.security.keys import KdfParams, init_profile, unlock_with_passphrase
+from kiosk.security.keys import unlock_with_passphrase
 from sync import protocol as P
 from sync.device import load_device
 from sync.transport import SyncHttpError, Transport
@@ -23,47 +29,25 @@ from tests.dossier.people import PEOPLE, citizen
 from tests.security.log_rewrite import rewrite_chain
 
 pytestmark = [pytest.mark.server]
-PASSPHRASE = "correct horse battery staple 42"
 CHECKPOINT_KEYS = {"entries", "head", "since_entries", "since_hash"}
-
-
-def kiosk(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_PASSPHRASE": PASSPHRASE, "KIOSK_USER": "admin"}
-    return subprocess.run(
-        [sys.executable, "-m", "ui.main", "--profile", str(profile), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
 
 
 def test_every_run_anchors_the_log_and_a_rewrite_is_caught_by_server_and_verify_log(tmp_path: Path) -> None:
     server = start_server(tmp_path / "srv")
     try:
         root = tmp_path / "p"
-        prof = Profile.open(root)
-        init_profile(
-            prof,
-            unit_name="UBND xã Thử",
-            unit_code="H01",
-            admin_username="admin",
-            admin_passphrase=PASSPHRASE,
-            kdf=KdfParams(1, 8192, 1),
-        )
-        code = kiosk(root, "server", "enrol-code", "--data", str(server.data_dir), "--unit", "H01")
-        assert kiosk(root, "enrol", server.url, code.stdout.strip()).returncode == 0
-        store, _session = unlock_with_passphrase(prof, "admin", PASSPHRASE)
+        prof = admin_profile(root)
+        code = kiosk_cli(root, "server", "enrol-code", "--data", str(server.data_dir), "--unit", "H01")
+        assert kiosk_cli(root, "enrol", server.url, code.stdout.strip()).returncode == 0
+        store, _session = unlock_with_passphrase(prof, "admin", ADMIN_PASSPHRASE)
         d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})
         store.transition(d.uuid, DossierState.received)
         store.transition(d.uuid, DossierState.queued)
         store.close()
 
-        run = kiosk(root, "sync", "run", "--json")
+        run = kiosk_cli(root, "sync", "run", "--json")
         assert run.returncode == 0, run.stderr
-        store, _session = unlock_with_passphrase(prof, "admin", PASSPHRASE)
+        store, _session = unlock_with_passphrase(prof, "admin", ADMIN_PASSPHRASE)
         accepted = store.log_anchor()
         here = store.verify_log()
         store.close()
@@ -71,20 +55,20 @@ def test_every_run_anchors_the_log_and_a_rewrite_is_caught_by_server_and_verify_
         n, head = accepted["entries"], accepted["head"]
         assert 0 < n < here.entries  # unlocking again logged a login since
         rows = json.loads(
-            kiosk(root, "server", "log-checkpoints", "--data", str(server.data_dir), "--json").stdout
+            kiosk_cli(root, "server", "log-checkpoints", "--data", str(server.data_dir), "--json").stdout
         )
         dev = load_device(prof)
         assert dev is not None
         assert len(rows) == 1
         assert set(rows[0]) == {"device_id", "entries", "head", "received_at"}
         assert (rows[0]["device_id"], rows[0]["entries"], rows[0]["head"]) == (dev.device_id, n, head)
-        st = json.loads(kiosk(root, "sync", "status", "--json").stdout)
+        st = json.loads(kiosk_cli(root, "sync", "status", "--json").stdout)
         assert (st["log_anchor"], st["log_anchor_entries"]) == ("accepted", n)
-        verified = json.loads(kiosk(root, "admin", "verify-log", "--json").stdout)
+        verified = json.loads(kiosk_cli(root, "admin", "verify-log", "--json").stdout)
         assert verified["intact"] is True
 
         # Whoever holds the data key rewrites the chain consistently, then the log grows on.
-        store, _session = unlock_with_passphrase(prof, "admin", PASSPHRASE)
+        store, _session = unlock_with_passphrase(prof, "admin", ADMIN_PASSPHRASE)
         rewrite_chain(store, seq=2)
         assert store.verify_log(None).problems == [
             f"entry {n} differs from the server's checkpoint: the log was rewritten"
@@ -92,14 +76,14 @@ def test_every_run_anchors_the_log_and_a_rewrite_is_caught_by_server_and_verify_
         store.log_event("admin", detail="after the rewrite")
         store.close()
 
-        r = kiosk(root, "admin", "verify-log", "--json")
+        r = kiosk_cli(root, "admin", "verify-log", "--json")
         assert r.returncode == 9
         assert json.loads(r.stdout)["problems"] == [
             f"entry {n} differs from the server's checkpoint: the log was rewritten"
         ]
-        run = kiosk(root, "sync", "run", "--json")
+        run = kiosk_cli(root, "sync", "run", "--json")
         assert run.returncode == 0, run.stderr  # the dossier queue is unaffected
-        st = json.loads(kiosk(root, "sync", "status", "--json").stdout)
+        st = json.loads(kiosk_cli(root, "sync", "status", "--json").stdout)
         assert st["log_anchor"] == "contradicted"
         assert st["log_anchor_entries"] == n
         assert st["log_anchor_detail"] == (

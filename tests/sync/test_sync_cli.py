@@ -4,61 +4,35 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from sync_helpers import ROOT, queue_dossier, start_server
+from sync_helpers import ADMIN_PASSPHRASE, admin_profile, kiosk_cli, queue_dossier, start_server
 
-from kiosk.profile import Profile
-from kiosk.security.keys import KdfParams, init_profile, unlock_with_passphrase
+from kiosk.security.keys import unlock_with_passphrase
 from sync.device import load_device, load_key
 from sync.envelope import PlainFile, b64d, seal_dossier
 from sync.transport import Transport
 
 pytestmark = [pytest.mark.server]
-PASSPHRASE = "correct horse battery staple 42"
-
-
-def kiosk(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_PASSPHRASE": PASSPHRASE, "KIOSK_USER": "admin"}
-    return subprocess.run(
-        [sys.executable, "-m", "ui.main", "--profile", str(profile), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
 
 
 def test_sync_commands_end_to_end(tmp_path: Path) -> None:
     server = start_server(tmp_path / "srv")
     try:
         root = tmp_path / "p"
-        prof = Profile.open(root)
-        init_profile(
-            prof,
-            unit_name="UBND xã Thử",
-            unit_code="H01",
-            admin_username="admin",
-            admin_passphrase=PASSPHRASE,
-            kdf=KdfParams(1, 8192, 1),
-        )
+        prof = admin_profile(root)
 
-        st = json.loads(kiosk(root, "sync", "status", "--json").stdout)
+        st = json.loads(kiosk_cli(root, "sync", "status", "--json").stdout)
         assert st["enrolled"] is False and st["queued"] == 0 and st["last_success"] is None
 
-        code = kiosk(
+        code = kiosk_cli(
             root, "server", "enrol-code", "--data", str(server.data_dir), "--unit", "H01"
         ).stdout.strip()
-        r = kiosk(root, "enrol", server.url, code)
+        r = kiosk_cli(root, "enrol", server.url, code)
         assert r.returncode == 0 and "Enrolled as dev-" in r.stdout
 
-        store, _session = unlock_with_passphrase(prof, "admin", PASSPHRASE)
+        store, _session = unlock_with_passphrase(prof, "admin", ADMIN_PASSPHRASE)
         good = queue_dossier(store, b"scan one")
         bad = queue_dossier(store, b"scan two")
         key = load_key(prof, store)
@@ -77,10 +51,10 @@ def test_sync_commands_end_to_end(tmp_path: Path) -> None:
         )
         assert Transport(dev, key).send(clash) is not None
 
-        st = json.loads(kiosk(root, "sync", "status", "--json").stdout)
+        st = json.loads(kiosk_cli(root, "sync", "status", "--json").stdout)
         assert (st["queued"], st["quarantined"], st["enrolled"]) == (2, 0, True)
 
-        r = kiosk(root, "sync", "run", "--json")
+        r = kiosk_cli(root, "sync", "run", "--json")
         assert r.returncode == 0, r.stderr
         run = json.loads(r.stdout)
         assert run["outcome"] == "empty" and run["quarantined"] == 1
@@ -88,17 +62,17 @@ def test_sync_commands_end_to_end(tmp_path: Path) -> None:
             "H01-"
         )
 
-        q = json.loads(kiosk(root, "sync", "quarantine", "--json").stdout)
+        q = json.loads(kiosk_cli(root, "sync", "quarantine", "--json").stdout)
         assert [x["uuid"] for x in q] == [bad] and "different content" in q[0]["reason"]
-        st = json.loads(kiosk(root, "sync", "status", "--json").stdout)
+        st = json.loads(kiosk_cli(root, "sync", "status", "--json").stdout)
         assert (st["queued"], st["quarantined"]) == (0, 1) and st["last_success"]
 
-        r = kiosk(root, "sync", "retry", "--all", "--json")
+        r = kiosk_cli(root, "sync", "retry", "--all", "--json")
         assert json.loads(r.stdout)["requeued"] == [bad]
 
         server.stop()
-        r = kiosk(root, "sync", "run", "--json")
+        r = kiosk_cli(root, "sync", "run", "--json")
         assert r.returncode == 5 and json.loads(r.stdout)["outcome"] == "unreachable"
-        assert json.loads(kiosk(root, "sync", "status", "--json").stdout)["queued"] == 1
+        assert json.loads(kiosk_cli(root, "sync", "status", "--json").stdout)["queued"] == 1
     finally:
         server.stop()
