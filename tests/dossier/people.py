@@ -4,7 +4,8 @@ dossier and security tests."""
 from __future__ import annotations
 
 from kiosk.citizen import Citizen, Provenance
-from kiosk.security.keys import KdfParams
+from kiosk.profile import Profile
+from kiosk.security.keys import KdfParams, init_profile
 
 FAST_KDF = KdfParams(time_cost=1, memory_cost=8192, parallelism=1)
 PASSPHRASE = "mật khẩu đủ dài 2026"
@@ -61,3 +62,15 @@ def plaintext_needles() -> list[str]:
         out += [p["id_number"], p["full_name"], p["place_of_residence"]]
         out += [p.get("father_name", ""), p.get("spouse_name", "")]
     return [x for x in out if x]
+
+
+def init_admin(profile: Profile) -> None:
+    """A set-up test profile: unit H29, an "admin" account with PASSPHRASE, the fast KDF."""
+    init_profile(
+        profile,
+        unit_name="x",
+        unit_code="H29",
+        admin_username="admin",
+        admin_passphrase=PASSPHRASE,
+        kdf=FAST_KDF,
+    )

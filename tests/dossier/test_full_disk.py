@@ -13,10 +13,10 @@ import kiosk.dossier.store as store_mod
 from kiosk.dossier.errors import DiskFullError
 from kiosk.dossier.model import DossierState as S
 from kiosk.profile import Profile
-from kiosk.security.keys import init_profile, unlock_with_passphrase
+from kiosk.security.keys import unlock_with_passphrase
 from tests.dossier.cli_helpers import kiosk
 from tests.dossier.conftest import fill_disk, tmpfs
-from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen
+from tests.dossier.people import PASSPHRASE, citizen, init_admin
 
 
 @pytest.fixture
@@ -26,14 +26,7 @@ def full_profile(tmp_path, monkeypatch):
     monkeypatch.setattr(store_mod, "RESERVE_BYTES", 64 * 1024)
     with tmpfs(tmp_path / "disk", "1m") as disk:
         profile = Profile.open(disk / "p")
-        init_profile(
-            profile,
-            unit_name="x",
-            unit_code="H29",
-            admin_username="admin",
-            admin_passphrase=PASSPHRASE,
-            kdf=FAST_KDF,
-        )
+        init_admin(profile)
         store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
         with store:
             d = store.create_dossier("CT01", {"applicant": citizen(0)}, {})

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView,
 
 from kiosk.dossier.model import DossierState as S
 from kiosk.security import keys
-from kiosk.security.keys import init_profile, unlock_with_passphrase
-from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen
+from kiosk.security.keys import unlock_with_passphrase
+from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen, init_admin
 from ui.app import make_app
 from ui.dossier.detail import DossierDetailScreen
 from ui.dossier.idle import IdleWatcher
@@ -117,14 +117,7 @@ def test_first_run_asks_the_administrator_full_name(app, profile):
 
 @pytest.fixture
 def unlocked(profile):
-    init_profile(
-        profile,
-        unit_name="x",
-        unit_code="H29",
-        admin_username="admin",
-        admin_passphrase=PASSPHRASE,
-        kdf=FAST_KDF,
-    )
+    init_admin(profile)
     store, session = unlock_with_passphrase(profile, "admin", PASSPHRASE)
     yield store, session
     wait_all()

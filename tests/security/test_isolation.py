@@ -13,7 +13,7 @@ from kiosk.dossier.errors import AccessDeniedError
 from kiosk.dossier.model import DossierState as S
 from kiosk.dossier.store import Store
 from kiosk.security.keys import add_officer, unlock_with_passphrase
-from tests.dossier.people import FAST_KDF, PASSPHRASE, citizen
+from tests.dossier.people import PASSPHRASE, citizen, init_admin
 
 OTHER_ID = "079185004321"  # citizen(1): someone the restricted handle does not serve
 
@@ -239,16 +239,8 @@ def _assert_untouched(profile, data_key, other, consent_id):
 
 def test_community_account_reaches_only_its_own_through_any_public_api(profile, data_key):
     from kiosk.security import consent
-    from kiosk.security.keys import init_profile
 
-    init_profile(
-        profile,
-        unit_name="x",
-        unit_code="H29",
-        admin_username="admin",
-        admin_passphrase=PASSPHRASE,
-        kdf=FAST_KDF,
-    )
+    init_admin(profile)
     admin, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
     with admin:
         add_officer(profile, admin, "toCongDong1", "community pass 1", "community")
@@ -287,16 +279,8 @@ def test_community_account_reaches_only_its_own_through_any_public_api(profile, 
 
 def test_the_actor_of_an_entry_is_the_logged_in_account(profile):
     from kiosk.security import consent
-    from kiosk.security.keys import init_profile
 
-    init_profile(
-        profile,
-        unit_name="x",
-        unit_code="H29",
-        admin_username="admin",
-        admin_passphrase=PASSPHRASE,
-        kdf=FAST_KDF,
-    )
+    init_admin(profile)
     store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
     with store:
         store.log_event("print", actor="admin")
@@ -353,16 +337,8 @@ def test_sync_role_sees_queue_but_no_contents(profile, data_key):
 
 
 def test_community_account_sees_only_its_own(profile):
-    from kiosk.security.keys import init_profile
 
-    init_profile(
-        profile,
-        unit_name="x",
-        unit_code="H29",
-        admin_username="admin",
-        admin_passphrase=PASSPHRASE,
-        kdf=FAST_KDF,
-    )
+    init_admin(profile)
     store, _ = unlock_with_passphrase(profile, "admin", PASSPHRASE)
     with store:
         add_officer(profile, store, "toCongDong1", "community pass 1", "community")
